@@ -1,0 +1,74 @@
+// ESLint flat config. Besides the usual TypeScript rules it keeps the runtime layers apart
+// (STYLE.md, "Layers"): shared/ is plain TypeScript, main/ is Node + Electron, renderer/ is the DOM.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const browserGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.es2021));
+const nodeOnlyGlobals = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'module'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/.reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // shared/: no DOM, no Node, no Electron, no UI or storage libraries.
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', 'sip.js'].map((name) => ({
+          name, message: 'shared/ is plain TypeScript: no Node, Electron, DOM or UI imports.',
+        })),
+        patterns: [
+          { group: ['**/main/**', '**/renderer/**', '@mui/*'], message: 'shared/ must not import main/, renderer/ or UI code.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...[...browserGlobals.filter((g) => !['console', 'crypto', 'TextEncoder', 'TextDecoder', 'setTimeout', 'clearTimeout', 'URL', 'URLSearchParams', 'queueMicrotask', 'structuredClone', 'AbortController', 'AbortSignal'].includes(g)), ...nodeOnlyGlobals].map((name) => ({
+        name, message: 'shared/ runs in every layer: no DOM or Node globals.',
+      }))],
+    },
+  },
+  {
+    // renderer/: the DOM; never Electron, Node or main/.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeBuiltins, 'electron'].map((name) => ({
+          name, message: 'renderer/ reaches Node and Electron only through the bridge (renderer/platform).',
+        })),
+        patterns: [{ group: ['**/main/**', '!**/renderer/**/main/**'], message: 'renderer/ never imports main/.' }],
+      }],
+    },
+  },
+  {
+    // Unit tests of the renderer may use Node helpers (reading fixtures).
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/test/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // main/: Node and Electron; never renderer/ or UI libraries.
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['react', 'react-dom', 'dexie', 'sip.js'].map((name) => ({ name, message: 'main/ holds no UI, database or phone code.' })),
+        patterns: [{ group: ['**/renderer/**', '@mui/*'], message: 'main/ never imports renderer/.' }],
+      }],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,mjs,js}', 'scripts/**/*.{mjs,js}', '*.config.{ts,js}', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
