@@ -1,0 +1,35 @@
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { theme } from './theme';
+import { ShortcutProvider } from './shortcuts/ShortcutProvider';
+import { AppShell } from './AppShell';
+import { EmptyScreen } from './EmptyScreen';
+import type { ScreenId } from './routes';
+import { DirectoryScreen } from '../features/directory';
+import { SettingsScreen } from '../features/settings';
+
+function Screen({ screen }: { screen: ScreenId }) {
+  const { t } = useTranslation();
+  switch (screen) {
+    case 'directory':
+      return <DirectoryScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
+  }
+}
+
+export function App({ i18n }: { i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <ShortcutProvider>
+          <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
+        </ShortcutProvider>
+      </ThemeProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState, type ReactNode } from 'react';
+import { AppBar, Box, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Tooltip, Typography } from '@mui/material';
+import PeopleIcon from '@mui/icons-material/People';
+import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
+import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
+import ChatIcon from '@mui/icons-material/Chat';
+import ArchiveIcon from '@mui/icons-material/Archive';
+import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import SettingsIcon from '@mui/icons-material/Settings';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
+import { useTranslation } from 'react-i18next';
+import { SCREENS, navigate, useCurrentScreen, type ScreenId } from './routes';
+import { useShortcut } from './shortcuts/ShortcutProvider';
+import { StatusBar } from './StatusBar';
+import { NotificationArea } from './NotificationArea';
+import { ShortcutHelpDialog } from './ShortcutHelpDialog';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const ICONS: Record<ScreenId, ReactNode> = {
+  visitors: <PeopleIcon />,
+  parcels: <MarkunreadMailboxIcon />,
+  switchboard: <PhoneInTalkIcon />,
+  messages: <ChatIcon />,
+  archive: <ArchiveIcon />,
+  directory: <ContactPhoneIcon />,
+  dashboard: <DashboardIcon />,
+  settings: <SettingsIcon />,
+};
+
+const DRAWER_WIDTH = 200;
+
+function NavShortcut({ screen, index }: { screen: ScreenId; index: number }) {
+  useShortcut({
+    id: `nav.${screen}`,
+    keys: `Alt+${index + 1}`,
+    descriptionKey: 'common:shortcuts.navTo',
+    groupKey: 'common:shortcuts.groups.navigation',
+    handler: () => {
+      navigate(screen);
+      // Move focus into the screen so keyboard users continue where they are looking.
+      requestAnimationFrame(() => document.getElementById('main-content')?.focus());
+    },
+  });
+  return null;
+}
+
+export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) => ReactNode }) {
+  const { t } = useTranslation();
+  const screen = useCurrentScreen();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcut({ id: 'help', keys: 'F1', descriptionKey: 'common:shortcuts.showHelp', groupKey: 'common:shortcuts.groups.general', handler: () => setHelpOpen(true) });
+  useShortcut({ id: 'help.question', keys: '?', descriptionKey: 'common:shortcuts.showHelp', groupKey: 'common:shortcuts.groups.general', handler: () => setHelpOpen(true) });
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <a href="#main-content" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      {SCREENS.map((s, i) => <NavShortcut key={s} screen={s} index={i} />)}
+      <AppBar position="static" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            {t('app.title')}
+          </Typography>
+          <Box sx={{ bgcolor: 'background.paper', borderRadius: 1 }}>
+            <LanguageSwitch id="topbar-language" />
+          </Box>
+          <Tooltip title={`${t('shortcuts.openHelp')} (F1)`}>
+            <IconButton color="inherit" aria-label={t('shortcuts.openHelp')} onClick={() => setHelpOpen(true)}>
+              <KeyboardIcon />
+            </IconButton>
+          </Tooltip>
+          <NotificationArea />
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, position: 'relative' } }}>
+          <Box component="nav" aria-label={t('nav.label')}>
+            <List>
+              {SCREENS.map((s, i) => (
+                <ListItemButton
+                  key={s}
+                  component="a"
+                  href={`#/${s}`}
+                  selected={s === screen}
+                  aria-current={s === screen ? 'page' : undefined}
+                  title={`${t(`nav.${s}`)} (Alt+${i + 1})`}
+                >
+                  <ListItemIcon aria-hidden>{ICONS[s]}</ListItemIcon>
+                  <ListItemText primary={t(`nav.${s}`)} />
+                </ListItemButton>
+              ))}
+            </List>
+          </Box>
+        </Drawer>
+        <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, overflow: 'auto', outline: 'none' }} data-screen={screen}>
+          <ErrorBoundary resetKey={screen}>{renderScreen(screen)}</ErrorBoundary>
+        </Box>
+      </Box>
+      <StatusBar />
+      <ShortcutHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Box>
+  );
+}

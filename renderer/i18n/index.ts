@@ -1,0 +1,81 @@
+// i18next set-up. Namespaces: "common" for the shell, one per feature (features/<name>/locales.ts).
+// The chosen language is a per-desk preference kept in localStorage, so it is known synchronously
+// before the first paint (no flash of the wrong language).
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LANGUAGE, LANGUAGE_NATIVE_NAMES, SUPPORTED_LANGUAGES, resolveLanguage, type LanguageCode } from '@shared/i18n/languages';
+import zhCN from './locales/zh-CN';
+import zhTW from './locales/zh-TW';
+import en from './locales/en';
+import { featureLocales } from './featureLocales';
+
+export const LANGUAGE_STORAGE_KEY = 'frontdesk.language';
+
+const common: Record<LanguageCode, object> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+
+export function buildResources(): Record<LanguageCode, Record<string, object>> {
+  const out = {} as Record<LanguageCode, Record<string, object>>;
+  for (const lang of SUPPORTED_LANGUAGES) {
+    out[lang] = { common: common[lang] };
+    for (const [ns, bundle] of Object.entries(featureLocales)) out[lang][ns] = bundle[lang];
+  }
+  return out;
+}
+
+export interface InitialLanguage {
+  language: LanguageCode;
+  /** Set when a stored preference named a language we do not ship. */
+  rejected?: string;
+}
+
+export function readStoredLanguage(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): InitialLanguage {
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+  } catch {
+    stored = null;
+  }
+  if (stored === null) return { language: DEFAULT_LANGUAGE };
+  const resolved = resolveLanguage(stored);
+  return resolved.ok ? { language: resolved.language } : { language: resolved.fallback, rejected: resolved.requested };
+}
+
+export async function initI18n(language: LanguageCode): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources: buildResources(),
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    defaultNS: 'common',
+    ns: ['common', ...Object.keys(featureLocales)],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  setDocumentLanguage(language);
+  return instance;
+}
+
+export function setDocumentLanguage(language: LanguageCode): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+export type LanguageChange = { ok: true; language: LanguageCode } | { ok: false; requested: string; kept: LanguageCode };
+
+/** Switches the interface language at runtime; an unknown code is refused and the current language kept. */
+export async function changeLanguage(instance: I18n, requested: string, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): Promise<LanguageChange> {
+  const current = resolveLanguage(instance.language);
+  const kept = current.ok ? current.language : DEFAULT_LANGUAGE;
+  const resolved = resolveLanguage(requested, kept);
+  if (!resolved.ok) return { ok: false, requested: resolved.requested, kept };
+  await instance.changeLanguage(resolved.language);
+  setDocumentLanguage(resolved.language);
+  try {
+    storage?.setItem(LANGUAGE_STORAGE_KEY, resolved.language);
+  } catch {
+    // A full or blocked localStorage only loses the preference, never data.
+  }
+  return { ok: true, language: resolved.language };
+}
+
+export { LANGUAGE_NATIVE_NAMES, SUPPORTED_LANGUAGES };

@@ -1,0 +1,36 @@
+// Renderer entry: language first (so the first paint is in the desk's language), then persistence,
+// the first-run sample directory, and the shell.
+import { createRoot } from 'react-dom/client';
+import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';
+import { App } from './app/App';
+import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
+import { notifications } from './app/notifications/notificationStore';
+import { startStoragePersistence } from './app/status/storageStatus';
+import { ensureSampleDirectory } from './features/directory';
+import './app/global.css';
+
+async function start(): Promise<void> {
+  const initial = readStoredLanguage();
+  const i18n = await initI18n(initial.language);
+  if (initial.rejected) {
+    notifications.notify('warning', i18n.t('language.unsupported', { requested: initial.rejected, fallback: LANGUAGE_NATIVE_NAMES[initial.language] }));
+  }
+  // ?lang=<code> picks the language for this desk (used by kiosks and the web preview).
+  const requested = new URLSearchParams(window.location.search).get('lang');
+  if (requested !== null) {
+    const result = await changeLanguage(i18n, requested);
+    if (!result.ok) {
+      const fallback = resolveLanguage(i18n.language);
+      notifications.notify('error', i18n.t('language.unsupported', { requested: result.requested, fallback: LANGUAGE_NATIVE_NAMES[fallback.ok ? fallback.language : 'zh-CN'] }));
+    }
+  }
+  void startStoragePersistence();
+  ensureSampleDirectory().catch((error: unknown) => {
+    notifications.notify('error', i18n.t('errors.storageFailed', { message: error instanceof Error ? error.message : String(error) }));
+  });
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root');
+  createRoot(container).render(<App i18n={i18n} />);
+}
+
+void start();

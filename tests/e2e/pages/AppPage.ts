@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { LanguageCode } from '../../../shared/i18n/languages';
+
+export type ScreenName = 'visitors' | 'parcels' | 'switchboard' | 'messages' | 'archive' | 'directory' | 'dashboard' | 'settings';
+const SCREEN_ORDER: ScreenName[] = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings'];
+
+/** The console's shell as a person sees it: navigation, language switch, notifications, status bar. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  /** Loads the console in a fresh browser context (fresh IndexedDB) in the given language. */
+  async open({ language = 'en', screen }: { language?: LanguageCode | string; screen?: ScreenName } = {}): Promise<void> {
+    await this.page.goto(`/index.html?lang=${encodeURIComponent(language)}${screen ? `#/${screen}` : ''}`);
+    await expect(this.navigation).toBeVisible();
+  }
+
+  get navigation(): Locator {
+    return this.page.locator('nav');
+  }
+
+  get main(): Locator {
+    return this.page.locator('main');
+  }
+
+  get heading(): Locator {
+    return this.main.getByRole('heading', { level: 1 });
+  }
+
+  navLink(label: string | RegExp): Locator {
+    return this.navigation.getByRole('link', { name: label });
+  }
+
+  /** Navigates with the keyboard shortcut Alt+<n>, the way the desk does it all day. */
+  async navigate(screen: ScreenName): Promise<void> {
+    await this.page.keyboard.press(`Alt+${SCREEN_ORDER.indexOf(screen) + 1}`);
+    await expect(this.main).toHaveAttribute('data-screen', screen);
+  }
+
+  async openNotifications(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^(Notifications|通知)/ }).click();
+    return this.page.getByRole('dialog', { name: /^(Notifications|通知)$/ });
+  }
+
+  get phoneStatus(): Locator {
+    return this.page.getByTestId('phone-status');
+  }
+
+  get storageStatus(): Locator {
+    return this.page.getByTestId('storage-status');
+  }
+
+  /** Reads every row of a table in the page's real IndexedDB database. */
+  async readTable<T = Record<string, unknown>>(table: string): Promise<T[]> {
+    return this.page.evaluate(async (name) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('frontdesk');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        return await new Promise<T[]>((resolve, reject) => {
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, table);
+  }
+}
