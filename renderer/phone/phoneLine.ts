@@ -1,0 +1,279 @@
+// One call on one line: wraps a sip.js session, feeds its SIP events into the call state machine and
+// publishes what the operator sees. The state shown is always the confirmed SIP state: a hold whose
+// re-INVITE is refused never shows "on hold" (issue: "a failed re-INVITE never leaves a false hold").
+import { Invitation, Inviter, SessionState, type Session, type Web } from 'sip.js';
+import { ulid } from 'ulid';
+import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndCause } from '@shared/calls/callMachine';
+import { parseSipFrag, progressOf } from '@shared/phone/sipfrag';
+import type { LineNotice, LineView } from './phoneTypes';
+import { RemoteAudio } from './remoteAudio';
+
+type Sdh = Web.SessionDescriptionHandler;
+
+export interface LineHost {
+  speakerDeviceId(): string | undefined;
+  dtmfViaInfo(): boolean;
+  changed(line: PhoneLine): void;
+  ended(line: PhoneLine): void;
+}
+
+/** A REFER outcome, decided only by the NOTIFY sipfrag (RFC 3515) or the REFER's own rejection. */
+export type ReferOutcome = { ok: true } | { ok: false; statusCode?: number; reason?: string; timeout?: boolean };
+
+const REFER_TIMEOUT_MS = 45_000;
+
+export class PhoneLine {
+  readonly id = ulid();
+  call: CallSnapshot;
+  view: LineView;
+  private localEnd: EndCause | undefined;
+  private endStatusCode: number | undefined;
+  private readonly audio = new RemoteAudio();
+
+  constructor(
+    readonly session: Session,
+    readonly lineNo: number,
+    private readonly host: LineHost,
+    meta: { remoteUser: string; remoteName?: string; consultFor?: string },
+  ) {
+    const now = Date.now();
+    const direction = session instanceof Invitation ? 'inbound' : 'outbound';
+    this.call = startCall(direction, now);
+    this.view = {
+      id: this.id,
+      lineNo,
+      direction,
+      remoteUser: meta.remoteUser,
+      remoteName: meta.remoteName,
+      state: this.call.state,
+      muted: false,
+      holdPending: false,
+      ringStartedAt: now,
+      consultFor: meta.consultFor,
+      sipCallId: session instanceof Invitation ? session.request.callId : (session as Inviter).request.callId,
+    };
+    session.stateChange.addListener((state) => this.onSessionState(state));
+    session.delegate = {
+      ...session.delegate,
+      onBye: (bye) => {
+        bye.accept();
+      },
+    };
+  }
+
+  get state() {
+    return this.call.state;
+  }
+
+  get isLive() {
+    return this.call.state !== 'ended';
+  }
+
+  private sdh(): Sdh | undefined {
+    return this.session.sessionDescriptionHandler as Sdh | undefined;
+  }
+
+  private apply(event: CallEvent, patch: Partial<LineView> = {}): void {
+    this.call = applyCallEvent(this.call, event);
+    this.view = {
+      ...this.view,
+      ...patch,
+      state: this.call.state,
+      answeredAt: this.call.answeredAt,
+      heldSince: this.call.heldSince,
+      endedAt: this.call.endedAt,
+    };
+    this.host.changed(this);
+  }
+
+  private patch(patch: Partial<LineView>): void {
+    this.view = { ...this.view, ...patch };
+    this.host.changed(this);
+  }
+
+  notice(code: LineNotice['code'], extra: Omit<LineNotice, 'code' | 'at'> = {}): void {
+    this.patch({ notice: { code, ...extra, at: Date.now() } });
+  }
+
+  clearNotice(): void {
+    if (this.view.notice) this.patch({ notice: undefined });
+  }
+
+  private onSessionState(state: SessionState): void {
+    if (state === SessionState.Established && (this.call.state === 'ringing' || this.call.state === 'dialing')) {
+      this.apply({ type: 'answered', at: Date.now() });
+      this.attachAudio();
+    } else if (state === SessionState.Terminated && this.call.state !== 'ended') {
+      const answered = this.call.answeredAt !== undefined;
+      let cause: EndCause;
+      if (this.localEnd) cause = this.localEnd;
+      else if (answered) cause = 'remote-hangup';
+      else if (this.view.direction === 'inbound') cause = 'remote-cancel';
+      else cause = this.endStatusCode !== undefined ? 'rejected' : 'error';
+      this.audio.detach();
+      this.apply({ type: 'ended', at: Date.now(), cause, statusCode: this.endStatusCode }, { holdPending: false });
+      this.host.ended(this);
+    }
+  }
+
+  private attachAudio(): void {
+    const stream = this.sdh()?.remoteMediaStream;
+    if (stream) this.audio.attach(stream, this.host.speakerDeviceId());
+  }
+
+  /** Outbound: the final response that ended the attempt (busy, not found…), for the record and the screen. */
+  setFinalResponse(statusCode: number, reason: string): void {
+    this.endStatusCode = statusCode;
+    this.view = { ...this.view, notice: { code: 'call-failed', statusCode, reason, at: Date.now() } };
+  }
+
+  async answer(constraints: MediaStreamConstraints): Promise<void> {
+    if (!(this.session instanceof Invitation) || this.call.state !== 'ringing') return;
+    await this.session.accept({ sessionDescriptionHandlerOptions: { constraints } as Web.SessionDescriptionHandlerOptions });
+  }
+
+  /** Ends the line in whatever way fits its state: decline, cancel or BYE. */
+  async hangup(cause: EndCause = 'local-hangup'): Promise<void> {
+    if (!this.isLive) return;
+    const s = this.session;
+    try {
+      if (s instanceof Invitation && s.state === SessionState.Initial) {
+        this.localEnd = cause === 'local-hangup' ? 'declined' : cause;
+        await s.reject({ statusCode: cause === 'ring-timeout' ? 480 : 603 });
+      } else if (s instanceof Inviter && (s.state === SessionState.Initial || s.state === SessionState.Establishing)) {
+        this.localEnd = cause === 'local-hangup' ? 'local-hangup' : cause;
+        await s.cancel();
+      } else if (s.state === SessionState.Established) {
+        this.localEnd = cause;
+        await s.bye();
+      } else if (s.state === SessionState.Establishing && s instanceof Invitation) {
+        // Accepted but the ACK has not arrived: the session ends on its own once it does; nothing to send yet.
+        this.localEnd = cause;
+      }
+    } catch {
+      // Already terminated on the wire (e.g. the far end hung up at the same moment): nothing to undo.
+    }
+  }
+
+  /** Hold or resume with a re-INVITE; only a 2xx changes what the operator sees. */
+  async setHold(hold: boolean): Promise<boolean> {
+    if (this.view.holdPending) return false;
+    if (hold ? this.call.state !== 'active' : this.call.state !== 'held') return false;
+    if (this.session.state !== SessionState.Established) return false;
+    this.patch({ holdPending: true });
+    const accepted = await new Promise<boolean>((resolve) => {
+      const options = {
+        sessionDescriptionHandlerOptions: { hold } as Web.SessionDescriptionHandlerOptions,
+        requestDelegate: {
+          onAccept: () => resolve(true),
+          onReject: () => resolve(false),
+        },
+      };
+      this.session.invite(options).catch(() => resolve(false));
+    });
+    if (!this.isLive) return false;
+    if (accepted) {
+      this.apply({ type: hold ? 'hold' : 'unhold', at: Date.now() }, { holdPending: false, notice: undefined });
+      // sip.js re-enables the microphone on resume; a muted line stays muted.
+      if (!hold && this.view.muted) this.sdh()?.enableSenderTracks(false);
+    } else {
+      this.patch({ holdPending: false });
+      this.notice(hold ? 'hold-failed' : 'unhold-failed');
+    }
+    return accepted;
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.call.state !== 'active' && this.call.state !== 'held') return;
+    if (this.call.state === 'active') this.sdh()?.enableSenderTracks(!muted);
+    this.patch({ muted });
+  }
+
+  /** DTMF as RFC 4733 telephone-events through the media path, or as SIP INFO when configured or when no DTMF sender exists. */
+  async sendDtmf(digits: string): Promise<boolean> {
+    if (this.call.state !== 'active' || !/^[0-9*#A-D]+$/i.test(digits)) return false;
+    if (!this.host.dtmfViaInfo()) {
+      const sent = this.sdh()?.sendDtmf(digits, { duration: 120, interToneGap: 70 });
+      if (sent) return true;
+    }
+    try {
+      for (const digit of digits) {
+        await this.session.info({
+          requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=120` } },
+        });
+      }
+      return true;
+    } catch {
+      this.notice('dtmf-failed');
+      return false;
+    }
+  }
+
+  /**
+   * Sends a REFER (to a URI for a blind transfer, or to the consult session for an attended one) and
+   * follows its NOTIFYs. Our leg is ended only after a 2xx sipfrag; on any failure the caller stays
+   * with the operator (ARCHITECTURE.md lab facts: the competing web phone lost callers exactly here).
+   */
+  refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
+    this.apply({ type: 'transfer-started', at: Date.now(), kind, target: targetLabel }, { transfer: { kind, target: targetLabel, progress: 'requested' }, notice: undefined });
+    return new Promise<ReferOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: ReferOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (outcome.ok) {
+          this.apply({ type: 'transfer-succeeded', at: Date.now() }, { transfer: { kind, target: targetLabel, progress: 'answered', statusCode: 200 } });
+        } else {
+          this.apply(
+            { type: 'transfer-failed', at: Date.now(), statusCode: outcome.statusCode, reason: outcome.reason },
+            { transfer: { kind, target: targetLabel, progress: 'failed', statusCode: outcome.statusCode, reason: outcome.reason } },
+          );
+          this.notice(outcome.timeout ? 'transfer-timeout' : 'transfer-failed', { statusCode: outcome.statusCode, reason: outcome.reason });
+        }
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => finish({ ok: false, timeout: true }), REFER_TIMEOUT_MS);
+      this.session
+        .refer(target, {
+          requestDelegate: {
+            onReject: (response) => finish({ ok: false, statusCode: response.message.statusCode, reason: response.message.reasonPhrase }),
+          },
+          onNotify: (notification) => {
+            notification.accept().catch(() => undefined);
+            const frag = parseSipFrag(notification.request.body);
+            if (!frag) return;
+            const progress = progressOf(frag.statusCode);
+            if (progress === 'answered') finish({ ok: true });
+            else if (progress === 'failed') finish({ ok: false, statusCode: frag.statusCode, reason: frag.reason });
+            else if (!settled && this.isLive) {
+              this.apply({ type: 'transfer-progress', at: Date.now(), statusCode: frag.statusCode }, { transfer: { kind, target: targetLabel, progress, statusCode: frag.statusCode } });
+            }
+          },
+        })
+        .catch((error: unknown) => finish({ ok: false, reason: error instanceof Error ? error.message : String(error) }));
+    });
+  }
+
+  /** ICE restart after the network or the PBX came back, so the audio recovers without a new call. */
+  async recoverMedia(): Promise<void> {
+    if (this.session.state !== SessionState.Established || this.view.holdPending) return;
+    this.notice('media-recovering');
+    const hold = this.call.state === 'held';
+    await this.session
+      .invite({ sessionDescriptionHandlerOptions: { hold, offerOptions: { iceRestart: true } } as Web.SessionDescriptionHandlerOptions })
+      .catch(() => undefined);
+  }
+
+  iceState(): RTCIceConnectionState | undefined {
+    return this.sdh()?.peerConnection?.iceConnectionState;
+  }
+
+  markConsult(consultLineId: string | undefined): void {
+    this.patch({ consultLineId });
+  }
+
+  dispose(): void {
+    this.audio.detach();
+  }
+}

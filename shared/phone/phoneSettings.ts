@@ -1,0 +1,50 @@
+// The softphone's settings. The SIP password is not here: it goes through the bridge's secrets
+// (OS-protected storage in Electron), never into IndexedDB or a plain file (REQUIREMENTS.md §6).
+import { z } from 'zod';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** wss:// in production; ws:// only to the same machine (the SIP lab). */
+export function checkSipServerUrl(value: string): 'ok' | 'not-url' | 'not-websocket' | 'insecure' {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'not-url';
+  }
+  if (url.protocol === 'wss:') return 'ok';
+  if (url.protocol !== 'ws:') return 'not-websocket';
+  return LOOPBACK.has(url.hostname) ? 'ok' : 'insecure';
+}
+
+export const iceServerSchema = z.object({
+  urls: z.string().regex(/^(stun|stuns|turn|turns):/i, 'stun:, stuns:, turn: or turns: URL'),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+export const phoneSettingsSchema = z.object({
+  server: z.string().refine((v) => checkSipServerUrl(v) === 'ok', { message: 'sip-server' }),
+  /** SIP domain of the extension's address of record; defaults to the server's host. */
+  domain: z.string().regex(/^[A-Za-z0-9.\-[\]:]+$/).optional(),
+  extension: z.string().regex(/^[A-Za-z0-9_.+\-]{1,64}$/),
+  authUser: z.string().max(128).optional(),
+  displayName: z.string().max(64).optional(),
+  iceServers: z.array(iceServerSchema).max(8).default([]),
+  ringDeviceId: z.string().optional(),
+  speakerDeviceId: z.string().optional(),
+  answerKey: z.string().default('F2'),
+  /** Seconds a caller may wait on hold before the desk is reminded to go back to them. */
+  holdRecallSeconds: z.number().int().min(10).max(3600).default(60),
+  /** Seconds to ring a consult target before giving up and offering the held caller back. */
+  consultTimeoutSeconds: z.number().int().min(5).max(120).default(25),
+  /** Send DTMF as SIP INFO instead of RFC 4733 telephone-events. */
+  dtmfViaInfo: z.boolean().default(false),
+});
+
+export type PhoneSettings = z.infer<typeof phoneSettingsSchema>;
+
+export function sipDomainOf(settings: Pick<PhoneSettings, 'server' | 'domain'>): string {
+  if (settings.domain) return settings.domain;
+  return new URL(settings.server).hostname;
+}
