@@ -7,6 +7,7 @@ import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
 import { notifications } from './app/notifications/notificationStore';
 import { startStoragePersistence } from './app/status/storageStatus';
 import { ensureSampleDirectory } from './features/directory';
+import { startPhone } from './phone/phoneService';
 import './app/global.css';
 
 async function start(): Promise<void> {
@@ -25,6 +26,9 @@ async function start(): Promise<void> {
     }
   }
   void startStoragePersistence();
+  startPhone().catch((error: unknown) => {
+    notifications.notify('error', i18n.t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+  });
   ensureSampleDirectory().catch((error: unknown) => {
     notifications.notify('error', i18n.t('errors.storageFailed', { message: error instanceof Error ? error.message : String(error) }));
   });

@@ -8,6 +8,7 @@ import { EmptyScreen } from './EmptyScreen';
 import type { ScreenId } from './routes';
 import { DirectoryScreen } from '../features/directory';
 import { SettingsScreen } from '../features/settings';
+import { PhoneOverlay, SwitchboardScreen } from '../features/switchboard';
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();
@@ -16,6 +17,8 @@ function Screen({ screen }: { screen: ScreenId }) {
       return <DirectoryScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'switchboard':
+      return <SwitchboardScreen />;
     default:
       return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
   }
@@ -28,6 +31,7 @@ export function App({ i18n }: { i18n: I18n }) {
         <CssBaseline />
         <ShortcutProvider>
           <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
+          <PhoneOverlay />
         </ShortcutProvider>
       </ThemeProvider>
     </I18nextProvider>

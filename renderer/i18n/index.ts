@@ -40,8 +40,16 @@ export function readStoredLanguage(storage: Pick<Storage, 'getItem'> | undefined
   return resolved.ok ? { language: resolved.language } : { language: resolved.fallback, rejected: resolved.requested };
 }
 
+let active: I18n | undefined;
+
+/** Translation for code outside React (services that report into the notification area). */
+export function translate(key: string, options?: Record<string, unknown>): string {
+  return active ? active.t(key, options) : key;
+}
+
 export async function initI18n(language: LanguageCode): Promise<I18n> {
   const instance = i18next.createInstance();
+  active = instance;
   await instance.use(initReactI18next).init({
     resources: buildResources(),
     lng: language,

@@ -27,7 +27,7 @@ export const phoneSettingsSchema = z.object({
   server: z.string().refine((v) => checkSipServerUrl(v) === 'ok', { message: 'sip-server' }),
   /** SIP domain of the extension's address of record; defaults to the server's host. */
   domain: z.string().regex(/^[A-Za-z0-9.\-[\]:]+$/).optional(),
-  extension: z.string().regex(/^[A-Za-z0-9_.+\-]{1,64}$/),
+  extension: z.string().regex(/^[A-Za-z0-9_.+-]{1,64}$/),
   authUser: z.string().max(128).optional(),
   displayName: z.string().max(64).optional(),
   iceServers: z.array(iceServerSchema).max(8).default([]),

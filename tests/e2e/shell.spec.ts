@@ -59,7 +59,8 @@ test.describe('console shell', () => {
     await app.navigate('parcels');
     await expect(app.main).toContainText('scan-in');
     await app.navigate('switchboard');
-    await expect(app.main).toContainText('switchboard softphone');
+    await expect(app.heading).toHaveText('Switchboard');
+    await expect(page.getByTestId('registration')).toContainText('The phone is not configured yet');
     await app.navigate('archive');
     await expect(app.main).toContainText('archive bundles');
     await app.navigate('settings');

@@ -3,6 +3,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { getBridge } from '../../platform';
+import { PhoneSettingsForm } from './PhoneSettingsForm';
 
 interface AboutInfo {
   appVersion: string;
@@ -30,7 +31,7 @@ export function SettingsScreen() {
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="settings-phone">
         <Typography id="settings-phone" variant="h6" component="h2" gutterBottom>{t('settings.phone')}</Typography>
-        <Typography color="text.secondary">{t('settings.phoneLater')}</Typography>
+        <PhoneSettingsForm />
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="settings-about">
         <Typography id="settings-about" variant="h6" component="h2" gutterBottom>{t('settings.about')}</Typography>

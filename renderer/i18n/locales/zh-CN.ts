@@ -15,7 +15,6 @@ const zhCN = {
   screens: {
     visitors: { empty: '这里将显示访客登记：登记来访人员、签到签退、"在场人员"看板和预约访客名单。' },
     parcels: { empty: '这里将显示邮件和包裹：扫描入库、按收件人分拣、签字领取和超期提醒。' },
-    switchboard: { empty: '这里将显示总机软电话：来电弹屏、接听、保持、转接和来电记录。请先在"设置"中配置话机。' },
     messages: { empty: '这里将显示留言与传达：给人员或部门的留言、送达确认和跟进状态。' },
     archive: { empty: '这里将显示档案管理：按周整理的电话记录、导出、归档包校验与恢复、保存期限。' },
     dashboard: { empty: '这里将显示今日概览：今日访客、在场人数、待领包裹、今日来电、接听时长统计和待办事项。' },
@@ -29,7 +28,6 @@ const zhCN = {
     platformElectron: '桌面版',
     platformBrowser: '浏览器预览版',
     phone: '话机',
-    phoneLater: '话机（SIP）设置将在总机功能中提供。',
   },
   language: {
     label: '语言',

@@ -16,7 +16,6 @@ const zhTW: CommonStrings = {
   screens: {
     visitors: { empty: '這裡將顯示訪客登記：登記來訪人員、簽到簽退、「在場人員」看板和預約訪客名單。' },
     parcels: { empty: '這裡將顯示郵件和包裹：掃描入庫、按收件人分揀、簽字領取和逾期提醒。' },
-    switchboard: { empty: '這裡將顯示總機軟電話：來電彈窗、接聽、保留、轉接和來電記錄。請先在「設定」中設定話機。' },
     messages: { empty: '這裡將顯示留言與傳達：給人員或部門的留言、送達確認和跟進狀態。' },
     archive: { empty: '這裡將顯示檔案管理：按週整理的電話記錄、匯出、歸檔包校驗與還原、保存期限。' },
     dashboard: { empty: '這裡將顯示今日概覽：今日訪客、在場人數、待領包裹、今日來電、接聽時長統計和待辦事項。' },
@@ -30,7 +29,6 @@ const zhTW: CommonStrings = {
     platformElectron: '桌面版',
     platformBrowser: '瀏覽器預覽版',
     phone: '話機',
-    phoneLater: '話機（SIP）設定將在總機功能中提供。',
   },
   language: {
     label: '語言',

@@ -1,0 +1,220 @@
+// The parts of the switchboard that must work on every screen: the incoming-call pop-up, the phone's
+// keyboard shortcuts, the transfer and keypad dialogs, and the hold-recall reminder.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
+import { useTranslation } from 'react-i18next';
+import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
+import type { LineView } from '../../phone/phoneTypes';
+import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
+import { notifications } from '../../app/notifications/notificationStore';
+import { navigate } from '../../app/routes';
+import { recordMetric } from '../../app/metrics';
+import { lookupCaller, type CallerInfo } from './callerLookup';
+import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
+import { TransferDialog } from './TransferDialog';
+import { KeypadDialog } from './KeypadDialog';
+import { formatDuration, useNow } from './durations';
+
+function IncomingCall({ line }: { line: LineView }) {
+  const { t, i18n } = useTranslation('switchboard');
+  const [caller, setCaller] = useState<CallerInfo | undefined>();
+  useEffect(() => {
+    let alive = true;
+    void lookupCaller(line.remoteUser, line.id).then((info) => alive && setCaller(info));
+    return () => {
+      alive = false;
+    };
+  }, [line.remoteUser, line.id]);
+  // Pop-up latency (INVITE arrival → pop-up painted) for the benchmark.
+  useLayoutEffect(() => {
+    const arrived = softphone.inviteArrivals.get(line.id);
+    if (arrived !== undefined) requestAnimationFrame(() => recordMetric('popupMs', performance.now() - arrived));
+  }, [line.id]);
+  const name = caller?.name ?? line.remoteName;
+  const when = caller?.lastCallAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(caller.lastCallAt) : '';
+  const titleId = `incoming-${line.id}`;
+  return (
+    <Paper
+      elevation={8}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={`${titleId}-desc`}
+      data-line-id={line.id}
+      sx={{ p: 2, width: 340, borderLeft: 6, borderColor: 'success.main' }}
+    >
+      <Typography id={titleId} variant="subtitle2" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <PhoneCallbackIcon fontSize="small" aria-hidden />
+        {t('incoming.title')} · {t('lines.line', { n: line.lineNo })}
+      </Typography>
+      <Box id={`${titleId}-desc`}>
+        <Typography variant="h6" component="p" data-testid="incoming-number">{line.remoteUser || t('lines.unknownCaller')}</Typography>
+        {name && <Typography data-testid="incoming-name">{[name, caller?.department ?? caller?.company].filter(Boolean).join(' · ')}</Typography>}
+        <Typography variant="body2" color="text.secondary">
+          {caller && caller.earlierCalls > 0 ? t('incoming.earlierCalls', { count: caller.earlierCalls, when }) : t('incoming.firstCall')}
+        </Typography>
+        {caller?.lastNote && <Typography variant="body2" data-testid="incoming-last-note">{t('incoming.lastNote', { note: caller.lastNote })}</Typography>}
+      </Box>
+      <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
+        <Button variant="contained" color="success" onClick={() => void softphone.answer(line.id)} title={t('incoming.answerHint')}>
+          {t('actions.answer')} (F2)
+        </Button>
+        <Button variant="outlined" color="error" onClick={() => void softphone.hangup(line.id)}>
+          {t('actions.decline')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function useHoldRecall(lines: LineView[]): void {
+  const { t } = useTranslation('switchboard');
+  const now = useNow(1000);
+  const reminded = useRef(new Set<string>());
+  useEffect(() => {
+    const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;
+    for (const line of lines) {
+      if (line.state !== 'held' || line.heldSince === undefined || line.consultLineId) continue;
+      const key = `${line.id}:${line.heldSince}`;
+      if (now - line.heldSince >= limit && !reminded.current.has(key)) {
+        reminded.current.add(key);
+        notifications.notify('warning', t('queue.recall', { who: line.remoteName ?? line.remoteUser, time: formatDuration(now - line.heldSince) }));
+      }
+    }
+  }, [now, lines, t]);
+}
+
+function PhoneShortcuts() {
+  const current = () => effectiveLine(softphone.getSnapshot().lines, switchboardUi.get().selectedLineId);
+  const group = 'switchboard:shortcuts.group';
+  const answerKey = currentPhoneSettings()?.answerKey ?? 'F2';
+  useShortcut({ id: 'phone.answer', keys: answerKey, descriptionKey: 'switchboard:shortcuts.answer', groupKey: group, handler: () => void softphone.answer() });
+  useShortcut({
+    id: 'phone.hangup',
+    keys: 'F4',
+    descriptionKey: 'switchboard:shortcuts.hangup',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line) void softphone.hangup(line.id);
+    },
+  });
+  useShortcut({
+    id: 'phone.hold',
+    keys: 'F5',
+    descriptionKey: 'switchboard:shortcuts.hold',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line && (line.state === 'active' || line.state === 'held')) void softphone.hold(line.id, line.state === 'active');
+    },
+  });
+  useShortcut({
+    id: 'phone.mute',
+    keys: 'F6',
+    descriptionKey: 'switchboard:shortcuts.mute',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line) softphone.mute(line.id, !line.muted);
+    },
+  });
+  useShortcut({
+    id: 'phone.transfer',
+    keys: 'F7',
+    descriptionKey: 'switchboard:shortcuts.transfer',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line && (line.state === 'active' || line.state === 'held')) switchboardUi.open({ kind: 'transfer', lineId: line.id, mode: 'blind' });
+    },
+  });
+  useShortcut({
+    id: 'phone.consult',
+    keys: 'F8',
+    descriptionKey: 'switchboard:shortcuts.consult',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line && (line.state === 'active' || line.state === 'held') && !line.consultFor) switchboardUi.open({ kind: 'transfer', lineId: line.id, mode: 'attended' });
+    },
+  });
+  useShortcut({
+    id: 'phone.complete',
+    keys: 'F9',
+    descriptionKey: 'switchboard:shortcuts.complete',
+    groupKey: group,
+    handler: () => {
+      const all = softphone.getSnapshot().lines;
+      const line = current();
+      const consult = line?.consultFor ? line : all.find((l) => l.id === line?.consultLineId);
+      if (consult) void softphone.completeAttended(consult.id);
+    },
+  });
+  useShortcut({
+    id: 'phone.return',
+    keys: 'F10',
+    descriptionKey: 'switchboard:shortcuts.returnToCaller',
+    groupKey: group,
+    handler: () => {
+      const all = softphone.getSnapshot().lines;
+      const line = current() ?? all.find((l) => l.state === 'held');
+      if (line) void softphone.returnToCaller(line.id);
+    },
+  });
+  useShortcut({
+    id: 'phone.keypad',
+    keys: 'Alt+K',
+    descriptionKey: 'switchboard:shortcuts.keypad',
+    groupKey: group,
+    handler: () => {
+      const line = current();
+      if (line?.state === 'active') switchboardUi.open({ kind: 'keypad', lineId: line.id });
+    },
+  });
+  useShortcut({
+    id: 'phone.dial',
+    keys: 'Ctrl+D',
+    descriptionKey: 'switchboard:shortcuts.dial',
+    groupKey: group,
+    handler: () => {
+      navigate('switchboard');
+      requestAnimationFrame(() => document.getElementById('dial-target')?.focus());
+    },
+  });
+  for (const n of [1, 2, 3, 4]) {
+    // A fixed count of lines, so the hooks run in the same order every render.
+    useShortcut({
+      id: `phone.select.${n}`,
+      keys: `Ctrl+${n}`,
+      descriptionKey: 'switchboard:shortcuts.selectLine',
+      groupKey: group,
+      handler: () => {
+        const line = softphone.getSnapshot().lines.find((l) => l.lineNo === n && l.state !== 'ended');
+        if (line) switchboardUi.select(line.id);
+      },
+    });
+  }
+  return null;
+}
+
+export function PhoneOverlay() {
+  const phone = usePhone();
+  const ui = useSwitchboardUi();
+  useHoldRecall(phone.lines);
+  const ringing = phone.lines.filter((l) => l.state === 'ringing' && l.direction === 'inbound').sort((a, b) => a.ringStartedAt - b.ringStartedAt);
+  return (
+    <>
+      <PhoneShortcuts />
+      {ringing.length > 0 && (
+        <Stack spacing={1} sx={{ position: 'fixed', top: 64, right: 16, zIndex: (theme) => theme.zIndex.snackbar }} aria-live="assertive">
+          {ringing.map((line) => (
+            <IncomingCall key={line.id} line={line} />
+          ))}
+        </Stack>
+      )}
+      {ui.dialog.kind === 'transfer' && <TransferDialog lineId={ui.dialog.lineId} mode={ui.dialog.mode} onClose={() => switchboardUi.close()} />}
+      {ui.dialog.kind === 'keypad' && <KeypadDialog lineId={ui.dialog.lineId} onClose={() => switchboardUi.close()} />}
+    </>
+  );
+}

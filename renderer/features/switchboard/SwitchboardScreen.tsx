@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Link, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { getDatabase } from '../../db';
+import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
+import type { PhoneView } from '../../phone/phoneTypes';
+import { notifications } from '../../app/notifications/notificationStore';
+import { LineCard } from './LineCard';
+import { formatDuration, useNow } from './durations';
+import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
+
+function RegistrationBanner({ phone, now }: { phone: PhoneView; now: number }) {
+  const { t } = useTranslation('switchboard');
+  const seconds = phone.retryAt ? Math.max(0, Math.ceil((phone.retryAt - now) / 1000)) : 0;
+  switch (phone.registration) {
+    case 'unconfigured':
+      return (
+        <Alert severity="info" role="status" data-testid="registration" data-state="unconfigured">
+          {t('registration.unconfigured')} <Link href="#/settings">{t('registration.openSettings')}</Link>
+        </Alert>
+      );
+    case 'registered':
+      return (
+        <Alert severity="success" role="status" data-testid="registration" data-state="registered">
+          {t('registration.registered', { extension: currentPhoneSettings()?.extension ?? '' })}
+        </Alert>
+      );
+    case 'connecting':
+      return <Alert severity="info" role="status" data-testid="registration" data-state="connecting">{t('registration.connecting')}</Alert>;
+    case 'failed':
+      return <Alert severity="error" role="status" data-testid="registration" data-state="failed">{t('registration.failed', { reason: phone.registrationReason ?? '' })}</Alert>;
+    case 'disconnected':
+      return (
+        <Alert severity="warning" role="status" data-testid="registration" data-state="disconnected">
+          {phone.registrationReason ? t('registration.disconnected', { reason: phone.registrationReason, seconds }) : t('registration.disconnectedNoReason', { seconds })}
+        </Alert>
+      );
+  }
+}
+
+function DialBar() {
+  const { t } = useTranslation('switchboard');
+  const [target, setTarget] = useState('');
+  const call = () => {
+    const value = target.trim();
+    if (!value) return;
+    const result = softphone.dial(value);
+    if (result.ok) {
+      switchboardUi.select(result.lineId);
+      setTarget('');
+    } else if (result.reason === 'invalid-target') notifications.notify('error', t('dial.invalid', { target: value }));
+    else if (result.reason === 'not-registered') notifications.notify('error', t('dial.notRegistered'));
+    else notifications.notify('error', t('dial.noFreeLine'));
+  };
+  return (
+    <Box
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        call();
+      }}
+      sx={{ display: 'flex', gap: 1 }}
+    >
+      <TextField id="dial-target" size="small" label={t('dial.label')} placeholder={t('dial.placeholder')} value={target} onChange={(e) => setTarget(e.target.value)} sx={{ width: 320 }} />
+      <Button type="submit" variant="contained" disabled={!target.trim()}>{t('dial.call')}</Button>
+    </Box>
+  );
+}
+
+function HoldQueue({ phone, now }: { phone: PhoneView; now: number }) {
+  const { t } = useTranslation('switchboard');
+  const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;
+  const held = phone.lines.filter((l) => l.state === 'held' && l.heldSince !== undefined).sort((a, b) => a.heldSince! - b.heldSince!);
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="hold-queue-title" sx={{ p: 1.5 }}>
+      <Typography id="hold-queue-title" variant="subtitle1" component="h2">{t('queue.title')}</Typography>
+      {held.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">{t('queue.empty')}</Typography>
+      ) : (
+        <List dense aria-labelledby="hold-queue-title">
+          {held.map((line) => {
+            const waited = now - line.heldSince!;
+            return (
+              <ListItem key={line.id} data-overdue={waited >= limit} sx={{ color: waited >= limit ? 'error.main' : undefined }}>
+                <ListItemText primary={t('queue.waiting', { who: `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`, time: formatDuration(waited) })} />
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+function TodayCalls() {
+  const { t, i18n } = useTranslation('switchboard');
+  const startOfDay = new Date();
+  startOfDay.setHours(0, 0, 0, 0);
+  const since = startOfDay.getTime();
+  const calls = useLiveQuery(
+    () => getDatabase().calls.where('startedAt').aboveOrEqual(since).reverse().filter((c) => c.deletedAt === undefined).limit(200).toArray(),
+    [since],
+  );
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="today-calls-title" sx={{ p: 1.5 }}>
+      <Typography id="today-calls-title" variant="subtitle1" component="h2">{t('today.title')}</Typography>
+      {calls && calls.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">{t('today.empty')}</Typography>
+      ) : (
+        <Table size="small" aria-labelledby="today-calls-title">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('today.time')}</TableCell>
+              <TableCell>{t('today.direction')}</TableCell>
+              <TableCell>{t('today.number')}</TableCell>
+              <TableCell>{t('today.name')}</TableCell>
+              <TableCell>{t('today.ring')}</TableCell>
+              <TableCell>{t('today.talk')}</TableCell>
+              <TableCell>{t('today.disposition')}</TableCell>
+              <TableCell>{t('today.transferredTo')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(calls ?? []).map((c) => (
+              <TableRow key={c.id} data-call-id={c.id} data-disposition={c.disposition}>
+                <TableCell>{time.format(c.startedAt)}</TableCell>
+                <TableCell>{t(`today.${c.direction}`)}</TableCell>
+                <TableCell>{c.remoteNumber}</TableCell>
+                <TableCell>{c.remoteName ?? ''}</TableCell>
+                <TableCell>{c.ringMs !== undefined ? formatDuration(c.ringMs) : ''}</TableCell>
+                <TableCell>{c.talkMs !== undefined ? formatDuration(c.talkMs) : ''}</TableCell>
+                <TableCell>{t(`dispositions.${c.disposition}`)}</TableCell>
+                <TableCell>{c.transferredTo ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+export function SwitchboardScreen() {
+  const { t } = useTranslation('switchboard');
+  const phone = usePhone();
+  const ui = useSwitchboardUi();
+  const now = useNow(1000);
+  const selected = effectiveLine(phone.lines, ui.selectedLineId);
+  return (
+    <Box component="section" aria-labelledby="screen-title" sx={{ p: 3, display: 'grid', gap: 2 }}>
+      <Typography id="screen-title" variant="h5" component="h1">{t('title')}</Typography>
+      <RegistrationBanner phone={phone} now={now} />
+      <DialBar />
+      <Box sx={{ display: 'grid', gridTemplateColumns: { md: '2fr 1fr' }, gap: 2, alignItems: 'start' }}>
+        <Box component="section" aria-labelledby="lines-title">
+          <Typography id="lines-title" variant="subtitle1" component="h2">{t('lines.title')}</Typography>
+          {phone.lines.length === 0 ? (
+            <Typography color="text.secondary">{t('lines.empty')}</Typography>
+          ) : (
+            <Stack spacing={1}>
+              {phone.lines.map((line) => (
+                <LineCard key={line.id} line={line} lines={phone.lines} selected={line.id === selected?.id} now={now} />
+              ))}
+            </Stack>
+          )}
+        </Box>
+        <HoldQueue phone={phone} now={now} />
+      </Box>
+      <TodayCalls />
+    </Box>
+  );
+}

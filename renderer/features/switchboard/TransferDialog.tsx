@@ -1,0 +1,123 @@
+// Picking a transfer target, keyboard first: type a name (pinyin initials work), an extension or a
+// number; ↑↓ choose among directory matches; Enter transfers (blind) or calls the target (consult).
+import { useEffect, useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '@shared/domain/directory';
+import { getRepositories } from '../../db';
+import { softphone } from '../../phone/phoneService';
+import { notifications } from '../../app/notifications/notificationStore';
+import { switchboardUi } from './switchboardUiStore';
+
+export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode: 'blind' | 'attended'; onClose: () => void }) {
+  const { t } = useTranslation('switchboard');
+  const { t: tc } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<Staff[]>([]);
+  const [active, setActive] = useState(-1);
+
+  useEffect(() => {
+    let alive = true;
+    const q = query.trim();
+    if (!q) {
+      setMatches([]);
+      setActive(-1);
+      return undefined;
+    }
+    void getRepositories()
+      .staff.search(q, { limit: 8 })
+      .then((found) => {
+        if (!alive) return;
+        const reachable = found.filter((p) => p.extension || p.mobile);
+        setMatches(reachable);
+        setActive(reachable.length > 0 ? 0 : -1);
+      })
+      .catch(() => alive && setMatches([]));
+    return () => {
+      alive = false;
+    };
+  }, [query]);
+
+  const targetOf = (person: Staff | undefined) => person?.extension ?? person?.mobile ?? query.trim();
+
+  const submit = async (person: Staff | undefined) => {
+    const target = targetOf(person);
+    if (!target) return;
+    onClose();
+    if (mode === 'blind') {
+      const result = await softphone.blindTransfer(lineId, target);
+      if (!result.ok && result.reason === 'invalid-target') notifications.notify('error', t('dial.invalid', { target }));
+    } else {
+      const result = await softphone.startConsult(lineId, target);
+      if (result.ok) switchboardUi.select(result.lineId);
+      else if (result.reason === 'invalid-target') notifications.notify('error', t('dial.invalid', { target }));
+      else if (result.reason === 'no-free-line') notifications.notify('error', t('dial.noFreeLine'));
+      else if (result.reason === 'hold-failed') notifications.notify('error', t('notices.hold-failed'));
+    }
+  };
+
+  const listId = 'transfer-matches';
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="transfer-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="transfer-title">{mode === 'blind' ? t('transfer.blindTitle') : t('transfer.attendedTitle')}</DialogTitle>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(matches[active]);
+        }}
+      >
+        <DialogContent>
+          <TextField
+            autoFocus
+            fullWidth
+            label={t('transfer.target')}
+            helperText={t('transfer.targetHelp')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && matches.length) {
+                e.preventDefault();
+                setActive((i) => (i + 1) % matches.length);
+              } else if (e.key === 'ArrowUp' && matches.length) {
+                e.preventDefault();
+                setActive((i) => (i - 1 + matches.length) % matches.length);
+              }
+            }}
+            slotProps={{
+              htmlInput: {
+                role: 'combobox',
+                'aria-expanded': matches.length > 0,
+                'aria-controls': listId,
+                'aria-autocomplete': 'list',
+                'aria-activedescendant': active >= 0 ? `${listId}-${active}` : undefined,
+              },
+            }}
+          />
+          {query.trim() && matches.length === 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('transfer.noResults')}</Typography>
+          )}
+          <List id={listId} role="listbox" aria-label={t('transfer.target')} dense>
+            {matches.map((person, i) => (
+              <ListItemButton
+                key={person.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                selected={i === active}
+                onClick={() => void submit(person)}
+              >
+                <ListItemText primary={`${person.name} · ${person.extension ?? person.mobile ?? ''}`} secondary={person.title} />
+              </ListItemButton>
+            ))}
+          </List>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{tc('actions.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={!query.trim()}>
+            {mode === 'blind' ? t('transfer.start') : t('transfer.startConsult')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

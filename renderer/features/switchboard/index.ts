@@ -1,0 +1,2 @@
+export { SwitchboardScreen } from './SwitchboardScreen';
+export { PhoneOverlay } from './PhoneOverlay';
