@@ -1,0 +1,44 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSipServerConfig, parseSipServerEnv } from './sipServerConfig';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fd-config-'));
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+describe('SIP server config (feeds CSP connect-src)', () => {
+  it('persists servers in userData and reloads them', async () => {
+    const config = createSipServerConfig({ userDataDir: dir });
+    await config.load();
+    expect(config.effectiveServers()).toEqual([]);
+    await config.setServers(['wss://pbx.example.com:8089/ws']);
+    const again = createSipServerConfig({ userDataDir: dir });
+    await again.load();
+    expect(again.effectiveServers()).toEqual(['wss://pbx.example.com:8089/ws']);
+  });
+
+  it('adds FRONTDESK_SIP_WS servers for the lab, ignoring invalid ones', async () => {
+    expect(parseSipServerEnv('ws://127.0.0.1:8080, wss://lab.example:8089 ws://pbx.example.com')).toEqual([
+      'ws://127.0.0.1:8080',
+      'wss://lab.example:8089',
+    ]);
+    const config = createSipServerConfig({ userDataDir: dir, env: 'ws://127.0.0.1:8080' });
+    await config.load();
+    expect(config.effectiveServers()).toEqual(['ws://127.0.0.1:8080']);
+  });
+
+  it('drops tampered entries from the file and survives a corrupt file', async () => {
+    await fs.writeFile(path.join(dir, 'frontdesk-main.json'), JSON.stringify({ version: 1, sipServers: ['ws://evil.example', 'wss://ok.example'] }));
+    const config = createSipServerConfig({ userDataDir: dir });
+    await config.load();
+    expect(config.effectiveServers()).toEqual(['wss://ok.example']);
+    await fs.writeFile(path.join(dir, 'frontdesk-main.json'), '{not json');
+    await config.load();
+    expect(config.effectiveServers()).toEqual([]);
+  });
+});

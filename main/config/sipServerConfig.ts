@@ -1,0 +1,67 @@
+// main's own small settings file: the SIP WebSocket servers the page may connect to. It lives in main
+// (not in the renderer's IndexedDB) because it feeds the CSP connect-src: the page must not be able to
+// widen its own policy except through the validated app.setSipServers bridge call.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { sipServerUrlSchema } from '@shared/bridge/schemas';
+import { writeFileAtomically } from './atomicFile';
+
+const CONFIG_FILE = 'frontdesk-main.json';
+
+const configFileSchema = z.object({ version: z.literal(1), sipServers: z.array(z.string()) });
+
+export interface SipServerConfig {
+  /** Stored servers plus FRONTDESK_SIP_WS ones, each valid by the same rule as app.setSipServers. */
+  effectiveServers(): string[];
+  setServers(urls: readonly string[]): Promise<void>;
+  load(): Promise<void>;
+}
+
+/** FRONTDESK_SIP_WS="ws://127.0.0.1:8080,wss://pbx.lab:8089": servers preset for the SIP lab. */
+export function parseSipServerEnv(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/[,\s]+/)
+    .map((item) => item.trim())
+    .filter((item) => {
+      if (!item) return false;
+      const valid = sipServerUrlSchema.safeParse(item).success;
+      if (!valid) console.warn(`[config] FRONTDESK_SIP_WS: ignored invalid SIP server URL ${item}`);
+      return valid;
+    });
+}
+
+export function createSipServerConfig(options: { userDataDir: string; env?: string }): SipServerConfig {
+  const filePath = path.join(options.userDataDir, CONFIG_FILE);
+  const fromEnv = parseSipServerEnv(options.env);
+  let stored: string[] = [];
+
+  const keepValid = (urls: readonly string[]) => urls.filter((url) => sipServerUrlSchema.safeParse(url).success);
+
+  return {
+    effectiveServers: () => [...new Set([...stored, ...fromEnv])],
+    async setServers(urls) {
+      const valid = keepValid(urls);
+      await writeFileAtomically(filePath, JSON.stringify({ version: 1, sipServers: valid }, null, 2));
+      stored = valid;
+    },
+    async load() {
+      let text: string;
+      try {
+        text = await fs.readFile(filePath, 'utf8');
+      } catch {
+        stored = []; // first start
+        return;
+      }
+      try {
+        const parsed = configFileSchema.safeParse(JSON.parse(text));
+        stored = parsed.success ? keepValid(parsed.data.sipServers) : [];
+        if (!parsed.success) console.warn(`[config] ${CONFIG_FILE} is malformed; starting with no SIP servers`);
+      } catch {
+        console.warn(`[config] ${CONFIG_FILE} is not JSON; starting with no SIP servers`);
+        stored = [];
+      }
+    },
+  };
+}

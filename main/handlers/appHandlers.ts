@@ -1,0 +1,30 @@
+// app.*: what the renderer needs to know about its host, and the SIP server list that feeds the CSP.
+import type { BridgeHandlers } from '@shared/bridge/contract';
+import { ok } from '@shared/bridge/result';
+import type { SipServerConfig } from '../config/sipServerConfig';
+
+export interface AppHandlerDeps {
+  appVersion: string;
+  versions: { electron?: string; chrome?: string };
+  secretsAvailable: () => boolean;
+  pdfAvailable: boolean;
+  sipConfig: Pick<SipServerConfig, 'setServers'>;
+}
+
+export function createAppHandlers(deps: AppHandlerDeps): BridgeHandlers['app'] {
+  return {
+    async info() {
+      return ok({
+        appVersion: deps.appVersion,
+        platform: 'electron' as const,
+        electronVersion: deps.versions.electron,
+        chromeVersion: deps.versions.chrome,
+        capabilities: { pdf: deps.pdfAvailable, secureSecrets: deps.secretsAvailable(), fileSave: true },
+      });
+    },
+    async setSipServers({ urls }) {
+      await deps.sipConfig.setServers(urls);
+      return ok({ urls: [...urls], reloadRequired: true });
+    },
+  };
+}

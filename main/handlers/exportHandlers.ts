@@ -1,0 +1,122 @@
+// files.*: exports (CSV/JSON logs, archive bundles) streamed from the renderer in chunks. The user picks
+// the target in a save dialog at begin; bytes go to a hidden temp file beside it and are renamed into
+// place only at finish, so a cancelled or crashed export never leaves a half file under the real name.
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BridgeHandlers } from '@shared/bridge/contract';
+import { fail, ok } from '@shared/bridge/result';
+
+export interface SaveDialogLike {
+  (options: { title?: string; defaultPath: string; filters?: Array<{ name: string; extensions: string[] }> }): Promise<{
+    canceled: boolean;
+    filePath?: string;
+  }>;
+}
+
+export interface ExportHandlerDeps {
+  showSaveDialog: SaveDialogLike;
+  /** Folder the dialog opens in (the user's Downloads). */
+  defaultDirectory: string;
+}
+
+/** Open exports at once; an abandoned export must not hold file handles for ever. */
+const MAX_OPEN_EXPORTS = 8;
+
+interface OpenExport {
+  targetPath: string;
+  tempPath: string;
+  file: FileHandle;
+  nextSeq: number;
+  bytesWritten: number;
+}
+
+function dialogFilters(name: string): Array<{ name: string; extensions: string[] }> {
+  const ext = path.extname(name).slice(1);
+  const all = { name: 'All files', extensions: ['*'] };
+  return ext ? [{ name: ext.toUpperCase(), extensions: [ext] }, all] : [all];
+}
+
+export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['files'] & { abortAll(): Promise<void> } {
+  const open = new Map<string, OpenExport>();
+
+  const notFound = (exportId: string) =>
+    fail('not-found', `no open export with exportId "${exportId}" (never begun, already finished or aborted)`);
+
+  async function discard(exportId: string, entry: OpenExport): Promise<void> {
+    open.delete(exportId);
+    await entry.file.close().catch(() => undefined);
+    await fs.rm(entry.tempPath, { force: true });
+  }
+
+  return {
+    async beginExport({ suggestedName }) {
+      if (open.size >= MAX_OPEN_EXPORTS) {
+        return fail('invalid-request', `too many exports open at once (limit ${MAX_OPEN_EXPORTS}); finish or abort one`);
+      }
+      const choice = await deps.showSaveDialog({
+        defaultPath: path.join(deps.defaultDirectory, suggestedName),
+        filters: dialogFilters(suggestedName),
+      });
+      if (choice.canceled || !choice.filePath) return fail('cancelled', 'the save dialog was dismissed');
+      const targetPath = path.resolve(choice.filePath);
+      const exportId = randomUUID();
+      const tempPath = path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${exportId}.part`);
+      let file: FileHandle;
+      try {
+        file = await fs.open(tempPath, 'wx', 0o600);
+      } catch (error) {
+        return fail('io-error', `cannot create ${tempPath}: ${(error as Error).message}`);
+      }
+      open.set(exportId, { targetPath, tempPath, file, nextSeq: 0, bytesWritten: 0 });
+      return ok({ exportId });
+    },
+
+    async writeChunk({ exportId, seq, bytes }) {
+      const entry = open.get(exportId);
+      if (!entry) return notFound(exportId);
+      // Chunks must come in order, once each: a lost or repeated chunk would corrupt the file silently.
+      if (seq !== entry.nextSeq) {
+        return fail('invalid-request', `seq ${seq} is out of order for export ${exportId}; expected ${entry.nextSeq}`);
+      }
+      try {
+        await entry.file.write(bytes);
+      } catch (error) {
+        await discard(exportId, entry);
+        return fail('io-error', `writing the export failed, export aborted: ${(error as Error).message}`);
+      }
+      entry.nextSeq += 1;
+      entry.bytesWritten += bytes.byteLength;
+      return ok({ bytesWritten: entry.bytesWritten });
+    },
+
+    async finishExport({ exportId }) {
+      const entry = open.get(exportId);
+      if (!entry) return notFound(exportId);
+      open.delete(exportId);
+      try {
+        await entry.file.sync();
+        await entry.file.close();
+        await fs.rename(entry.tempPath, entry.targetPath);
+      } catch (error) {
+        await entry.file.close().catch(() => undefined);
+        await fs.rm(entry.tempPath, { force: true });
+        return fail('io-error', `saving ${entry.targetPath} failed: ${(error as Error).message}`);
+      }
+      return ok({ saved: 'file' as const, path: entry.targetPath, bytesWritten: entry.bytesWritten });
+    },
+
+    async abortExport({ exportId }) {
+      const entry = open.get(exportId);
+      if (!entry) return notFound(exportId);
+      await discard(exportId, entry);
+      return ok({ aborted: true as const });
+    },
+
+    /** On quit: remove every partial file. */
+    async abortAll() {
+      await Promise.all([...open.entries()].map(([id, entry]) => discard(id, entry)));
+    },
+  };
+}

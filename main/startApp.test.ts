@@ -1,0 +1,145 @@
+// The wiring of main with electron mocked: what happens before 'ready', what after, and that a second
+// instance does nothing but quit.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const h = vi.hoisted(() => {
+  const state = {
+    log: [] as string[],
+    gotLock: true,
+    ready: undefined as undefined | (() => void),
+    appListeners: new Map<string, (...args: unknown[]) => void>(),
+    ipcChannels: [] as string[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    windows: [] as Array<{ options: Record<string, unknown>; urls: string[] }>,
+    userData: '',
+    permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  const record = (name: string) => (...args: unknown[]) => {
+    h.log.push(name);
+    return args;
+  };
+  return {
+    app: {
+      enableSandbox: record('app.enableSandbox'),
+      requestSingleInstanceLock: () => (h.log.push('app.requestSingleInstanceLock'), h.gotLock),
+      quit: record('app.quit'),
+      on: (name: string, listener: (...args: unknown[]) => void) => h.appListeners.set(name, listener),
+      whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
+      getPath: (name: string) => path.join(h.userData, name),
+      getVersion: () => '0.1.0',
+      isPackaged: false,
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => h.log.push(`protocol.registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        h.log.push(`protocol.handle ${scheme}`);
+        h.protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: (...args: unknown[]) => void) => {
+          h.log.push('session.setPermissionRequestHandler');
+          h.permissionRequest = fn;
+        },
+        setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
+        setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
+      },
+    },
+    ipcMain: { handle: (channel: string) => h.ipcChannels.push(channel), removeHandler: vi.fn() },
+    dialog: { showSaveDialog: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: vi.fn(), decryptString: vi.fn() },
+    shell: { openExternal: vi.fn() },
+    Menu: { setApplicationMenu: record('Menu.setApplicationMenu'), buildFromTemplate: (t: unknown) => t },
+    BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: Record<string, unknown>) {
+      const entry = { options, urls: [] as string[] };
+      h.windows.push(entry);
+      Object.assign(this, {
+        once: vi.fn(),
+        on: vi.fn(),
+        loadURL: async (url: string) => void entry.urls.push(url),
+        isDestroyed: () => false,
+      });
+    }),
+  };
+});
+
+const { startApp } = await import('./startApp');
+
+afterAll(() => fs.rm(h.userData, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  h.log.length = 0;
+  h.ipcChannels.length = 0;
+  h.windows.length = 0;
+  h.appListeners.clear();
+  h.protocolHandlers.clear();
+  h.ready = undefined;
+  h.gotLock = true;
+  if (!h.userData) {
+    h.userData = await fs.mkdtemp(path.join(os.tmpdir(), 'fd-start-'));
+    options.rendererDir = path.join(h.userData, 'renderer');
+    await fs.mkdir(options.rendererDir);
+    await fs.writeFile(path.join(options.rendererDir, 'index.html'), '<!doctype html>');
+  }
+});
+
+const options = { rendererDir: '', preloadPath: '/dist/preload/preload.cjs', env: { FRONTDESK_SIP_WS: 'ws://127.0.0.1:8080' } };
+
+async function becomeReady() {
+  h.ready?.();
+  await vi.waitFor(() => expect(h.windows.length).toBe(1));
+}
+
+describe('startApp', () => {
+  it('enables the sandbox and registers app:// as privileged before ready (checklist #4, #18)', () => {
+    startApp(options);
+    expect(h.log[0]).toBe('app.enableSandbox');
+    expect(h.log[1]).toBe('protocol.registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]');
+    expect(h.log).toContain('app.requestSingleInstanceLock');
+    expect(h.windows).toHaveLength(0);
+    expect(h.ipcChannels).toHaveLength(0);
+  });
+
+  it('guards every webContents the app creates (checklist #13, #14)', () => {
+    startApp(options);
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    h.appListeners.get('web-contents-created')?.({}, contents);
+    expect(contents.on.mock.calls.map((c) => c[0])).toEqual(
+      expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']),
+    );
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('after ready: serves app://, installs permission handlers, registers the bridge, opens the secure window', async () => {
+    startApp(options);
+    await becomeReady();
+    expect(h.log).toContain('protocol.handle app');
+    expect(h.log).toContain('session.setPermissionRequestHandler');
+    expect(h.log).toContain('session.setPermissionCheckHandler');
+    expect(h.ipcChannels).toHaveLength(10);
+    expect(h.ipcChannels.every((channel) => channel.startsWith('fd:'))).toBe(true);
+    const [win] = h.windows;
+    expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: options.preloadPath });
+    await vi.waitFor(() => expect(win?.urls).toEqual(['app://frontdesk/index.html']));
+    // The CSP includes the lab's SIP server from FRONTDESK_SIP_WS.
+    const response = await h.protocolHandlers.get('app')!(new Request('app://frontdesk/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' ws://127.0.0.1:8080;");
+  });
+
+  it('a second instance quits and sets nothing up', async () => {
+    h.gotLock = false;
+    startApp(options);
+    expect(h.log).toContain('app.quit');
+    expect(h.ready).toBeUndefined(); // never waited for ready
+    expect(h.appListeners.size).toBe(0);
+  });
+});

@@ -1,0 +1,6 @@
+// The bridge contract between the renderer and main (ARCHITECTURE.md "The bridge").
+export * from './result';
+export * from './schemas';
+export * from './channels';
+export * from './contract';
+export * from './dispatch';

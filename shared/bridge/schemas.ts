@@ -1,0 +1,154 @@
+// One zod schema per request and per response of the bridge (STYLE.md "One contract"). Requests are
+// strict objects: an unknown field is refused, so nothing can be smuggled past a handler's reading of it.
+import { z } from 'zod';
+
+// ---- limits (shared so that main, the preload and the browser stand-in refuse the same things) ----
+
+/** Largest chunk `files.writeChunk` accepts: big enough to stream fast, small enough for one IPC message. */
+export const MAX_EXPORT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** print.toPdf loads the HTML as a data: URL; Chromium caps URLs at 2 MiB, base64 grows by 4/3. */
+export const MAX_PRINT_HTML_CHARS = 1_500_000;
+export const MAX_SECRET_VALUE_CHARS = 4096;
+export const MAX_SIP_SERVERS = 8;
+
+// ---- shared pieces ----
+
+/** Secrets the app may keep in OS-protected storage. A fixed list: main never stores arbitrary keys. */
+export const SECRET_KEYS = ['sip.password'] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+export const secretKeySchema = z.enum(SECRET_KEYS, {
+  error: `unknown secret key; allowed keys: ${SECRET_KEYS.join(', ')}`,
+});
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A SIP-over-WebSocket server URL. Production must use wss:// (RFC 7118 §5 recommends TLS, and the CSP
+ * connect-src is built from these); plain ws:// is accepted only for the loopback lab (Kamailio on 127.0.0.1).
+ */
+export const sipServerUrlSchema = z.string().max(2048).superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL` });
+    return;
+  }
+  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must use wss:// (or ws:// on 127.0.0.1/localhost)` });
+  } else if (url.protocol === 'ws:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}": ws:// is allowed only for 127.0.0.1/localhost; use wss://` });
+  }
+  if (url.username || url.password) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must not carry credentials (use secrets.set)` });
+  }
+});
+
+const exportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'exportId must be the id returned by files.beginExport');
+
+/** A file name only (the save dialog picks the folder): no separators, no control characters. */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\]/.test(name), 'suggestedName must be a file name, not a path')
+  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'suggestedName must not contain control characters')
+  .refine((name) => name !== '.' && name !== '..', 'suggestedName must be a file name');
+
+const mimeTypeSchema = z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'mimeType must look like type/subtype');
+
+/**
+ * Byte payloads are Uint8Array on both sides (Electron's structured clone turns Buffers into Uint8Array).
+ * Checked by tag, not `instanceof`: an array made in another realm (a test DOM, a frame) is still bytes.
+ */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+const bytesSchema = z.custom<Uint8Array>(isUint8Array, 'expected a Uint8Array');
+
+// ---- app.* ----
+
+export const appInfoRequest = z.undefined({ error: 'app.info takes no arguments' });
+export const appInfoResponse = z.object({
+  appVersion: z.string(),
+  platform: z.enum(['electron', 'browser']),
+  electronVersion: z.string().optional(),
+  chromeVersion: z.string().optional(),
+  capabilities: z.object({
+    pdf: z.boolean(),
+    secureSecrets: z.boolean(),
+    fileSave: z.boolean(),
+  }),
+});
+
+export const setSipServersRequest = z.strictObject({
+  urls: z.array(sipServerUrlSchema).max(MAX_SIP_SERVERS, `at most ${MAX_SIP_SERVERS} SIP servers`),
+});
+export const setSipServersResponse = z.object({
+  urls: z.array(z.string()),
+  /** The Content-Security-Policy is sent with each page load: the new servers apply after a reload. */
+  reloadRequired: z.boolean(),
+});
+
+// ---- secrets.* ----
+
+export const secretsGetRequest = z.strictObject({ key: secretKeySchema });
+export const secretsGetResponse = z.object({ value: z.string().nullable() });
+
+export const secretsSetRequest = z.strictObject({
+  key: secretKeySchema,
+  value: z.string().min(1, 'value must not be empty (use secrets.delete)').max(MAX_SECRET_VALUE_CHARS),
+});
+export const secretsSetResponse = z.object({ stored: z.literal(true) });
+
+export const secretsDeleteRequest = z.strictObject({ key: secretKeySchema });
+export const secretsDeleteResponse = z.object({ deleted: z.boolean() });
+
+// ---- files.* (exports streamed in chunks, so a large archive never sits whole in one IPC message) ----
+
+export const beginExportRequest = z.strictObject({ suggestedName: fileNameSchema, mimeType: mimeTypeSchema });
+export const beginExportResponse = z.object({ exportId: exportIdSchema });
+
+export const writeChunkRequest = z.strictObject({
+  exportId: exportIdSchema,
+  seq: z.number().int().nonnegative(),
+  bytes: bytesSchema.refine(
+    (bytes) => bytes.byteLength <= MAX_EXPORT_CHUNK_BYTES,
+    `chunk is larger than ${MAX_EXPORT_CHUNK_BYTES} bytes (4 MiB); split it`,
+  ),
+});
+export const writeChunkResponse = z.object({ bytesWritten: z.number().int().nonnegative() });
+
+export const finishExportRequest = z.strictObject({ exportId: exportIdSchema });
+export const finishExportResponse = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal('file'), path: z.string(), bytesWritten: z.number().int().nonnegative() }),
+  z.object({ saved: z.literal('download'), fileName: z.string(), bytesWritten: z.number().int().nonnegative() }),
+]);
+
+export const abortExportRequest = z.strictObject({ exportId: exportIdSchema });
+export const abortExportResponse = z.object({ aborted: z.literal(true) });
+
+// ---- print.* ----
+
+export const PDF_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter'] as const;
+
+export const printToPdfRequest = z.strictObject({
+  html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, `html longer than ${MAX_PRINT_HTML_CHARS} characters`),
+  title: z.string().max(300).optional(),
+  pageSize: z.enum(PDF_PAGE_SIZES).optional(),
+  landscape: z.boolean().optional(),
+});
+export const printToPdfResponse = z.object({ bytes: bytesSchema });
+
+// ---- types the rest of the app names ----
+
+export type AppInfo = z.infer<typeof appInfoResponse>;
+export type AppCapabilities = AppInfo['capabilities'];
+export type SetSipServersRequest = z.infer<typeof setSipServersRequest>;
+export type BeginExportRequest = z.infer<typeof beginExportRequest>;
+export type WriteChunkRequest = z.infer<typeof writeChunkRequest>;
+export type FinishedExport = z.infer<typeof finishExportResponse>;
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
+export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
