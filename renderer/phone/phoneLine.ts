@@ -124,7 +124,15 @@ export class PhoneLine {
   /** Outbound: the final response that ended the attempt (busy, not found…), for the record and the screen. */
   setFinalResponse(statusCode: number, reason: string): void {
     this.endStatusCode = statusCode;
-    this.view = { ...this.view, notice: { code: 'call-failed', statusCode, reason, at: Date.now() } };
+    // sip.js may report the session terminated before it hands us the response that ended it.
+    if (this.call.state === 'ended' && this.call.answeredAt === undefined) {
+      this.call = { ...this.call, endCause: 'rejected', endStatusCode: statusCode };
+    }
+    this.patch({ notice: { code: 'call-failed', statusCode, reason, at: Date.now() } });
+  }
+
+  get finalStatusCode(): number | undefined {
+    return this.endStatusCode;
   }
 
   async answer(constraints: MediaStreamConstraints): Promise<void> {

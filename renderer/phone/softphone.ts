@@ -85,8 +85,15 @@ export class Softphone implements LineHost {
     const timer = this.consultTimers.get(line.id);
     if (timer) clearTimeout(timer);
     this.consultTimers.delete(line.id);
-    // A finished consultation no longer belongs to the held caller.
-    for (const other of this.lines.values()) if (other.view.consultLineId === line.id) other.markConsult(undefined);
+    // A finished consultation no longer belongs to the held caller; if it never connected, the
+    // operator is told on the caller's line how to get back (F10).
+    for (const other of this.lines.values()) {
+      if (other.view.consultLineId !== line.id) continue;
+      other.markConsult(undefined);
+      if (line.call.answeredAt === undefined && other.isLive && other.view.notice?.code !== 'consult-no-answer') {
+        other.notice('consult-failed', { statusCode: line.finalStatusCode });
+      }
+    }
     // Ended lines stay visible briefly so the operator sees how the call finished.
     setTimeout(() => {
       if (this.lines.get(line.id) === line) {

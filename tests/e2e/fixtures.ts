@@ -1,13 +1,61 @@
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
+import { SwitchboardPage } from './pages/SwitchboardPage';
+import { startKamailio, type KamailioHandle } from '../lab/kamailioProcess';
+import { startStaticServer } from '../lab/staticServer';
+import { LabAgent } from '../lab/labAgentDriver';
+import type { LabRegisterOptions } from '../lab/agent/types';
+import { AGENT_DIST_DIR } from './labPaths';
 
-export const test = base.extend<{ app: AppPage }>({
+/** A real SIP server for this worker: Kamailio on 127.0.0.1 plus the page that hosts sip.js test agents. */
+export interface SipLab {
+  wsUrl: string;
+  agentPageUrl: string;
+  kamailio: KamailioHandle;
+}
+
+export type AgentFactory = (user: string, displayName?: string, extra?: Partial<LabRegisterOptions>) => Promise<LabAgent>;
+
+export const test = base.extend<{ app: AppPage; switchboard: SwitchboardPage; agent: AgentFactory }, { sipLab: SipLab }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await use(new AppPage(page));
     // An uncaught exception in the page is a failure even when the assertions passed.
     expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+  switchboard: async ({ app }, use) => {
+    await use(new SwitchboardPage(app));
+  },
+  sipLab: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const kamailio = await startKamailio();
+      const web = await startStaticServer({ root: AGENT_DIST_DIR });
+      try {
+        await use({ wsUrl: kamailio.wsUrl, agentPageUrl: web.url, kamailio });
+      } finally {
+        await web.close();
+        await kamailio.stop();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  agent: async ({ browser, sipLab }, use, testInfo) => {
+    const agents: LabAgent[] = [];
+    await use(async (user, displayName, extra = {}) => {
+      const a = await LabAgent.open(browser, sipLab.agentPageUrl, { wsUrl: sipLab.wsUrl, user, ...(displayName ? { displayName } : {}), ...extra });
+      agents.push(a);
+      return a;
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const a of agents) {
+        const dump = await Promise.all([a.state(), a.events()]).catch((e: unknown) => [String(e)]);
+        await testInfo.attach(`agent-${a.user}.json`, { body: JSON.stringify(dump, null, 2), contentType: 'application/json' });
+      }
+      await testInfo.attach('kamailio.log', { body: sipLab.kamailio.logs().slice(-20_000), contentType: 'text/plain' });
+    }
+    await Promise.all(agents.map((a) => a.close()));
   },
 });
 

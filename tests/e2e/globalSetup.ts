@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../support/chromium';
+import { buildAgentPage } from '../lab/agent/build';
+import { AGENT_DIST_DIR } from './labPaths';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   ensureChromium();
   const index = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
   if (!existsSync(index)) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does it for you).');
   }
+  // The switchboard tests' callers and extensions are sip.js agents on their own page.
+  await buildAgentPage({ outDir: AGENT_DIST_DIR });
 }
