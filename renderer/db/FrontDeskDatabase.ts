@@ -1,0 +1,78 @@
+// The one Dexie database of the console ('frontdesk'), built from the append-only schema history.
+import Dexie, { type Table } from 'dexie';
+import type { AuditEntry, Operator, Setting } from '@shared/domain/desk';
+import type { Department, Staff } from '@shared/domain/directory';
+import type { Complaint, Visit, Visitor, WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
+import type { Parcel, ParcelEvent } from '@shared/domain/parcels';
+import type { Call, CallNote, EquipmentFault, Message } from '@shared/domain/switchboard';
+import { SCHEMA_HISTORY, type SchemaVersion } from './schemaHistory';
+import { DeskContext, type KeyValueStorage } from './deskContext';
+
+export const DATABASE_NAME = 'frontdesk';
+
+export interface FrontDeskTables {
+  operators: Operator;
+  settings: Setting;
+  auditLog: AuditEntry;
+  departments: Department;
+  staff: Staff;
+  visitors: Visitor;
+  visits: Visit;
+  watchlist: WatchlistEntry;
+  watchlistAlerts: WatchlistAlert;
+  complaints: Complaint;
+  parcels: Parcel;
+  parcelEvents: ParcelEvent;
+  calls: Call;
+  callNotes: CallNote;
+  messages: Message;
+  equipmentFaults: EquipmentFault;
+}
+export type TableName = keyof FrontDeskTables;
+
+export interface DatabaseOptions {
+  /** Where the desk id is cached; defaults to localStorage, null for none. */
+  storage?: KeyValueStorage | null;
+  /** Schema history to apply; tests pass a prefix to build an old database. */
+  history?: readonly SchemaVersion[];
+}
+
+export function applySchemaHistory(db: Dexie, history: readonly SchemaVersion[]): void {
+  for (const entry of history) {
+    const version = db.version(entry.version).stores(entry.stores);
+    if (entry.upgrade) version.upgrade(entry.upgrade);
+  }
+}
+
+export class FrontDeskDatabase extends Dexie {
+  operators!: Table<Operator, string>;
+  settings!: Table<Setting, string>;
+  auditLog!: Table<AuditEntry, string>;
+  departments!: Table<Department, string>;
+  staff!: Table<Staff, string>;
+  visitors!: Table<Visitor, string>;
+  visits!: Table<Visit, string>;
+  watchlist!: Table<WatchlistEntry, string>;
+  watchlistAlerts!: Table<WatchlistAlert, string>;
+  complaints!: Table<Complaint, string>;
+  parcels!: Table<Parcel, string>;
+  parcelEvents!: Table<ParcelEvent, string>;
+  calls!: Table<Call, string>;
+  callNotes!: Table<CallNote, string>;
+  messages!: Table<Message, string>;
+  equipmentFaults!: Table<EquipmentFault, string>;
+
+  readonly desk: DeskContext;
+
+  constructor(name: string = DATABASE_NAME, options: DatabaseOptions = {}) {
+    super(name);
+    applySchemaHistory(this, options.history ?? SCHEMA_HISTORY);
+    this.desk = new DeskContext(options.storage);
+    // Settled before any other transaction runs, so every write knows its desk synchronously.
+    this.on('ready', (vipDb) => this.desk.settle(vipDb), true);
+  }
+
+  typedTable<N extends TableName>(name: N): Table<FrontDeskTables[N], string> {
+    return this.table(name) as Table<FrontDeskTables[N], string>;
+  }
+}

@@ -1,0 +1,40 @@
+// The console's database as the app uses it: one instance, opened on first use.
+import { DATABASE_NAME, FrontDeskDatabase, type DatabaseOptions } from './FrontDeskDatabase';
+import { repositoriesOf, type Repositories } from './repositories';
+
+let instance: FrontDeskDatabase | undefined;
+
+/** The app's database (name 'frontdesk'); Dexie opens it on the first query. */
+export function getDatabase(): FrontDeskDatabase {
+  instance ??= new FrontDeskDatabase(DATABASE_NAME);
+  return instance;
+}
+
+/** The repositories of a database (the app's by default). */
+export function getRepositories(db: FrontDeskDatabase = getDatabase()): Repositories {
+  return repositoriesOf(db);
+}
+
+/** Opens a database by name and waits until it is ready (desk id settled). For tests and tools. */
+export async function openFrontDeskDatabase(name: string = DATABASE_NAME, options: DatabaseOptions = {}): Promise<FrontDeskDatabase> {
+  const db = new FrontDeskDatabase(name, options);
+  await db.open();
+  return db;
+}
+
+/** The desk id once the app's database is open. */
+export async function getDeskId(db: FrontDeskDatabase = getDatabase()): Promise<string> {
+  await db.open();
+  return db.desk.deskId;
+}
+
+/** Sets the acting operator on the app's database (null: the desk itself, before sign-in). */
+export function setCurrentActor(actorId: string | null, db: FrontDeskDatabase = getDatabase()): void {
+  db.desk.setActor(actorId);
+}
+
+/** For tests: forget the singleton (closing it) so the next getDatabase() starts afresh. */
+export function resetDatabaseForTests(): void {
+  instance?.close();
+  instance = undefined;
+}

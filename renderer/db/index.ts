@@ -1,0 +1,17 @@
+// The renderer's storage: one Dexie database with an append-only schema history, repositories per
+// table, and the domain types (defined in shared/domain so exports and archives use the same ones).
+export { getDatabase, getRepositories, openFrontDeskDatabase, getDeskId, setCurrentActor, resetDatabaseForTests } from './database';
+export { FrontDeskDatabase, DATABASE_NAME, applySchemaHistory, type FrontDeskTables, type TableName, type DatabaseOptions } from './FrontDeskDatabase';
+export { SCHEMA_HISTORY, CURRENT_SCHEMA_VERSION, type SchemaVersion } from './schemaHistory';
+export { DeskContext, DESK_ID_STORAGE_KEY, DESK_ID_SETTING, DEFAULT_ACTOR } from './deskContext';
+export { newId } from './ids';
+export { keyPage, type Page, type PageCursor, type PageRequest } from './paging';
+export { appendAudit, AuditLogRepository, type AuditFacts } from './auditLog';
+export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';
+export { SettingsRepository } from './settingsRepository';
+export { DepartmentRepository, DepartmentInUseError, departmentFields, departmentNameKey } from './departmentRepository';
+export { StaffRepository, staffFields, staffKeysOf, type StaffListRequest, type StaffSearchOptions } from './staffRepository';
+export { createRepositories, repositoriesOf, type Repositories } from './repositories';
+export { DatabaseProvider, useDatabase } from './DatabaseContext';
+export type * from '@shared/domain';
+export * from '@shared/domain';

@@ -1,0 +1,45 @@
+// One repository per table. The directory and desk tables have their own classes; the other domains
+// start with the generic repository and grow their own files with their features.
+import { operatorSchema } from '@shared/domain/desk';
+import { complaintSchema, visitSchema, visitorSchema, watchlistAlertSchema, watchlistEntrySchema } from '@shared/domain/visitors';
+import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
+import { callNoteSchema, callSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
+import type { FrontDeskDatabase } from './FrontDeskDatabase';
+import { AuditLogRepository } from './auditLog';
+import { DepartmentRepository } from './departmentRepository';
+import { RecordRepository } from './recordRepository';
+import { SettingsRepository } from './settingsRepository';
+import { StaffRepository } from './staffRepository';
+
+export function createRepositories(db: FrontDeskDatabase) {
+  return {
+    settings: new SettingsRepository(db),
+    auditLog: new AuditLogRepository(db),
+    departments: new DepartmentRepository(db),
+    staff: new StaffRepository(db),
+    operators: new RecordRepository(db, 'operators', operatorSchema),
+    visitors: new RecordRepository(db, 'visitors', visitorSchema),
+    visits: new RecordRepository(db, 'visits', visitSchema),
+    watchlist: new RecordRepository(db, 'watchlist', watchlistEntrySchema),
+    watchlistAlerts: new RecordRepository(db, 'watchlistAlerts', watchlistAlertSchema),
+    complaints: new RecordRepository(db, 'complaints', complaintSchema),
+    parcels: new RecordRepository(db, 'parcels', parcelSchema),
+    parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
+    calls: new RecordRepository(db, 'calls', callSchema),
+    callNotes: new RecordRepository(db, 'callNotes', callNoteSchema),
+    messages: new RecordRepository(db, 'messages', messageSchema),
+    equipmentFaults: new RecordRepository(db, 'equipmentFaults', equipmentFaultSchema),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+const cache = new WeakMap<FrontDeskDatabase, Repositories>();
+
+export function repositoriesOf(db: FrontDeskDatabase): Repositories {
+  let repos = cache.get(db);
+  if (!repos) {
+    repos = createRepositories(db);
+    cache.set(db, repos);
+  }
+  return repos;
+}

@@ -1,0 +1,76 @@
+// The database schema as an append-only history (ARCHITECTURE.md, "Storage"). A desk that was last
+// opened months ago must still upgrade cleanly, so an entry, once released, is never edited: a change
+// is a new entry at the end, with an upgrade function when existing rows need new fields.
+// Dexie carries forward every table not named in a later version, so each entry names only what changed.
+import type { Transaction } from 'dexie';
+import { nameSortKey, personSearchKeys } from '@shared/search/searchKeys';
+
+export interface SchemaVersion {
+  version: number;
+  /** Why this version exists (kept for the people reading this file in a year). */
+  description: string;
+  /** Dexie store specs for the tables this version adds or changes; null drops a table. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+// Index conventions: every table has `id` (string ULID) as primary key and `updatedAt` (replication and
+// export by time); "status + time" and "person + time" compounds serve the screens' lists, and
+// `*searchKeys` is multi-entry, one entry per precomputed key. Flags are 0/1: IndexedDB does not index booleans.
+const v1: SchemaVersion = {
+  version: 1,
+  description: 'Initial schema for every domain: desk, directory, visitors, parcels, switchboard.',
+  stores: {
+    operators: 'id, nameKey, role, updatedAt',
+    settings: 'id, key, [key+deskId], updatedAt',
+    auditLog: 'id, at, [entityTable+entityId], [actorId+at], action, updatedAt',
+    departments: 'id, nameKey, parentId, updatedAt, *searchKeys',
+    staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys',
+    visitors: 'id, phoneDigits, idNumber, lastVisitAt, updatedAt, *searchKeys',
+    visits: 'id, visitorId, [status+arrivedAt], [status+expectedAt], [hostStaffId+arrivedAt], [hostStaffId+expectedAt], arrivedAt, updatedAt',
+    watchlist: 'id, idNumberKey, active, updatedAt, *searchKeys',
+    watchlistAlerts: 'id, [status+raisedAt], watchlistId, visitId, updatedAt',
+    complaints: 'id, [status+createdAt], visitorId, createdAt, updatedAt',
+    parcels: 'id, trackingKey, [status+receivedAt], [recipientStaffId+receivedAt], [urgent+status], receivedAt, updatedAt, *searchKeys',
+    parcelEvents: 'id, [parcelId+at], at, updatedAt',
+    calls: 'id, startedAt, [remoteNumberDigits+startedAt], [disposition+startedAt], [extension+startedAt], sipCallId, updatedAt',
+    callNotes: 'id, callId, [category+createdAt], createdAt, phoneDigits, updatedAt, *searchKeys',
+    messages: 'id, [status+createdAt], [toStaffId+createdAt], [toDepartmentId+createdAt], callNoteId, updatedAt',
+    equipmentFaults: 'id, [status+reportedAt], updatedAt',
+  },
+};
+
+const v2: SchemaVersion = {
+  version: 2,
+  description:
+    'The directory reads in pinyin order: staff gain nameKey ("zhang san"), indexed as [nameKey+id] for ' +
+    'key-paged lists and [departmentId+nameKey] for one department in order. Existing people are back-filled, ' +
+    'and their search keys recomputed (given-name and ü/v keys were added at the same time).',
+  stores: {
+    staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey]',
+  },
+  async upgrade(tx) {
+    const departments = new Map<string, string>();
+    await tx.table('departments').each((d: { id: string; name: string }) => {
+      departments.set(d.id, d.name);
+    });
+    // updatedAt is left alone: nameKey and searchKeys are derived, every desk computes the same values.
+    await tx.table('staff').toCollection().modify((person: Record<string, unknown>) => {
+      const name = String(person.name ?? '');
+      person.nameKey = nameSortKey(name);
+      person.searchKeys = personSearchKeys({
+        name,
+        extension: person.extension as string | undefined,
+        mobile: person.mobile as string | undefined,
+        email: person.email as string | undefined,
+        title: person.title as string | undefined,
+        departmentName: typeof person.departmentId === 'string' ? departments.get(person.departmentId) : undefined,
+      });
+    });
+  },
+};
+
+/** Append new versions at the end. Never edit or remove a released entry. */
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -1,0 +1,105 @@
+import type { Staff, StaffFields, StaffInput } from '@shared/domain/directory';
+import { staffInputSchema, staffSchema } from '@shared/domain/directory';
+import type { NewRecord } from '@shared/domain/record';
+import { digitsOnly, matchesAllTokens, nameSortKey, normaliseQuery, personSearchKeys } from '@shared/search/searchKeys';
+import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
+import { keyPage, type Page, type PageCursor } from './paging';
+import { RecordRepository, ValidationError } from './recordRepository';
+
+/** Search keys of a person: name (characters, pinyin, initials), extension, mobile, e-mail, title, department. */
+export function staffKeysOf(person: Pick<Staff, 'name' | 'extension' | 'mobile' | 'email' | 'title'>, departmentName: string | undefined): string[] {
+  return personSearchKeys({ name: person.name, extension: person.extension, mobile: person.mobile, email: person.email, title: person.title, departmentName });
+}
+
+/** Stored fields of a person from validated input (derived fields included). */
+export function staffFields(fields: StaffFields, departmentName: string | undefined): NewRecord<Staff> {
+  const mobileDigits = digitsOnly(fields.mobile);
+  return {
+    ...fields,
+    nameKey: nameSortKey(fields.name),
+    mobileDigits: mobileDigits || undefined,
+    searchKeys: staffKeysOf(fields, departmentName),
+  };
+}
+
+export interface StaffListRequest {
+  departmentId?: string;
+  limit: number;
+  after?: PageCursor;
+}
+
+export interface StaffSearchOptions {
+  limit?: number;
+  departmentId?: string;
+}
+
+export class StaffRepository extends RecordRepository<'staff', StaffInput> {
+  protected override readonly relatedTables: TableName[] = ['departments'];
+
+  constructor(db: FrontDeskDatabase) {
+    super(db, 'staff', staffSchema);
+  }
+
+  protected override describe(record: Staff): string {
+    return `staff ${record.name}${record.extension ? ` (${record.extension})` : ''}`;
+  }
+
+  protected override async toFields(input: StaffInput, existing: Staff | undefined): Promise<NewRecord<Staff>> {
+    const parsed = staffInputSchema.safeParse(input);
+    if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+    const fields = parsed.data;
+    let departmentName: string | undefined;
+    if (fields.departmentId) {
+      const department = await this.db.departments.get(fields.departmentId);
+      if (!department || department.deletedAt !== undefined) throw new ValidationError({ departmentId: 'unknownDepartment' });
+      departmentName = department.name;
+    }
+    if (fields.extension) {
+      const holder = await this.extensionHolder(fields.extension);
+      if (holder && holder.id !== existing?.id) throw new ValidationError({ extension: 'duplicateExtension' });
+    }
+    return staffFields(fields, departmentName);
+  }
+
+  /** The live person who has this extension, if any. */
+  extensionHolder(extension: string): Promise<Staff | undefined> {
+    return this.db.staff.where('extension').equals(extension).filter((p) => p.deletedAt === undefined).first();
+  }
+
+  /** Extension → name of every live person with one (the CSV import checks against it). */
+  async extensionHolders(): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    await this.db.staff.where('extension').above('').each((p) => {
+      if (p.deletedAt === undefined && p.extension) map.set(p.extension, p.name);
+    });
+    return map;
+  }
+
+  /** People in pinyin order of name, optionally of one department, paged by key. */
+  listPage(request: StaffListRequest): Promise<Page<Staff>> {
+    return request.departmentId
+      ? keyPage(this.db.staff, { index: '[departmentId+nameKey]', prefix: [request.departmentId], limit: request.limit, after: request.after })
+      : keyPage(this.db.staff, { index: '[nameKey+id]', limit: request.limit, after: request.after });
+  }
+
+  /**
+   * Finds people by any of their keys (prefix match on every query token): name, pinyin, initials,
+   * extension, phone digits, department. Exact key matches come first (typing "2301" puts the person
+   * with that extension on top), then pinyin order.
+   */
+  override async search(query: string, options: StaffSearchOptions = {}): Promise<Staff[]> {
+    const tokens = normaliseQuery(query);
+    const limit = options.limit ?? 50;
+    if (tokens.length === 0) return (await this.listPage({ departmentId: options.departmentId, limit })).items;
+    const [first, ...rest] = tokens;
+    const found = await this.db.staff
+      .where('searchKeys')
+      .startsWith(first!)
+      .distinct()
+      .filter((p) => p.deletedAt === undefined && (!options.departmentId || p.departmentId === options.departmentId) && matchesAllTokens(p.searchKeys, rest))
+      .limit(limit)
+      .toArray();
+    const exact = (p: Staff) => (tokens.every((t) => p.searchKeys.includes(t)) ? 0 : 1);
+    return found.sort((a, b) => exact(a) - exact(b) || a.nameKey.localeCompare(b.nameKey) || a.id.localeCompare(b.id));
+  }
+}

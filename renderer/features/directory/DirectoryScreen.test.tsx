@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { initI18n } from '../../i18n';
+import { ShortcutProvider } from '../../app/shortcuts/ShortcutProvider';
+import { notifications } from '../../app/notifications/notificationStore';
+import { DatabaseProvider, repositoriesOf, type FrontDeskDatabase } from '../../db';
+import { freshDatabase } from '../../db/testDatabase';
+import { DirectoryScreen } from './DirectoryScreen';
+
+let i18n: I18n;
+let db: FrontDeskDatabase;
+
+beforeEach(async () => {
+  i18n ??= await initI18n('en');
+  ({ db } = await freshDatabase());
+  notifications.clear();
+  const repos = repositoriesOf(db);
+  const sales = await repos.departments.create({ name: '销售部' });
+  const finance = await repos.departments.create({ name: '财务部' });
+  await repos.staff.create({ name: '张三', departmentId: sales.id, extension: '2301', title: '经理' });
+  await repos.staff.create({ name: '李四', departmentId: sales.id, extension: '2302' });
+  await repos.staff.create({ name: '赵爽', departmentId: finance.id, extension: '5001' });
+});
+
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+function renderScreen() {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <DatabaseProvider db={db}>
+        <ShortcutProvider>
+          <DirectoryScreen />
+        </ShortcutProvider>
+      </DatabaseProvider>
+    </I18nextProvider>,
+  );
+}
+
+const optionNames = () => within(screen.getByRole('listbox', { name: 'Search results' })).queryAllByRole('option').map((o) => o.textContent ?? '');
+
+describe('DirectoryScreen', { timeout: 20_000 }, () => {
+  it('focuses the search, finds people by initials and moves with the arrow keys', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    const search = screen.getByRole('combobox', { name: 'Search the directory' });
+    expect(search).toHaveFocus();
+    await waitFor(() => expect(optionNames()).toHaveLength(3));
+
+    await user.keyboard('zs');
+    await waitFor(() => expect(optionNames()).toHaveLength(2));
+    expect(optionNames()[0]).toContain('张三');
+    expect(optionNames()[1]).toContain('赵爽');
+    const options = () => within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+    expect(options()[0]).toHaveAttribute('aria-selected', 'true');
+    expect(search).toHaveAttribute('aria-activedescendant', options()[0]!.id);
+
+    await user.keyboard('{ArrowDown}');
+    expect(options()[1]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowDown}');
+    expect(options()[1]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowUp}');
+    expect(options()[0]).toHaveAttribute('aria-selected', 'true');
+
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Edit person: 张三' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('张三');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await waitFor(() => expect(search).toHaveFocus());
+    await user.keyboard('{Escape}');
+    expect(search).toHaveValue('');
+    await waitFor(() => expect(optionNames()).toHaveLength(3));
+  });
+
+  it('finds by department and extension, and says when nobody matches', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    await user.keyboard('财务');
+    await waitFor(() => expect(optionNames()).toEqual([expect.stringContaining('赵爽')]));
+    await user.clear(screen.getByRole('combobox', { name: 'Search the directory' }));
+    await user.keyboard('2302');
+    await waitFor(() => expect(optionNames()).toEqual([expect.stringContaining('李四')]));
+    await user.keyboard('9');
+    expect(await screen.findByText('Nobody matches "23029".')).toBeInTheDocument();
+  });
+
+  it('adds a person with Ctrl+N, showing validation messages in the user language', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    await user.keyboard('{Control>}n{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'New person' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    await user.keyboard('王小明');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Extension' }), '2301');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'bad-email{Enter}');
+    expect(await within(dialog).findByText('Not a valid email address')).toBeInTheDocument();
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Email' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'wxm@example.com{Enter}');
+    // The extension belongs to 张三: refused by the repository, shown on the field.
+    expect(await within(dialog).findByText('This extension is already used by someone else')).toBeInTheDocument();
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Extension' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Extension' }), '2309');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Department' }), '财务部');
+    // Enter does not submit from a select; Ctrl+Enter saves from any field.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.keyboard('wxm');
+    await waitFor(() => expect(optionNames()).toEqual([expect.stringContaining('王小明')]));
+    expect(notifications.snapshot()[0]).toMatchObject({ severity: 'success', message: 'Added 王小明' });
+    const stored = await repositoriesOf(db).staff.search('2309');
+    expect(stored[0]).toMatchObject({ name: '王小明', email: 'wxm@example.com' });
+  });
+
+  it('previews a CSV import with per-row errors and imports the good rows', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    const csv = '\uFEFF姓名,部门,分机,邮箱\n孙悟空,技术部,7001,\n,技术部,7002,\n猪八戒,技术部,7003,pig@example.com\n沙僧,技术部,2301,\n';
+    await user.upload(screen.getByLabelText('Choose a CSV file'), new File([csv], 'staff.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import the directory from CSV' });
+    expect(within(dialog).getByText('2 rows ready to import, 2 rows with problems (not imported).')).toBeInTheDocument();
+    const bad = within(within(dialog).getByRole('table', { name: 'Rows with problems' }));
+    expect(bad.getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'RowFieldReasonValue',
+      '3NameRequired',
+      '5ExtensionThis extension is already used by someone else (used by 张三)2301',
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 rows' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(notifications.snapshot()[0]).toMatchObject({ severity: 'warning', message: 'Imported 2 people, skipped 2 rows (staff.csv); 1 departments created' });
+    await user.keyboard('技术');
+    await waitFor(() => expect(optionNames()).toHaveLength(2));
+  });
+});

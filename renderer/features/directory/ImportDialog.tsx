@@ -1,0 +1,178 @@
+// Preview of a CSV import: what will go in, and for every bad row its number, field and reason.
+// Confirming writes all good rows in one transaction, with progress and a cancel that leaves nothing.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { DirectoryParseResult, DirectoryRowError } from '@shared/directory/directoryCsv';
+import { useDatabase } from '../../db';
+import { useNotify } from '../../app/notifications/notificationStore';
+import { ImportCancelledError, importDirectoryRows } from './directoryImport';
+
+/** Rows listed in the preview; the rest are counted. */
+const PREVIEW_LIMIT = 100;
+
+export interface ImportPreview {
+  fileName: string;
+  result: DirectoryParseResult;
+}
+
+export interface ImportDialogProps {
+  preview: ImportPreview | undefined;
+  onClose: () => void;
+}
+
+export function ImportDialog({ preview, onClose }: ImportDialogProps) {
+  const { t } = useTranslation('directory');
+  const db = useDatabase();
+  const notify = useNotify();
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const abortRef = useRef<AbortController | null>(null);
+  const result = preview?.result;
+  const importing = progress !== undefined;
+
+  const reason = (error: DirectoryRowError) => {
+    const text = t(`errors.${error.reason}`);
+    if (error.reason === 'duplicateInFile' && error.conflictsWith) return `${text} ${t('import.conflictRow', { row: error.conflictsWith })}`;
+    if (error.reason === 'duplicateExtension' && error.conflictsWith) return `${text} ${t('import.conflictPerson', { name: error.conflictsWith })}`;
+    return text;
+  };
+
+  const run = async () => {
+    if (!preview || !result) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setProgress({ done: 0, total: result.rows.length });
+    try {
+      const outcome = await importDirectoryRows(db, result.rows, {
+        signal: controller.signal,
+        source: preview.fileName,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      const skipped = result.badRowCount + outcome.skippedRows.length;
+      const created = outcome.departmentsCreated > 0 ? `; ${t('import.departmentsCreated', { count: outcome.departmentsCreated })}` : '';
+      notify(skipped > 0 ? 'warning' : 'success', t('import.done', { imported: outcome.imported, skipped, file: preview.fileName }) + created);
+      onClose();
+    } catch (error) {
+      if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
+      else notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
+      onClose();
+    } finally {
+      abortRef.current = null;
+      setProgress(undefined);
+    }
+  };
+
+  const goodCount = result?.rows.length ?? 0;
+  return (
+    <Dialog open={preview !== undefined} onClose={importing ? undefined : onClose} aria-labelledby="import-dialog-title" fullWidth maxWidth="md">
+      <DialogTitle id="import-dialog-title">{t('import.title')}</DialogTitle>
+      <DialogContent>
+        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.fileName}</Typography>}
+        {result?.problem ? (
+          <Alert severity="error">{t(`import.problems.${result.problem}`)}</Alert>
+        ) : result ? (
+          <>
+            <Alert severity={result.badRowCount > 0 ? 'warning' : 'info'} sx={{ mb: 2 }}>
+              {t('import.summary', { good: goodCount, bad: result.badRowCount })}
+              {result.ignoredHeaders.length > 0 && <div>{t('import.ignoredHeaders', { headers: result.ignoredHeaders.join(', ') })}</div>}
+            </Alert>
+            {result.errors.length > 0 && (
+              <Box component="section" aria-labelledby="import-bad-rows" sx={{ mb: 2 }}>
+                <Typography id="import-bad-rows" variant="subtitle1" component="h3">{t('import.badRows')}</Typography>
+                <Table size="small" aria-labelledby="import-bad-rows">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('import.row')}</TableCell>
+                      <TableCell>{t('import.field')}</TableCell>
+                      <TableCell>{t('import.reason')}</TableCell>
+                      <TableCell>{t('import.value')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {result.errors.slice(0, PREVIEW_LIMIT).map((error) => (
+                      <TableRow key={`${error.rowNumber}-${error.field}`}>
+                        <TableCell>{error.rowNumber}</TableCell>
+                        <TableCell>{t(`fields.${error.field}`)}</TableCell>
+                        <TableCell>{reason(error)}</TableCell>
+                        <TableCell>{error.value}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                {result.errors.length > PREVIEW_LIMIT && <Typography variant="body2">{t('import.more', { count: result.errors.length - PREVIEW_LIMIT })}</Typography>}
+              </Box>
+            )}
+            {goodCount > 0 && (
+              <Box component="section" aria-labelledby="import-good-rows">
+                <Typography id="import-good-rows" variant="subtitle1" component="h3">{t('import.goodRows')}</Typography>
+                <Table size="small" aria-labelledby="import-good-rows">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('import.row')}</TableCell>
+                      <TableCell>{t('fields.name')}</TableCell>
+                      <TableCell>{t('fields.department')}</TableCell>
+                      <TableCell>{t('fields.title')}</TableCell>
+                      <TableCell>{t('fields.extension')}</TableCell>
+                      <TableCell>{t('fields.mobile')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {result.rows.slice(0, PREVIEW_LIMIT).map((row) => (
+                      <TableRow key={row.rowNumber}>
+                        <TableCell>{row.rowNumber}</TableCell>
+                        <TableCell>{row.name}</TableCell>
+                        <TableCell>{row.department}</TableCell>
+                        <TableCell>{row.title}</TableCell>
+                        <TableCell>{row.extension}</TableCell>
+                        <TableCell>{row.mobile}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                {goodCount > PREVIEW_LIMIT && <Typography variant="body2">{t('import.more', { count: goodCount - PREVIEW_LIMIT })}</Typography>}
+              </Box>
+            )}
+            {goodCount === 0 && <Typography>{t('import.nothingToImport')}</Typography>}
+          </>
+        ) : null}
+        {progress && (
+          <Box sx={{ mt: 2 }} role="status">
+            <Typography variant="body2">{t('import.progress', progress)}</Typography>
+            <LinearProgress
+              variant="determinate"
+              value={progress.total ? (progress.done / progress.total) * 100 : 0}
+              aria-label={t('import.progress', progress)}
+            />
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {importing ? (
+          <Button onClick={() => abortRef.current?.abort()}>{t('import.cancel')}</Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+            {!result?.problem && goodCount > 0 && (
+              <Button variant="contained" onClick={() => void run()} autoFocus>
+                {t('import.confirm', { count: goodCount })}
+              </Button>
+            )}
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+// Staff directory (内线通讯录): departments and people with their extensions, used by the switchboard
+// for transfers, by reception to pick a host and by the mailroom to pick a recipient.
+import { z } from 'zod';
+import { recordBaseSchema, ulidSchema } from './record';
+
+export const NAME_MAX = 64;
+export const FIELD_MAX = 200;
+export const NOTES_MAX = 1000;
+
+/** Internal extensions are short digit strings (the sample company uses 2xxx–8xxx). */
+export const EXTENSION_PATTERN = /^\d{2,8}$/;
+/** Characters allowed in a phone number as typed; the digits are what count. */
+export const PHONE_CHARS_PATTERN = /^\+?[\d\s()\-.]+$/;
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+// Error codes (not texts): screens translate them, the CSV importer reports them per row.
+export const FIELD_ERROR_CODES = ['required', 'tooLong', 'duplicateName', 'malformedExtension', 'malformedPhone', 'malformedEmail', 'duplicateExtension', 'unknownDepartment'] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
+
+export function isValidPhone(value: string): boolean {
+  if (!PHONE_CHARS_PATTERN.test(value)) return false;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  // A mainland mobile number is 11 digits starting 13–19; a number shaped like one but outside that
+  // range is almost certainly a typo.
+  const national = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
+  if (national.length === 11 && national.startsWith('1') && !/^1[3-9]/.test(national)) return false;
+  return true;
+}
+
+/** What a person (form or CSV row) supplies for a staff member. */
+export const staffInputSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
+  departmentId: ulidSchema.optional(),
+  title: optionalText(FIELD_MAX),
+  extension: z.string().trim().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || EXTENSION_PATTERN.test(v), { error: 'malformedExtension' }),
+  mobile: z.string().trim().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isValidPhone(v), { error: 'malformedPhone' }),
+  email: z.string().trim().max(FIELD_MAX, { error: 'tooLong' }).optional().transform((v) => (v ? v.toLowerCase() : undefined))
+    .refine((v) => v === undefined || EMAIL_PATTERN.test(v), { error: 'malformedEmail' }),
+  location: optionalText(FIELD_MAX),
+  notes: optionalText(NOTES_MAX),
+});
+export type StaffInput = z.input<typeof staffInputSchema>;
+export type StaffFields = z.output<typeof staffInputSchema>;
+
+export const staffSchema = recordBaseSchema.extend({
+  name: z.string().min(1).max(NAME_MAX),
+  /** Sort key: the name in lower-case pinyin ("zhang san"), so the list reads in 拼音 order. Added in schema v2. */
+  nameKey: z.string(),
+  departmentId: ulidSchema.optional(),
+  title: z.string().max(FIELD_MAX).optional(),
+  extension: z.string().regex(EXTENSION_PATTERN).optional(),
+  mobile: z.string().max(FIELD_MAX).optional(),
+  /** Digits of the mobile number, for caller recognition on incoming calls. */
+  mobileDigits: z.string().optional(),
+  email: z.string().max(FIELD_MAX).optional(),
+  location: z.string().max(FIELD_MAX).optional(),
+  notes: z.string().max(NOTES_MAX).optional(),
+  /** Precomputed search keys (lower-case name, pinyin full and initials, extension, digits, department). */
+  searchKeys: z.array(z.string()),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const departmentInputSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
+  parentId: ulidSchema.optional(),
+  location: optionalText(FIELD_MAX),
+  notes: optionalText(NOTES_MAX),
+});
+export type DepartmentInput = z.input<typeof departmentInputSchema>;
+export type DepartmentFields = z.output<typeof departmentInputSchema>;
+
+export const departmentSchema = recordBaseSchema.extend({
+  name: z.string().min(1).max(NAME_MAX),
+  /** Normalised name (NFKC, lower-case, single spaces): departments are matched by name on import. */
+  nameKey: z.string(),
+  parentId: ulidSchema.optional(),
+  location: z.string().max(FIELD_MAX).optional(),
+  notes: z.string().max(NOTES_MAX).optional(),
+  searchKeys: z.array(z.string()),
+});
+export type Department = z.infer<typeof departmentSchema>;
