@@ -7,6 +7,7 @@ import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndC
 import { parseSipFrag, progressOf } from '@shared/phone/sipfrag';
 import type { LineNotice, LineView } from './phoneTypes';
 import { RemoteAudio } from './remoteAudio';
+import { recordMetric } from '../app/metrics';
 
 type Sdh = Web.SessionDescriptionHandler;
 
@@ -28,6 +29,7 @@ export class PhoneLine {
   view: LineView;
   private localEnd: EndCause | undefined;
   private endStatusCode: number | undefined;
+  private answerRequestedAt: number | undefined;
   private readonly audio = new RemoteAudio();
 
   constructor(
@@ -103,6 +105,7 @@ export class PhoneLine {
     if (state === SessionState.Established && (this.call.state === 'ringing' || this.call.state === 'dialing')) {
       this.apply({ type: 'answered', at: Date.now() });
       this.attachAudio();
+      if (this.answerRequestedAt !== undefined) recordMetric('answerToEstablishedMs', performance.now() - this.answerRequestedAt);
     } else if (state === SessionState.Terminated && this.call.state !== 'ended') {
       const answered = this.call.answeredAt !== undefined;
       let cause: EndCause;
@@ -137,6 +140,7 @@ export class PhoneLine {
 
   async answer(constraints: MediaStreamConstraints): Promise<void> {
     if (!(this.session instanceof Invitation) || this.call.state !== 'ringing') return;
+    this.answerRequestedAt = performance.now();
     await this.session.accept({ sessionDescriptionHandlerOptions: { constraints } as Web.SessionDescriptionHandlerOptions });
   }
 
@@ -224,6 +228,7 @@ export class PhoneLine {
    */
   refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
     this.apply({ type: 'transfer-started', at: Date.now(), kind, target: targetLabel }, { transfer: { kind, target: targetLabel, progress: 'requested' }, notice: undefined });
+    const startedAt = performance.now();
     return new Promise<ReferOutcome>((resolve) => {
       let settled = false;
       const finish = (outcome: ReferOutcome) => {
@@ -231,6 +236,7 @@ export class PhoneLine {
         settled = true;
         clearTimeout(timer);
         if (outcome.ok) {
+          recordMetric(kind === 'blind' ? 'blindTransferMs' : 'attendedTransferMs', performance.now() - startedAt);
           this.apply({ type: 'transfer-succeeded', at: Date.now() }, { transfer: { kind, target: targetLabel, progress: 'answered', statusCode: 200 } });
         } else {
           this.apply(

@@ -60,9 +60,16 @@ export async function savePhoneSettings(input: unknown, password: string | undef
     const result = password === '' ? await bridge.secrets.delete({ key: PASSWORD_KEY }) : await bridge.secrets.set({ key: PASSWORD_KEY, value: password });
     if (!result.ok) return { ok: false, reason: 'secrets-unavailable', message: result.error.message };
   }
-  // Electron's CSP only lets the page open WebSockets to the configured PBX.
-  await bridge.app.setSipServers({ urls: [parsed.data.server] });
+  // Electron's CSP only lets the page open WebSockets to the configured PBX; a new PBX address takes
+  // effect with the next page load, so the console reloads once (the phone starts from the stored settings).
+  const previous = currentSettings?.server;
+  const servers = await bridge.app.setSipServers({ urls: [parsed.data.server] });
   await getRepositories().settings.setValue(PHONE_SETTINGS_KEY, parsed.data);
+  if (servers.ok && servers.value.reloadRequired && previous !== parsed.data.server) {
+    await softphone.disconnect();
+    window.location.reload();
+    return { ok: true };
+  }
   await startPhone(parsed.data);
   return { ok: true };
 }

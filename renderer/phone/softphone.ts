@@ -188,6 +188,13 @@ export class Softphone implements LineHost {
 
   private addLine(session: Session, lineNo: number, remoteUser: string, remoteName?: string, consultFor?: string): PhoneLine {
     const line = new PhoneLine(session, lineNo, this, { remoteUser, remoteName, consultFor });
+    // The finished call still shown on this line number gives way to the new one.
+    for (const [id, old] of this.lines) {
+      if (old.lineNo === lineNo && !old.isLive) {
+        this.lines.delete(id);
+        this.inviteArrivals.delete(id);
+      }
+    }
     this.lines.set(line.id, line);
     this.changed(line);
     return line;
