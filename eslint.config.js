@@ -40,6 +40,7 @@ export default tseslint.config(
   {
     // renderer/: the DOM; never Electron, Node or main/.
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {

@@ -60,11 +60,11 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
       </a>
       {SCREENS.map((s, i) => <NavShortcut key={s} screen={s} index={i} />)}
       <AppBar position="static" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
+        <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')}
           </Typography>
-          <Box sx={{ bgcolor: 'background.paper', borderRadius: 1 }}>
+          <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, '& .MuiInputLabel-shrink': { bgcolor: 'background.paper', px: 0.5, borderRadius: 0.5 } }}>
             <LanguageSwitch id="topbar-language" />
           </Box>
           <Tooltip title={`${t('shortcuts.openHelp')} (F1)`}>

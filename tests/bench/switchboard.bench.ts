@@ -65,7 +65,7 @@ test('switchboard latency on the SIP lab', async ({ switchboard, sipLab, agent, 
     await expect.poll(async () => (await caller.state()).active.length).toBe(0);
   }
 
-  const metrics = await page.evaluate(() => window.__frontdeskMetrics?.() ?? {});
+  const metrics = await page.evaluate(() => (window as unknown as { __frontdeskMetrics?: () => Record<string, number[]> }).__frontdeskMetrics?.() ?? {});
   console.log(`\nagents' ICE gathering timeout: ${AGENT_ICE_MS ?? 'sip.js default'}`);
   printFigure('INVITE arrival in the console → pop-up painted', metrics.popupMs ?? [], '< 50 ms');
   printFigure('INVITE sent by the caller → pop-up in the DOM (wall clock, 1 ms resolution)', wirePopup, '< 50 ms');

@@ -54,7 +54,7 @@ test.describe('switchboard softphone', () => {
     expect(record.ringMs).toBeGreaterThan(0);
   });
 
-  test('blind transfer: the caller ends up talking to the target and the operator leg ends', async ({ switchboard, sipLab, agent, page }) => {
+  test('blind transfer: the caller ends up talking to the target and the operator leg ends', async ({ switchboard, sipLab, agent }) => {
     await switchboard.configure(sipLab.wsUrl);
     const target = await agent('3001', '王五');
     await target.autoAnswer({ after: 200 });
@@ -198,7 +198,7 @@ test.describe('switchboard softphone', () => {
     await switchboard.storedCall('1008', 'answered');
   });
 
-  test('Kamailio restarted mid-shift: the console re-registers by itself and the next call works', async ({ switchboard, sipLab, agent, page }) => {
+  test('Kamailio restarted mid-shift: the console re-registers by itself and the next call works', async ({ switchboard, sipLab, agent }) => {
     await switchboard.configure(sipLab.wsUrl);
     await sipLab.kamailio.restart();
     await expect(switchboard.registration).not.toHaveAttribute('data-state', 'registered', { timeout: 10_000 });

@@ -20,11 +20,15 @@ interface FormState {
   holdRecallSeconds: string;
   consultTimeoutSeconds: string;
   dtmfViaInfo: boolean;
+  answerKey: string;
 }
+
+/** Keys free for answering (F4–F10 and the Alt/Ctrl combinations are taken by other phone actions). */
+export const ANSWER_KEYS = ['F2', 'F3', 'F12', 'Insert', 'Pause'] as const;
 
 const EMPTY: FormState = {
   server: '', domain: '', extension: '', authUser: '', displayName: '', iceServers: '', ringDeviceId: '', speakerDeviceId: '',
-  holdRecallSeconds: '60', consultTimeoutSeconds: '25', dtmfViaInfo: false,
+  holdRecallSeconds: '60', consultTimeoutSeconds: '25', dtmfViaInfo: false, answerKey: 'F2',
 };
 
 function toForm(s: PhoneSettings): FormState {
@@ -32,6 +36,7 @@ function toForm(s: PhoneSettings): FormState {
     server: s.server, domain: s.domain ?? '', extension: s.extension, authUser: s.authUser ?? '', displayName: s.displayName ?? '',
     iceServers: s.iceServers.map((i) => i.urls).join('\n'), ringDeviceId: s.ringDeviceId ?? '', speakerDeviceId: s.speakerDeviceId ?? '',
     holdRecallSeconds: String(s.holdRecallSeconds), consultTimeoutSeconds: String(s.consultTimeoutSeconds), dtmfViaInfo: s.dtmfViaInfo,
+    answerKey: (ANSWER_KEYS as readonly string[]).includes(s.answerKey) ? s.answerKey : 'F2',
   };
 }
 
@@ -86,6 +91,7 @@ export function PhoneSettingsForm() {
       holdRecallSeconds: Number(form.holdRecallSeconds),
       consultTimeoutSeconds: Number(form.consultTimeoutSeconds),
       dtmfViaInfo: form.dtmfViaInfo,
+      answerKey: form.answerKey,
     };
     setSaving(true);
     try {
@@ -140,6 +146,12 @@ export function PhoneSettingsForm() {
         sx={{ gridColumn: '1 / -1' }}
       />
       <TextField label={t('settings.iceServers')} value={form.iceServers} onChange={set('iceServers')} error={!!errors.iceServers} helperText={errors.iceServers} multiline minRows={2} size="small" sx={{ gridColumn: '1 / -1' }} />
+      <TextField select label={t('settings.answerKey')} value={form.answerKey} onChange={set('answerKey')} size="small">
+        {ANSWER_KEYS.map((k) => (
+          <MenuItem key={k} value={k}>{k}</MenuItem>
+        ))}
+      </TextField>
+      <Box />
       {deviceSelect('ringDeviceId', t('settings.ringDevice'))}
       {deviceSelect('speakerDeviceId', t('settings.speakerDevice'))}
       <TextField label={t('settings.holdRecall')} value={form.holdRecallSeconds} onChange={set('holdRecallSeconds')} error={!!errors.holdRecallSeconds} helperText={errors.holdRecallSeconds} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} />

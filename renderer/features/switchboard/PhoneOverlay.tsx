@@ -34,6 +34,7 @@ function IncomingCall({ line }: { line: LineView }) {
   const name = caller?.name ?? line.remoteName;
   const when = caller?.lastCallAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(caller.lastCallAt) : '';
   const titleId = `incoming-${line.id}`;
+  const answerKey = currentPhoneSettings()?.answerKey ?? 'F2';
   return (
     <Paper
       elevation={8}
@@ -56,8 +57,8 @@ function IncomingCall({ line }: { line: LineView }) {
         {caller?.lastNote && <Typography variant="body2" data-testid="incoming-last-note">{t('incoming.lastNote', { note: caller.lastNote })}</Typography>}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
-        <Button variant="contained" color="success" onClick={() => void softphone.answer(line.id)} title={t('incoming.answerHint')}>
-          {t('actions.answer')} (F2)
+        <Button variant="contained" color="success" onClick={() => void softphone.answer(line.id)} title={t('incoming.answerHint', { key: answerKey })}>
+          {t('actions.answer')} ({answerKey})
         </Button>
         <Button variant="outlined" color="error" onClick={() => void softphone.hangup(line.id)}>
           {t('actions.decline')}
@@ -207,7 +208,7 @@ export function PhoneOverlay() {
     <>
       <PhoneShortcuts />
       {ringing.length > 0 && (
-        <Stack spacing={1} sx={{ position: 'fixed', top: 64, right: 16, zIndex: (theme) => theme.zIndex.snackbar }} aria-live="assertive">
+        <Stack spacing={1} sx={{ position: 'fixed', top: 72, right: 16, zIndex: (theme) => theme.zIndex.snackbar }} aria-live="assertive">
           {ringing.map((line) => (
             <IncomingCall key={line.id} line={line} />
           ))}
