@@ -41,7 +41,12 @@ export const visitSchema = recordBaseSchema.extend({
   hostNotifiedAt: epochMsSchema.optional(),
   hostNotifiedVia: z.enum(HOST_NOTIFICATION_CHANNELS).optional(),
   badgeNumber: z.string().max(32).optional(),
+  /** How many times the badge was printed; a reprint warns and is audited. */
+  badgePrintCount: z.number().int().nonnegative().optional(),
   notes: z.string().max(1000).optional(),
+  /** Who checked the visitor out (an operator, or the desk for the end-of-day bulk check-out). */
+  checkedOutBy: z.string().max(64).optional(),
+  checkOutMethod: z.enum(['badgeScan', 'search', 'bulkEndOfDay']).optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -50,6 +55,7 @@ export const watchlistEntrySchema = recordBaseSchema.extend({
   idNumber: z.string().max(64).optional(),
   /** Upper-case ID number without spaces, matched exactly at registration. */
   idNumberKey: z.string().optional(),
+  organisation: z.string().max(200).optional(),
   reason: z.string().max(1000),
   addedBy: z.string().min(1),
   active: z.union([z.literal(0), z.literal(1)]),
@@ -58,13 +64,19 @@ export const watchlistEntrySchema = recordBaseSchema.extend({
 export type WatchlistEntry = z.infer<typeof watchlistEntrySchema>;
 
 export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
+export const WATCHLIST_DECISIONS = ['admitted', 'refused', 'securityCalled'] as const;
 
 export const watchlistAlertSchema = recordBaseSchema.extend({
   watchlistId: ulidSchema,
   visitorId: ulidSchema.optional(),
   visitId: ulidSchema.optional(),
-  matchedOn: z.enum(['name', 'idNumber']),
+  matchedOn: z.enum(['name', 'idNumber', 'organisation']),
   status: z.enum(ALERT_STATUSES),
+  /** What the desk typed when the alert was raised (the visitor may not be saved, e.g. when refused). */
+  candidateName: z.string().max(64).optional(),
+  candidateIdNumber: z.string().max(64).optional(),
+  /** The acknowledgement's decision (可疑人员: admitted, refused, or security called). */
+  decision: z.enum(WATCHLIST_DECISIONS).optional(),
   raisedAt: epochMsSchema,
   acknowledgedAt: epochMsSchema.optional(),
   acknowledgedBy: z.string().optional(),
@@ -73,7 +85,7 @@ export const watchlistAlertSchema = recordBaseSchema.extend({
 export type WatchlistAlert = z.infer<typeof watchlistAlertSchema>;
 
 export const COMPLAINT_KINDS = ['suggestion', 'complaint', 'praise'] as const;
-export const COMPLAINT_STATUSES = ['open', 'inProgress', 'replied', 'closed'] as const;
+export const COMPLAINT_STATUSES = ['open', 'inProgress', 'answered', 'closed'] as const;
 
 export const followUpSchema = z.object({ at: epochMsSchema, by: z.string().min(1), text: z.string().max(2000) });
 export type FollowUp = z.infer<typeof followUpSchema>;
@@ -85,6 +97,12 @@ export const complaintSchema = recordBaseSchema.extend({
   name: z.string().max(64).optional(),
   contact: z.string().max(200).optional(),
   content: z.string().min(1).max(4000),
+  category: z.string().max(64).optional(),
+  /** Who follows it up (a staff id from the directory, or a name). */
+  ownerStaffId: ulidSchema.optional(),
+  ownerName: z.string().max(64).optional(),
+  /** When an answer is due; open items past it are flagged overdue. */
+  dueAt: epochMsSchema.optional(),
   reply: z.string().max(4000).optional(),
   repliedAt: epochMsSchema.optional(),
   followUps: z.array(followUpSchema),
