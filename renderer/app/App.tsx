@@ -9,6 +9,8 @@ import type { ScreenId } from './routes';
 import { DirectoryScreen } from '../features/directory';
 import { SettingsScreen } from '../features/settings';
 import { PhoneOverlay, SwitchboardScreen } from '../features/switchboard';
+import { VisitorsScreen } from '../features/visitors';
+import { DashboardScreen } from '../features/dashboard';
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();
@@ -19,6 +21,10 @@ function Screen({ screen }: { screen: ScreenId }) {
       return <SettingsScreen />;
     case 'switchboard':
       return <SwitchboardScreen />;
+    case 'visitors':
+      return <VisitorsScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
     default:
       return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
   }

@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
+/** The built renderer to serve (relative to this folder); E2E_DIST lets parallel runs use their own build. */
+const dist = process.env.E2E_DIST ?? '../../dist/renderer';
 
 export default defineConfig({
   testDir: '.',
@@ -28,7 +30,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node ../support/staticServer.mjs ../../dist/renderer ${port}`,
+    command: `node ../support/staticServer.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,0 +1,1 @@
+export { BadgeDialog } from './BadgeDialog';

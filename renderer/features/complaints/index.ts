@@ -1,0 +1,1 @@
+export { ComplaintsPanel } from './ComplaintsPanel';

@@ -1,0 +1,1 @@
+export { RollCallDialog } from './RollCallDialog';

@@ -1,0 +1,2 @@
+// Placeholder until the visitor log lands.
+export { VisitorsScreen } from './VisitorsScreen';
