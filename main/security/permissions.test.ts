@@ -23,11 +23,16 @@ describe('permission requests (checklist #5 handle permission requests)', () => 
     for (const url of ['https://evil.example/', 'file:///x.html', 'app://other/', 'http://127.0.0.1:5173/', undefined]) {
       expect(shouldGrantPermissionRequest('media', { requestingUrl: url, mediaTypes: ['audio'] })).toBe(false);
       expect(shouldGrantPermissionRequest('speaker-selection', { requestingUrl: url })).toBe(false);
+      expect(shouldGrantPermissionRequest('notifications', { requestingUrl: url })).toBe(false);
     }
   });
 
+  it('lets the app page raise desktop notifications (visitor arrived, urgent parcel)', () => {
+    expect(shouldGrantPermissionRequest('notifications', { requestingUrl: APP })).toBe(true);
+  });
+
   it('refuses every other permission, even to the app page', () => {
-    for (const permission of ['geolocation', 'notifications', 'display-capture', 'openExternal', 'clipboard-read', 'fullscreen', 'midiSysex', 'hid', 'usb', 'serial', 'pointerLock', 'unknown']) {
+    for (const permission of ['geolocation', 'display-capture', 'openExternal', 'clipboard-read', 'fullscreen', 'midiSysex', 'hid', 'usb', 'serial', 'pointerLock', 'unknown']) {
       expect(shouldGrantPermissionRequest(permission, { requestingUrl: APP }), permission).toBe(false);
     }
   });
@@ -41,7 +46,8 @@ describe('permission checks', () => {
     expect(shouldGrantPermissionCheck('speaker-selection', 'app://frontdesk/', {})).toBe(true);
     expect(shouldGrantPermissionCheck('media', 'https://evil.example', { mediaType: 'audio' })).toBe(false);
     expect(shouldGrantPermissionCheck('geolocation', 'app://frontdesk', {})).toBe(false);
-    expect(shouldGrantPermissionCheck('notifications', 'app://frontdesk', {})).toBe(false);
+    expect(shouldGrantPermissionCheck('notifications', 'app://frontdesk', {})).toBe(true);
+    expect(shouldGrantPermissionCheck('notifications', 'https://evil.example', {})).toBe(false);
   });
 });
 

@@ -6,7 +6,9 @@ import { isAppUrl } from './appOrigin';
 
 // 'persistent-storage': ARCHITECTURE.md has the renderer call navigator.storage.persist() so the visitor
 // log in IndexedDB is never evicted; it gives the page no new capability.
-const ALWAYS_ALLOWED_FOR_APP = new Set(['speaker-selection', 'persistent-storage']);
+// 'notifications': the desk is told by a desktop notification when a visitor arrives or an urgent item
+// comes in (REQUIREMENTS.md §1, §2), even while the console window is behind another one.
+const ALWAYS_ALLOWED_FOR_APP = new Set(['speaker-selection', 'persistent-storage', 'notifications']);
 
 export interface PermissionRequestDetails {
   requestingUrl?: string;
