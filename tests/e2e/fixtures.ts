@@ -5,7 +5,7 @@ import { startKamailio, type KamailioHandle } from '../lab/kamailioProcess';
 import { startStaticServer } from '../lab/staticServer';
 import { LabAgent } from '../lab/labAgentDriver';
 import type { LabRegisterOptions } from '../lab/agent/types';
-import { AGENT_DIST_DIR } from './labPaths';
+import { AGENT_DIST_DIR } from './e2eEnvironment';
 
 /** A real SIP server for this worker: Kamailio on 127.0.0.1 plus the page that hosts sip.js test agents. */
 export interface SipLab {

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { ensureChromium } from '../support/chromium';
 import { buildAgentPage } from '../lab/agent/build';
-import { AGENT_DIST_DIR } from './labPaths';
+import { startStaticServer } from '../lab/staticServer';
+import { AGENT_DIST_DIR, e2ePort } from './e2eEnvironment';
 
-export default async function globalSetup(): Promise<void> {
+/** Serves the built renderer on 127.0.0.1:E2E_PORT for the whole run; the returned function stops it. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureChromium();
   const dist = process.env.E2E_DIST ? resolve(dirname(fileURLToPath(import.meta.url)), process.env.E2E_DIST) : fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const index = join(dist, 'index.html');
@@ -14,4 +16,6 @@ export default async function globalSetup(): Promise<void> {
   }
   // The switchboard tests' callers and extensions are sip.js agents on their own page.
   await buildAgentPage({ outDir: AGENT_DIST_DIR });
+  const server = await startStaticServer({ root: dist, port: e2ePort() });
+  return () => server.close();
 }

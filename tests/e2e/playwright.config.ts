@@ -4,9 +4,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
-const port = Number(process.env.E2E_PORT ?? 4319);
-/** The built renderer to serve (relative to this folder); E2E_DIST lets parallel runs use their own build. */
-const dist = process.env.E2E_DIST ?? '../../dist/renderer';
+import { e2ePort } from './e2eEnvironment';
+
+// The global setup serves the built renderer (dist/renderer, or E2E_DIST) on this port.
+const port = e2ePort();
 
 export default defineConfig({
   testDir: '.',
@@ -28,11 +29,5 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-  },
-  webServer: {
-    command: `node ../support/staticServer.mjs ${dist} ${port}`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: false,
-    timeout: 30_000,
   },
 });
