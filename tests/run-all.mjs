@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite of the test pyramid, one after the other, then one totals line.
-// Unit (vitest) → build → end to end in Chromium (Playwright) → SIP lab → Electron smoke.
+// Type check and lint → unit (vitest) → build → end to end in Chromium (Playwright) → SIP lab → Electron smoke.
 // Totals are read from each runner's JSON report, never from its console summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -74,6 +74,19 @@ function countPlaywright(file, label, exitedOk) {
   if (!exitedOk && unexpected === 0 && (report.errors ?? []).length === 0) {
     totals.failed += 1;
     problems.push(`${label}: runner exited with an error`);
+  }
+}
+
+// Static checks count as one test each: the type check (strict) and ESLint, whose rules keep the
+// layers apart (shared/ imports no DOM/Node/Electron; renderer/ never main/; main/ never renderer/).
+for (const [label, args] of [
+  ['typecheck', ['tsc', '-b']],
+  ['lint', ['eslint', '.', '--max-warnings=0']],
+]) {
+  if (run(label, npx, args)) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    problems.push(`${label} failed`);
   }
 }
 
