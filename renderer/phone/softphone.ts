@@ -42,7 +42,12 @@ export class Softphone implements LineHost {
         this.emit();
       },
       onRecovered: () => {
-        for (const line of this.lines.values()) void line.recoverMedia();
+        // Media flows peer to peer, so most calls survive a PBX restart untouched; only a line whose
+        // ICE actually failed gets the re-INVITE with an ICE restart.
+        for (const line of this.lines.values()) {
+          const ice = line.iceState();
+          if (ice === 'failed' || ice === 'disconnected') void line.recoverMedia();
+        }
       },
       lines: () => [...this.lines.values()],
     });

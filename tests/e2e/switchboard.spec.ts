@@ -198,11 +198,22 @@ test.describe('switchboard softphone', () => {
     await switchboard.storedCall('1008', 'answered');
   });
 
-  test('Kamailio restarted mid-shift: the console re-registers by itself and the next call works', async ({ switchboard, sipLab, agent }) => {
+  test('Kamailio restarted mid-shift: the call in progress survives, the console re-registers by itself and the next call works', async ({ switchboard, sipLab, agent, page }) => {
     await switchboard.configure(sipLab.wsUrl);
+    const talking = await agent('1010');
+    const talkingId = await talking.call('2000');
+    const line = await switchboard.answerWithF2('1010');
+    await expect.poll(async () => (await talking.session(talkingId))?.media.flowing ?? false, { timeout: 15_000 }).toBe(true);
+
     await sipLab.kamailio.restart();
     await expect(switchboard.registration).not.toHaveAttribute('data-state', 'registered', { timeout: 10_000 });
     await expect(switchboard.registration).toHaveAttribute('data-state', 'registered', { timeout: 30_000 });
+    // Media is peer to peer: the established call goes on through the PBX restart.
+    await switchboard.expectLineState(line, 'active');
+    const before = (await talking.session(talkingId))?.media.inboundBytes ?? 0;
+    await expect.poll(async () => (await talking.session(talkingId))?.media.inboundBytes ?? 0, { timeout: 10_000 }).toBeGreaterThan(before);
+    await page.keyboard.press('F4');
+    await switchboard.expectLineState(line, 'ended');
 
     const caller = await agent('1009');
     const callId = await caller.call('2000');
