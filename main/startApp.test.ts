@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listBridgeMethods } from '@shared/bridge/contract';
 
 const h = vi.hoisted(() => {
   const state = {
@@ -124,7 +125,7 @@ describe('startApp', () => {
     expect(h.log).toContain('protocol.handle app');
     expect(h.log).toContain('session.setPermissionRequestHandler');
     expect(h.log).toContain('session.setPermissionCheckHandler');
-    expect(h.ipcChannels).toHaveLength(10);
+    expect(h.ipcChannels).toHaveLength(listBridgeMethods().length);
     expect(h.ipcChannels.every((channel) => channel.startsWith('fd:'))).toBe(true);
     const [win] = h.windows;
     expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: options.preloadPath });

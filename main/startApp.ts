@@ -10,6 +10,7 @@ import { createPrintHandlers } from './handlers/printHandlers';
 import { createSecretHandlers } from './handlers/secretHandlers';
 import { registerBridgeHandlers } from './ipc/registerBridge';
 import { renderPdfInHiddenWindow } from './print/pdfWindow';
+import { printInHiddenWindow } from './print/printWindow';
 import { appSchemePrivileges, createAppProtocolHandler } from './security/appProtocol';
 import { buildContentSecurityPolicy } from './security/contentSecurityPolicy';
 import { applyNavigationGuards } from './security/navigationGuards';
@@ -72,11 +73,12 @@ export function startApp(options: StartOptions): void {
         versions: { electron: process.versions.electron, chrome: process.versions.chrome },
         secretsAvailable: secrets.isAvailable,
         pdfAvailable: true,
+        printAvailable: true,
         sipConfig,
       }),
       secrets,
       files,
-      print: createPrintHandlers({ renderPdf: renderPdfInHiddenWindow }),
+      print: createPrintHandlers({ renderPdf: renderPdfInHiddenWindow, printPage: printInHiddenWindow }),
     };
     registerBridgeHandlers(ipcMain, handlers);
 

@@ -8,6 +8,7 @@ export interface AppHandlerDeps {
   versions: { electron?: string; chrome?: string };
   secretsAvailable: () => boolean;
   pdfAvailable: boolean;
+  printAvailable: boolean;
   sipConfig: Pick<SipServerConfig, 'setServers'>;
 }
 
@@ -19,7 +20,7 @@ export function createAppHandlers(deps: AppHandlerDeps): BridgeHandlers['app'] {
         platform: 'electron' as const,
         electronVersion: deps.versions.electron,
         chromeVersion: deps.versions.chrome,
-        capabilities: { pdf: deps.pdfAvailable, secureSecrets: deps.secretsAvailable(), fileSave: true },
+        capabilities: { pdf: deps.pdfAvailable, secureSecrets: deps.secretsAvailable(), fileSave: true, print: deps.printAvailable },
       });
     },
     async setSipServers({ urls }) {

@@ -78,11 +78,15 @@ async function makeElectronFixture() {
       versions: { electron: '45.4.1', chrome: '142.0.0.0' },
       secretsAvailable: secrets.isAvailable,
       pdfAvailable: true,
+      printAvailable: true,
       sipConfig: createSipServerConfig({ userDataDir }),
     }),
     secrets,
     files,
-    print: createPrintHandlers({ renderPdf: async () => new TextEncoder().encode('%PDF-1.7\n%fake\n') }),
+    print: createPrintHandlers({
+      renderPdf: async () => new TextEncoder().encode('%PDF-1.7\n%fake\n'),
+      printPage: async () => ({ outcome: 'printed' }),
+    }),
   });
 
   // A frame of some other origin that somehow got the same API (e.g. navigated away).

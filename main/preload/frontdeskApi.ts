@@ -41,6 +41,7 @@ export function createFrontDeskApi(invoke: Invoke): FrontDeskBridge {
     },
     print: {
       toPdf: send('print', 'toPdf'),
+      page: send('print', 'page'),
     },
   };
   return api;

@@ -1,7 +1,7 @@
 // The browser stand-in for the Electron bridge: what the renderer gets when served over http (the e2e
 // tests in Debian's Chromium, `npm run dev`). It implements the same contract and validates with the same
 // schemas (through shared/bridge dispatch), but keeps secrets in memory only, saves exports as downloads,
-// and cannot print to PDF.
+// and cannot print to PDF or reach a printer itself (the features fall back to the browser's print dialog).
 import type { BridgeHandlers, FrontDeskBridge } from '@shared/bridge/contract';
 import { bindBridgeHandlers } from '@shared/bridge/dispatch';
 import { fail, ok } from '@shared/bridge/result';
@@ -51,7 +51,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
           appVersion: options.appVersion ?? '0.0.0-browser',
           platform: 'browser' as const,
           // "secure" in the sense that nothing is written in plain text: the value lives only in memory.
-          capabilities: { pdf: false, secureSecrets: true, fileSave: true },
+          capabilities: { pdf: false, secureSecrets: true, fileSave: true, print: false },
         });
       },
       // The page's CSP comes from whatever serves it; there is nothing to widen here.
@@ -104,6 +104,11 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
     print: {
       async toPdf() {
         return fail('unsupported', 'print.toPdf needs the desktop app; use the browser print dialog instead');
+      },
+      // A web page cannot choose a printer or print silently; renderer/platform/printDocument.ts opens
+      // the browser's own print dialog on the same HTML instead.
+      async page() {
+        return fail('unsupported', 'print.page needs the desktop app; use the browser print dialog instead');
       },
     },
   };

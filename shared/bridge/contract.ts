@@ -33,6 +33,7 @@ export const bridgeContract = {
   },
   print: {
     toPdf: method(s.printToPdfRequest, s.printToPdfResponse),
+    page: method(s.printPageRequest, s.printPageResponse),
   },
 } as const;
 

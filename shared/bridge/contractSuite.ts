@@ -74,8 +74,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }
 
-async function capabilities(bridge: FrontDeskBridge): Promise<{ pdf: boolean; secureSecrets: boolean; fileSave: boolean }> {
-  const info = expectOk<{ capabilities: { pdf: boolean; secureSecrets: boolean; fileSave: boolean } }>(
+async function capabilities(bridge: FrontDeskBridge): Promise<{ pdf: boolean; secureSecrets: boolean; fileSave: boolean; print: boolean }> {
+  const info = expectOk<{ capabilities: { pdf: boolean; secureSecrets: boolean; fileSave: boolean; print: boolean } }>(
     await call(bridge, 'app', 'info'),
     'app.info',
   );
@@ -111,7 +111,7 @@ export function defineBridgeContractSuite(
         const expected = {
           app: ['info', 'setSipServers'],
           files: ['abortExport', 'beginExport', 'finishExport', 'writeChunk'],
-          print: ['toPdf'],
+          print: ['page', 'toPdf'],
           secrets: ['delete', 'get', 'set'],
         };
         const actual = Object.fromEntries(
@@ -129,7 +129,7 @@ export function defineBridgeContractSuite(
         assert(typeof info.appVersion === 'string' && info.appVersion.length > 0, `appVersion: ${fmt(info)}`);
         assert(info.platform === 'electron' || info.platform === 'browser', `platform: ${fmt(info)}`);
         const caps = info.capabilities as Record<string, unknown>;
-        for (const key of ['pdf', 'secureSecrets', 'fileSave']) {
+        for (const key of ['pdf', 'secureSecrets', 'fileSave', 'print']) {
           assert(typeof caps[key] === 'boolean', `capabilities.${key}: ${fmt(caps)}`);
         }
       });
@@ -272,6 +272,28 @@ export function defineBridgeContractSuite(
         expectError(await call(bridge, 'print', 'toPdf', { title: 'no html' }), 'invalid-request', ['html']);
         expectError(await call(bridge, 'print', 'toPdf', { html: '<p>x</p>', landscape: 'yes' }), 'invalid-request', ['landscape']);
       });
+
+      test('page sends a page to the printer, or answers unsupported where the platform cannot', async ({ bridge }) => {
+        const caps = await capabilities(bridge);
+        const badge = { html: '<div class="badge">张三</div>', title: 'Visitor badge', pageSize: 'ID1', landscape: true, silent: true };
+        const result = await call(bridge, 'print', 'page', badge);
+        if (!caps.print) {
+          expectError(result, 'unsupported', ['print.page']);
+          return;
+        }
+        const value = expectOk<{ printed: boolean }>(result, 'print.page');
+        assert(value.printed === true, `print.page: ${fmt(value)}`);
+        expectOk(await call(bridge, 'print', 'page', { html: '<table></table>' }), 'print.page with defaults');
+      });
+
+      test('page refuses malformed requests, naming the field, on every platform', async ({ bridge }) => {
+        expectError(await call(bridge, 'print', 'page', { html: '<p>x</p>', pageSize: 'B5' }), 'invalid-request', ['pageSize']);
+        expectError(await call(bridge, 'print', 'page', { title: 'no html' }), 'invalid-request', ['html']);
+        expectError(await call(bridge, 'print', 'page', { html: '' }), 'invalid-request', ['html']);
+        expectError(await call(bridge, 'print', 'page', { html: '<p>x</p>', silent: 'yes' }), 'invalid-request', ['silent']);
+        expectError(await call(bridge, 'print', 'page', { html: '<p>x</p>', printer: 'HP' }), 'invalid-request', ['printer']);
+        expectError(await call(bridge, 'print', 'page'), 'invalid-request');
+      });
     });
 
     describe('caller check', () => {
@@ -286,6 +308,7 @@ export function defineBridgeContractSuite(
         expectError(await call(untrusted, 'secrets', 'set', { key: 'sip.password', value: 'theirs' }), 'forbidden');
         expectError(await call(untrusted, 'secrets', 'delete', { key: 'sip.password' }), 'forbidden');
         expectError(await call(untrusted, 'files', 'beginExport', { suggestedName: 'x.csv', mimeType: 'text/csv' }), 'forbidden');
+        expectError(await call(untrusted, 'print', 'page', { html: '<p>x</p>', silent: true }), 'forbidden');
         expectError(await call(untrusted, 'secrets', 'get', { key: 'not-even-valid' }), 'forbidden');
         if (caps.secureSecrets) {
           const got = expectOk<{ value: string | null }>(await call(bridge, 'secrets', 'get', { key: 'sip.password' }), 'get');

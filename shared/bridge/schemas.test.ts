@@ -27,6 +27,7 @@ describe('bridge contract', () => {
       'fd:files.finishExport',
       'fd:files.abortExport',
       'fd:print.toPdf',
+      'fd:print.page',
     ]);
     expect(new Set(channels).size).toBe(channels.length);
     expect(bridgeChannel('secrets', 'get')).toBe('fd:secrets.get');

@@ -80,6 +80,8 @@ export const appInfoResponse = z.object({
     pdf: z.boolean(),
     secureSecrets: z.boolean(),
     fileSave: z.boolean(),
+    /** print.page can send a page to a printer (the browser stand-in cannot: it uses the browser's own print). */
+    print: z.boolean(),
   }),
 });
 
@@ -142,6 +144,26 @@ export const printToPdfRequest = z.strictObject({
 });
 export const printToPdfResponse = z.object({ bytes: bytesSchema });
 
+/**
+ * Paper print.page knows. 'ID1' is the ISO/IEC 7810 ID-1 card (85.6 × 54 mm, "CR80"): the size of the
+ * clip-on visitor badge holders and of card printers, used for visitor badges.
+ */
+export const PRINT_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter', 'ID1'] as const;
+
+/**
+ * Sends one self-contained HTML document (inline CSS and SVG, no scripts, no network) to a printer.
+ * `silent` skips the system dialog and prints on the default printer (a badge at check-in); without it
+ * the person picks the printer and can cancel, which answers 'cancelled'.
+ */
+export const printPageRequest = z.strictObject({
+  html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, `html longer than ${MAX_PRINT_HTML_CHARS} characters`),
+  title: z.string().max(300).optional(),
+  pageSize: z.enum(PRINT_PAGE_SIZES).optional(),
+  landscape: z.boolean().optional(),
+  silent: z.boolean().optional(),
+});
+export const printPageResponse = z.object({ printed: z.literal(true) });
+
 // ---- types the rest of the app names ----
 
 export type AppInfo = z.infer<typeof appInfoResponse>;
@@ -152,3 +174,5 @@ export type WriteChunkRequest = z.infer<typeof writeChunkRequest>;
 export type FinishedExport = z.infer<typeof finishExportResponse>;
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
 export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
+export type PrintPageRequest = z.infer<typeof printPageRequest>;
+export type PrintPageSize = (typeof PRINT_PAGE_SIZES)[number];

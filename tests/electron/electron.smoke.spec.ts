@@ -56,6 +56,7 @@ test('the built app starts hardened: app:// page, bridge only, no Node in the pa
         'files.beginExport:function',
         'files.finishExport:function',
         'files.writeChunk:function',
+        'print.page:function',
         'print.toPdf:function',
         'secrets.delete:function',
         'secrets.get:function',

@@ -1,1 +1,2 @@
 export { BadgeDialog } from './BadgeDialog';
+export type { BadgeDialogProps } from './BadgeDialog';

@@ -1,7 +1,127 @@
+// Today at a glance (REQUIREMENTS.md §7). Live: every figure is a Dexie live query, so a check-in, a
+// call ending or a complaint answered anywhere shows here at once; a clock tick moves "today" and the
+// overdue flags along. Each tile is a link to the screen where the desk acts on it, and its accessible
+// name carries the figure, so a screen reader hears "On site now: 3, 5 people".
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyScreen } from '../../app/EmptyScreen';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardActionArea from '@mui/material/CardActionArea';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
+import { useDatabase } from '../../db';
+import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
+import type { ScreenId } from '../../app/routes';
+import { RollCallDialog } from '../rollcall';
+import { dashboardFigures } from './dashboardFigures';
+
+/** How often "now" moves on: overdue flags and the day boundary follow the clock, not only the data. */
+const TICK_MS = 30_000;
+
+interface TileProps {
+  id: string;
+  label: string;
+  value: string;
+  detail?: string;
+  screen: ScreenId;
+  alert?: boolean;
+}
+
+function Tile({ id, label, value, detail, screen, alert }: TileProps) {
+  const { t } = useTranslation('dashboard');
+  const name = detail ? t('tileLabelDetail', { label, value, detail }) : t('tileLabel', { label, value });
+  return (
+    <Card component="li" variant="outlined" sx={{ listStyle: 'none', borderColor: alert ? 'error.main' : undefined }}>
+      <CardActionArea component="a" href={`#/${screen}`} aria-label={name} title={t('opens', { screen: t(`common:nav.${screen}`) })} data-tile={id} sx={{ height: '100%' }}>
+        <CardContent>
+          <Typography variant="body2" color="text.secondary">{label}</Typography>
+          <Typography variant="h4" component="p" data-figure color={alert ? 'error' : undefined}>{value}</Typography>
+          {detail && <Typography variant="body2" color="text.secondary">{detail}</Typography>}
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Box component="section" aria-labelledby={`dashboard-${id}`}>
+      <Typography id={`dashboard-${id}`} variant="h6" component="h2" sx={{ mb: 1 }}>{title}</Typography>
+      <Box component="ul" sx={{ p: 0, m: 0, display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))' }}>
+        {children}
+      </Box>
+    </Box>
+  );
+}
 
 export function DashboardScreen() {
-  const { t } = useTranslation();
-  return <EmptyScreen title={t('nav.dashboard')} description={t('screens.dashboard.empty')} />;
+  const { t, i18n } = useTranslation('dashboard');
+  const db = useDatabase();
+  const [now, setNow] = useState(() => Date.now());
+  const [rollCallOpen, setRollCallOpen] = useState(false);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const figures = useLiveQuery(() => dashboardFigures(db, now), [db, now]);
+
+  useShortcut({
+    id: 'dashboard.rollCall', keys: 'Ctrl+Shift+E', descriptionKey: 'dashboard:shortcuts.rollCall', groupKey: 'dashboard:shortcuts.group',
+    enabled: !rollCallOpen, handler: () => setRollCallOpen(true),
+  });
+
+  const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
+  const seconds = (ms: number | undefined) =>
+    ms === undefined ? t('noValue') : t('seconds', { value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000) });
+  const people = (count: number) => t('details.people', { count });
+
+  return (
+    <Box component="section" aria-labelledby="dashboard-title" sx={{ display: 'flex', flexDirection: 'column', gap: 3, p: { xs: 2, md: 4 } }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography id="dashboard-title" variant="h5" component="h1">{t('title')}</Typography>
+        <Typography color="text.secondary" role="status">
+          {t('updated', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(now) })}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="contained" color="error" startIcon={<CampaignOutlinedIcon />} onClick={() => setRollCallOpen(true)} title="Ctrl+Shift+E">
+          {t('rollCall')}
+        </Button>
+      </Stack>
+
+      {figures && (
+        <>
+          <Section id="visitors" title={t('sections.visitors')}>
+            <Tile id="visitorsToday" screen="visitors" label={t('tiles.visitorsToday')} value={number(figures.visitorsToday.visits)} detail={people(figures.visitorsToday.people)} />
+            <Tile id="onSite" screen="visitors" label={t('tiles.onSite')} value={number(figures.onSiteNow.visits)} detail={people(figures.onSiteNow.people)} />
+            <Tile id="overdue" screen="visitors" label={t('tiles.overdue')} value={number(figures.overdueVisits)} detail={t('details.overdue')} alert={figures.overdueVisits > 0} />
+            <Tile id="expected" screen="visitors" label={t('tiles.expected')} value={number(figures.expectedToArrive.visits)} detail={people(figures.expectedToArrive.people)} />
+          </Section>
+          <Section id="complaints" title={t('sections.complaints')}>
+            <Tile
+              id="complaints"
+              screen="visitors"
+              label={t('tiles.complaints')}
+              value={number(figures.complaints.open)}
+              detail={t('details.complaintsOverdue', { count: figures.complaints.overdue })}
+              alert={figures.complaints.overdue > 0}
+            />
+          </Section>
+          <Section id="calls" title={t('sections.calls')}>
+            <Tile id="calls" screen="switchboard" label={t('tiles.calls')} value={number(figures.calls.total)} detail={t('details.answered', { count: figures.calls.answered })} />
+            <Tile id="answerMedian" screen="switchboard" label={t('tiles.answerMedian')} value={seconds(figures.calls.answerMedianMs)} detail={t('details.answerTime')} />
+            <Tile id="answerP90" screen="switchboard" label={t('tiles.answerP90')} value={seconds(figures.calls.answerP90Ms)} detail={t('details.answerTime')} />
+            <Tile id="abandoned" screen="switchboard" label={t('tiles.abandoned')} value={number(figures.calls.abandoned)} detail={t('details.abandoned')} alert={figures.calls.abandoned > 0} />
+            <Tile id="missed" screen="switchboard" label={t('tiles.missed')} value={number(figures.calls.missed)} detail={t('details.missed')} alert={figures.calls.missed > 0} />
+          </Section>
+        </>
+      )}
+      <RollCallDialog open={rollCallOpen} onClose={() => setRollCallOpen(false)} />
+    </Box>
+  );
 }

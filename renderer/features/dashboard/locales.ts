@@ -1,6 +1,103 @@
-// Strings of the dashboard feature (namespace "dashboard").
-const zhCN = { title: 'dashboard' };
-const zhTW: typeof zhCN = { title: 'dashboard' };
-const en: typeof zhCN = { title: 'dashboard' };
+// Strings of the dashboard (namespace "dashboard"). The three languages carry identical keys; zh-CN is
+// the reference type, so a key missing in another language fails to compile.
+const zhCN = {
+  title: '今日概览',
+  updated: '更新于 {{time}}',
+  sections: { visitors: '访客', complaints: '意见与投诉', calls: '总机' },
+  tiles: {
+    visitorsToday: '今日访客',
+    onSite: '当前在场',
+    overdue: '逾时未离',
+    expected: '今日待到',
+    complaints: '待处理意见/投诉',
+    calls: '今日来电',
+    answerMedian: '接听用时中位数',
+    answerP90: '接听用时 P90',
+    abandoned: '放弃来电',
+    missed: '未接来电',
+  },
+  details: {
+    people: '{{count}} 人',
+    overdue: '超过预计离开时间',
+    complaintsOverdue: '逾期 {{count}} 件',
+    answered: '已接听 {{count}} 个',
+    answerTime: '已接听来电的振铃时长',
+    abandoned: '振铃中或保持中挂断',
+    missed: '无人接听',
+  },
+  seconds: '{{value}} 秒',
+  noValue: '无',
+  tileLabel: '{{label}}：{{value}}',
+  tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
+  opens: '打开{{screen}}',
+  rollCall: '紧急点名',
+  shortcuts: { group: '今日概览', rollCall: '打开紧急点名' },
+};
+const zhTW: typeof zhCN = {
+  title: '今日概覽',
+  updated: '更新於 {{time}}',
+  sections: { visitors: '訪客', complaints: '意見與投訴', calls: '總機' },
+  tiles: {
+    visitorsToday: '今日訪客',
+    onSite: '目前在場',
+    overdue: '逾時未離',
+    expected: '今日待到',
+    complaints: '待處理意見/投訴',
+    calls: '今日來電',
+    answerMedian: '接聽用時中位數',
+    answerP90: '接聽用時 P90',
+    abandoned: '放棄來電',
+    missed: '未接來電',
+  },
+  details: {
+    people: '{{count}} 人',
+    overdue: '超過預計離開時間',
+    complaintsOverdue: '逾期 {{count}} 件',
+    answered: '已接聽 {{count}} 通',
+    answerTime: '已接聽來電的響鈴時長',
+    abandoned: '響鈴中或保留中掛斷',
+    missed: '無人接聽',
+  },
+  seconds: '{{value}} 秒',
+  noValue: '無',
+  tileLabel: '{{label}}：{{value}}',
+  tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
+  opens: '開啟{{screen}}',
+  rollCall: '緊急點名',
+  shortcuts: { group: '今日概覽', rollCall: '開啟緊急點名' },
+};
+const en: typeof zhCN = {
+  title: 'Today at a glance',
+  updated: 'Updated {{time}}',
+  sections: { visitors: 'Visitors', complaints: 'Suggestions and complaints', calls: 'Switchboard' },
+  tiles: {
+    visitorsToday: 'Visitors today',
+    onSite: 'On site now',
+    overdue: 'Overdue on site',
+    expected: 'Still expected today',
+    complaints: 'Open complaints',
+    calls: 'Calls today',
+    answerMedian: 'Answer time (median)',
+    answerP90: 'Answer time (90th percentile)',
+    abandoned: 'Abandoned calls',
+    missed: 'Missed calls',
+  },
+  details: {
+    people: 'people: {{count}}',
+    overdue: 'past their expected departure',
+    complaintsOverdue: '{{count}} overdue',
+    answered: '{{count}} answered',
+    answerTime: 'ring time of answered calls',
+    abandoned: 'caller hung up while ringing or on hold',
+    missed: 'nobody answered',
+  },
+  seconds: '{{value}} s',
+  noValue: 'none',
+  tileLabel: '{{label}}: {{value}}',
+  tileLabelDetail: '{{label}}: {{value}}, {{detail}}',
+  opens: 'Open {{screen}}',
+  rollCall: 'Emergency roll call',
+  shortcuts: { group: 'Dashboard', rollCall: 'Open the emergency roll call' },
+};
 
 export const dashboardLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

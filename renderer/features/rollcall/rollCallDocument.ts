@@ -1,0 +1,76 @@
+// The roll call as a printed page (A4, one table, repeated header on every sheet) and as CSV for a
+// spreadsheet. Both are built from the same rows and the same translated column names.
+import { escapeHtml } from '../../platform';
+import type { RollCall, RollCallRow } from './rollCall';
+
+export const ROLL_CALL_COLUMNS = ['department', 'host', 'extension', 'visitor', 'organisation', 'arrivedAt', 'partySize'] as const;
+export type RollCallColumn = (typeof ROLL_CALL_COLUMNS)[number];
+
+export interface RollCallLabels {
+  title: string;
+  summary: string;
+  generatedAt: string;
+  columns: Record<RollCallColumn, string>;
+  noHost: string;
+  formatTime: (at: number) => string;
+}
+
+function cells(row: RollCallRow, labels: RollCallLabels): Record<RollCallColumn, string> {
+  return {
+    department: row.departmentName ?? '',
+    host: row.hostName ?? labels.noHost,
+    extension: row.hostExtension ?? '',
+    visitor: row.visitorName,
+    organisation: row.organisation ?? '',
+    arrivedAt: row.arrivedAt !== undefined ? labels.formatTime(row.arrivedAt) : '',
+    partySize: String(row.partySize),
+  };
+}
+
+export function rollCallHtml(rollCall: RollCall, rows: readonly RollCallRow[], labels: RollCallLabels, language: string): string {
+  const head = ROLL_CALL_COLUMNS.map((c) => `<th scope="col">${escapeHtml(labels.columns[c])}</th>`).join('');
+  const body = rows
+    .map((row) => {
+      const c = cells(row, labels);
+      return `<tr>${ROLL_CALL_COLUMNS.map((col) => `<td${col === 'partySize' ? ' class="n"' : ''}>${escapeHtml(c[col])}</td>`).join('')}<td class="tick"></td></tr>`;
+    })
+    .join('');
+  return `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(labels.title)}</title><style>
+@page { size: A4; margin: 12mm; }
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10.5pt; color: #000; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+p { margin: 0 0 1mm; }
+.summary { font-size: 13pt; font-weight: 700; }
+table { width: 100%; border-collapse: collapse; margin-top: 4mm; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+th, td { border: 0.3mm solid #000; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #eee; }
+td.n { text-align: right; }
+td.tick { width: 10mm; }
+</style></head><body>
+<h1>${escapeHtml(labels.title)}</h1>
+<p class="summary">${escapeHtml(labels.summary)}</p>
+<p>${escapeHtml(labels.generatedAt)}</p>
+<table><thead><tr>${head}<th scope="col">✓</th></tr></thead><tbody>${body}</tbody></table>
+</body></html>`;
+}
+
+/**
+ * A spreadsheet must not run a visitor-typed "=HYPERLINK(…)" as a formula (CSV injection): cells that
+ * start with a formula character get a leading apostrophe, as OWASP recommends.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names correctly; CRLF lines. */
+export function rollCallCsv(rows: readonly RollCallRow[], labels: RollCallLabels): string {
+  const lines = [ROLL_CALL_COLUMNS.map((c) => csvCell(labels.columns[c])).join(',')];
+  for (const row of rows) {
+    const c = cells(row, labels);
+    lines.push(ROLL_CALL_COLUMNS.map((col) => csvCell(c[col])).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
