@@ -229,6 +229,8 @@ export class PhoneLine {
   refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
     this.apply({ type: 'transfer-started', at: Date.now(), kind, target: targetLabel }, { transfer: { kind, target: targetLabel, progress: 'requested' }, notice: undefined });
     const startedAt = performance.now();
+    // Absolute times (comparable across pages) let the benchmark split a transfer into its legs.
+    recordMetric(`${kind}ReferSentAt`, performance.timeOrigin + startedAt);
     return new Promise<ReferOutcome>((resolve) => {
       let settled = false;
       const finish = (outcome: ReferOutcome) => {
@@ -237,6 +239,7 @@ export class PhoneLine {
         clearTimeout(timer);
         if (outcome.ok) {
           recordMetric(kind === 'blind' ? 'blindTransferMs' : 'attendedTransferMs', performance.now() - startedAt);
+          recordMetric(`${kind}ReferDoneAt`, performance.timeOrigin + performance.now());
           this.apply({ type: 'transfer-succeeded', at: Date.now() }, { transfer: { kind, target: targetLabel, progress: 'answered', statusCode: 200 } });
         } else {
           this.apply(

@@ -62,12 +62,23 @@ export class Softphone implements LineHost {
 
   getSnapshot = (): PhoneView => this.snapshot;
 
+  private emitScheduled = false;
+
+  /**
+   * Tells the screens that something changed. Coalesced into one task that runs after the SIP messages
+   * already waiting on the WebSocket: a render never delays signalling (a transfer's NOTIFY, a BYE).
+   */
   private emit(): void {
-    this.snapshot = {
-      ...this.snapshot,
-      lines: [...this.lines.values()].map((l) => l.view).sort((a, b) => a.lineNo - b.lineNo),
-    };
-    for (const l of this.listeners) l();
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    setTimeout(() => {
+      this.emitScheduled = false;
+      this.snapshot = {
+        ...this.snapshot,
+        lines: [...this.lines.values()].map((l) => l.view).sort((a, b) => a.lineNo - b.lineNo),
+      };
+      for (const l of this.listeners) l();
+    }, 0);
   }
 
   // ---- LineHost ----------------------------------------------------------------------------------

@@ -54,13 +54,33 @@ test('switchboard latency on the SIP lab', async ({ switchboard, sipLab, agent, 
     await expect.poll(async () => (await caller.state()).active.length).toBe(0);
   }
 
+  // Where an attended transfer's time goes, from the console's and the agents' logs (absolute times).
+  const legs = { referToCaller: [] as number[], callerInviteOut: [] as number[], inviteToTarget: [] as number[], targetAnswer: [] as number[], notifyBack: [] as number[] };
   for (let i = 0; i < RUNS; i += 1) {
+    const callerSeq = (await caller.events()).at(-1)?.seq ?? 0;
+    const targetSeq = (await target.events()).at(-1)?.seq ?? 0;
     await caller.call('2000');
     const line = await switchboard.answerWithF2('1001');
     await switchboard.transferTo('3001', 'F8');
     await switchboard.expectLineState(switchboard.lineWith('3001'), 'active');
     await page.keyboard.press('F9');
     await switchboard.expectLineState(line, 'ended');
+    const m = await page.evaluate(() => (window as unknown as { __frontdeskMetrics?: () => Record<string, number[]> }).__frontdeskMetrics?.() ?? {});
+    const sent = m.attendedReferSentAt?.at(-1);
+    const done = m.attendedReferDoneAt?.at(-1);
+    const ce = await caller.events(callerSeq);
+    const te = await target.events(targetSeq);
+    const referIn = ce.find((e) => e.type === 'refer-received')?.at;
+    const replacingSent = ce.filter((e) => e.type === 'invite-sent').at(-1)?.at;
+    const targetIn = te.filter((e) => e.type === 'invite-received').at(-1)?.at;
+    const targetUp = te.filter((e) => e.type === 'established').at(-1)?.at;
+    if (sent && done && referIn && replacingSent && targetIn && targetUp) {
+      legs.referToCaller.push(referIn - sent);
+      legs.callerInviteOut.push(replacingSent - referIn);
+      legs.inviteToTarget.push(targetIn - replacingSent);
+      legs.targetAnswer.push(targetUp - targetIn);
+      legs.notifyBack.push(done - targetUp);
+    }
     await target.hangup();
     await expect.poll(async () => (await caller.state()).active.length).toBe(0);
   }
@@ -73,5 +93,10 @@ test('switchboard latency on the SIP lab', async ({ switchboard, sipLab, agent, 
   printFigure('answer → session established (console)', metrics.answerToEstablishedMs ?? []);
   printFigure('blind transfer: REFER → NOTIFY 2xx (target answered)', metrics.blindTransferMs ?? []);
   printFigure('attended transfer: REFER with Replaces → NOTIFY 2xx', metrics.attendedTransferMs ?? [], '≤ 250 ms median');
+  printFigure('  attended leg: console REFER sent → caller receives it', legs.referToCaller);
+  printFigure('  attended leg: caller builds and sends the INVITE with Replaces (SDP offer, ICE)', legs.callerInviteOut);
+  printFigure('  attended leg: INVITE → target receives it', legs.inviteToTarget);
+  printFigure('  attended leg: target answers → established (SDP answer, ICE)', legs.targetAnswer);
+  printFigure('  attended leg: established → console has the NOTIFY 2xx', legs.notifyBack);
   expect((metrics.popupMs ?? []).length).toBeGreaterThan(0);
 });

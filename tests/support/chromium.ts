@@ -18,6 +18,11 @@ export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
+  // Several pages (the console and the sip.js agents playing callers) run at once; none of them may be
+  // throttled as a background page, or timings and timers measure Chromium's scheduler, not the code.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export function ensureChromium(): string {

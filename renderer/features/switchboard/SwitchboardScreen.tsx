@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Alert, Box, Button, Link, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
+import type { Call } from '@shared/domain/switchboard';
 import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
 import type { PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../app/notifications/notificationStore';
@@ -93,16 +94,41 @@ function HoldQueue({ phone, now }: { phone: PhoneView; now: number }) {
   );
 }
 
-function TodayCalls() {
+const TODAY_ROWS = 50;
+
+/** One row of today's calls; re-rendered only when that call's record changes. */
+const CallRow = memo(function CallRow({ call, time }: { call: Call; time: Intl.DateTimeFormat }) {
+  const { t } = useTranslation('switchboard');
+  return (
+    <TableRow data-call-id={call.id} data-disposition={call.disposition}>
+      <TableCell>{time.format(call.startedAt)}</TableCell>
+      <TableCell>{t(`today.${call.direction}`)}</TableCell>
+      <TableCell>{call.remoteNumber}</TableCell>
+      <TableCell>{call.remoteName ?? ''}</TableCell>
+      <TableCell>{call.ringMs !== undefined ? formatDuration(call.ringMs) : ''}</TableCell>
+      <TableCell>{call.talkMs !== undefined ? formatDuration(call.talkMs) : ''}</TableCell>
+      <TableCell>{t(`dispositions.${call.disposition}`)}</TableCell>
+      <TableCell>{call.transferredTo ?? ''}</TableCell>
+    </TableRow>
+  );
+}, (a, b) => a.call.id === b.call.id && a.call.updatedAt === b.call.updatedAt && a.time === b.time);
+
+/**
+ * Today's calls, newest first. Memoised without props: the line cards re-render every second and on
+ * every SIP event, and this table must not be re-rendered with them while the phone is busy.
+ */
+const TodayCalls = memo(function TodayCalls() {
   const { t, i18n } = useTranslation('switchboard');
-  const startOfDay = new Date();
-  startOfDay.setHours(0, 0, 0, 0);
-  const since = startOfDay.getTime();
+  const since = useMemo(() => {
+    const start = new Date();
+    start.setHours(0, 0, 0, 0);
+    return start.getTime();
+  }, []);
   const calls = useLiveQuery(
-    () => getDatabase().calls.where('startedAt').aboveOrEqual(since).reverse().filter((c) => c.deletedAt === undefined).limit(200).toArray(),
+    () => getDatabase().calls.where('startedAt').aboveOrEqual(since).reverse().filter((c) => c.deletedAt === undefined).limit(TODAY_ROWS).toArray(),
     [since],
   );
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [i18n.language]);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="today-calls-title" sx={{ p: 1.5 }}>
       <Typography id="today-calls-title" variant="subtitle1" component="h2">{t('today.title')}</Typography>
@@ -124,23 +150,14 @@ function TodayCalls() {
           </TableHead>
           <TableBody>
             {(calls ?? []).map((c) => (
-              <TableRow key={c.id} data-call-id={c.id} data-disposition={c.disposition}>
-                <TableCell>{time.format(c.startedAt)}</TableCell>
-                <TableCell>{t(`today.${c.direction}`)}</TableCell>
-                <TableCell>{c.remoteNumber}</TableCell>
-                <TableCell>{c.remoteName ?? ''}</TableCell>
-                <TableCell>{c.ringMs !== undefined ? formatDuration(c.ringMs) : ''}</TableCell>
-                <TableCell>{c.talkMs !== undefined ? formatDuration(c.talkMs) : ''}</TableCell>
-                <TableCell>{t(`dispositions.${c.disposition}`)}</TableCell>
-                <TableCell>{c.transferredTo ?? ''}</TableCell>
-              </TableRow>
+              <CallRow key={c.id} call={c} time={time} />
             ))}
           </TableBody>
         </Table>
       )}
     </Paper>
   );
-}
+});
 
 export function SwitchboardScreen() {
   const { t } = useTranslation('switchboard');
