@@ -9,8 +9,12 @@ export { keyPage, type Page, type PageCursor, type PageRequest } from './paging'
 export { appendAudit, AuditLogRepository, type AuditFacts } from './auditLog';
 export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';
 export { SettingsRepository } from './settingsRepository';
+export { ComplaintRepository, type ComplaintInput } from './complaintRepository';
 export { DepartmentRepository, DepartmentInUseError, departmentFields, departmentNameKey } from './departmentRepository';
 export { StaffRepository, staffFields, staffKeysOf, type StaffListRequest, type StaffSearchOptions } from './staffRepository';
+export { VisitorRepository, visitorFields, patchRecord, type VisitorInput, type VisitorSuggestion } from './visitorRepository';
+export { VisitRepository, WatchlistMatchError, type RegistrationRequest, type CheckInResult, type CheckOutMethod, type HostNotificationChannel } from './visitRepository';
+export { WatchlistRepository, WatchlistAlertRepository, type WatchlistInput, type WatchlistDecision } from './watchlistRepository';
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export type * from '@shared/domain';

@@ -1,15 +1,18 @@
 // One repository per table. The directory and desk tables have their own classes; the other domains
 // start with the generic repository and grow their own files with their features.
 import { operatorSchema } from '@shared/domain/desk';
-import { complaintSchema, visitSchema, visitorSchema, watchlistAlertSchema, watchlistEntrySchema } from '@shared/domain/visitors';
 import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
 import { callNoteSchema, callSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
+import { ComplaintRepository } from './complaintRepository';
 import { DepartmentRepository } from './departmentRepository';
 import { RecordRepository } from './recordRepository';
 import { SettingsRepository } from './settingsRepository';
 import { StaffRepository } from './staffRepository';
+import { VisitorRepository } from './visitorRepository';
+import { VisitRepository } from './visitRepository';
+import { WatchlistAlertRepository, WatchlistRepository } from './watchlistRepository';
 
 export function createRepositories(db: FrontDeskDatabase) {
   return {
@@ -18,11 +21,11 @@ export function createRepositories(db: FrontDeskDatabase) {
     departments: new DepartmentRepository(db),
     staff: new StaffRepository(db),
     operators: new RecordRepository(db, 'operators', operatorSchema),
-    visitors: new RecordRepository(db, 'visitors', visitorSchema),
-    visits: new RecordRepository(db, 'visits', visitSchema),
-    watchlist: new RecordRepository(db, 'watchlist', watchlistEntrySchema),
-    watchlistAlerts: new RecordRepository(db, 'watchlistAlerts', watchlistAlertSchema),
-    complaints: new RecordRepository(db, 'complaints', complaintSchema),
+    visitors: new VisitorRepository(db),
+    visits: new VisitRepository(db),
+    watchlist: new WatchlistRepository(db),
+    watchlistAlerts: new WatchlistAlertRepository(db),
+    complaints: new ComplaintRepository(db),
     parcels: new RecordRepository(db, 'parcels', parcelSchema),
     parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
     calls: new RecordRepository(db, 'calls', callSchema),

@@ -1,0 +1,124 @@
+// Visitors (the people, REQUIREMENTS.md §1), kept apart from their visits so a returning visitor is
+// recognised while the desk types: search keys (name, pinyin full and initials, phone digits and the
+// last four, organisation) are computed here, on write, and served by the `*searchKeys` index.
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import type { AuditAction } from '@shared/domain/desk';
+import type { NewRecord, RecordBase } from '@shared/domain/record';
+import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors';
+import { digitsOnly, normaliseQuery } from '@shared/search/searchKeys';
+import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
+import { visitorSearchKeys } from '@shared/visitors/nameMatching';
+import type { IdDocumentType } from '@shared/visitors/idNumber';
+import type { FrontDeskDatabase } from './FrontDeskDatabase';
+import { appendAudit } from './auditLog';
+import { RecordNotFoundError, RecordRepository, ValidationError, withoutUndefined } from './recordRepository';
+
+export interface VisitorInput {
+  name: string;
+  company?: string | undefined;
+  phone?: string | undefined;
+  idType?: IdDocumentType | undefined;
+  idNumber?: string | undefined;
+  lastVisitAt?: number | undefined;
+}
+
+/** A suggestion while typing: the visitor and what their last visit says (usual host and purpose). */
+export interface VisitorSuggestion {
+  visitor: Visitor;
+  lastVisit?: Visit;
+}
+
+/** Stored fields of a visitor from checked input (derived fields included). */
+export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
+  const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) || undefined : undefined;
+  return {
+    name: input.name.trim(),
+    company: input.company?.trim() || undefined,
+    phone: input.phone?.trim() || undefined,
+    phoneDigits: digitsOnly(input.phone) || undefined,
+    idType: idNumber ? input.idType : undefined,
+    idNumber,
+    lastVisitAt: input.lastVisitAt,
+    searchKeys: visitorSearchKeys({ name: input.name, phone: input.phone, company: input.company }),
+  };
+}
+
+/**
+ * Changes a stored record with a specific audit action (check-in, check-out, acknowledge …), validated
+ * against its schema; runs inside the caller's transaction (which must include the table and auditLog).
+ */
+export async function patchRecord<T extends RecordBase>(
+  db: FrontDeskDatabase, table: Table<T, string>, schema: z.ZodType<T>, existing: T, changes: Partial<T>, action: AuditAction, summary: string,
+): Promise<T> {
+  const now = Math.max(Date.now(), existing.updatedAt);
+  const parsed = schema.safeParse({ ...existing, ...changes, updatedAt: now, deskId: db.desk.deskId });
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+  const record = withoutUndefined(parsed.data);
+  await table.put(record);
+  await appendAudit(db, { action, entityTable: table.name, entityId: existing.id, at: now, summary });
+  return record;
+}
+
+export class VisitorRepository extends RecordRepository<'visitors', VisitorInput> {
+  constructor(db: FrontDeskDatabase) {
+    super(db, 'visitors', visitorSchema);
+  }
+
+  protected override describe(record: Visitor): string {
+    // The ID number never goes into the audit text in full.
+    return `visitor ${record.name}${record.company ? ` (${record.company})` : ''}${record.idNumber ? ` ID ${maskIdNumber(record.idNumber)}` : ''}`;
+  }
+
+  protected override async toFields(input: VisitorInput): Promise<NewRecord<Visitor>> {
+    if (!input.name?.trim()) throw new ValidationError({ name: 'required' });
+    return visitorFields(input);
+  }
+
+  /**
+   * Earlier visitors for what the desk has typed so far (name, pinyin or initials, phone digits,
+   * organisation). Walks the multi-entry index from the first token and stops after a few dozen rows,
+   * so a keystroke never scans the table; exact key matches first, then the most recent visitors.
+   */
+  async suggest(query: string, options: { limit?: number } = {}): Promise<Visitor[]> {
+    const tokens = normaliseQuery(query);
+    const limit = options.limit ?? 8;
+    if (tokens.length === 0 || (tokens.length === 1 && [...tokens[0]!].length < 2 && !/\p{Script=Han}/u.test(tokens[0]!))) return [];
+    const [first, ...rest] = tokens;
+    const found = await this.db.visitors
+      .where('searchKeys')
+      .startsWith(first!)
+      .distinct()
+      .filter((v) => v.deletedAt === undefined && rest.every((t) => v.searchKeys.some((k) => k.startsWith(t))))
+      .limit(limit * 3)
+      .toArray();
+    const exact = (v: Visitor) => (tokens.every((t) => v.searchKeys.includes(t)) ? 0 : 1);
+    return found.sort((a, b) => exact(a) - exact(b) || (b.lastVisitAt ?? 0) - (a.lastVisitAt ?? 0)).slice(0, limit);
+  }
+
+  /** The visitor's most recent visit (its host and purpose prefill the form). */
+  async lastVisitOf(visitorId: string): Promise<Visit | undefined> {
+    const visits = (await this.db.visits.where('visitorId').equals(visitorId).toArray()).filter((v) => v.deletedAt === undefined);
+    return visits.sort((a, b) => (b.arrivedAt ?? b.expectedAt ?? b.createdAt) - (a.arrivedAt ?? a.expectedAt ?? a.createdAt))[0];
+  }
+
+  /** Suggestions with their last visits, for the registration form. */
+  async suggestWithLastVisit(query: string, options: { limit?: number } = {}): Promise<VisitorSuggestion[]> {
+    const visitors = await this.suggest(query, options);
+    return Promise.all(visitors.map(async (visitor) => ({ visitor, lastVisit: await this.lastVisitOf(visitor.id) })));
+  }
+
+  /**
+   * Reveals a stored ID number and records who looked (§6: "who viewed … what"). Roles and sign-in come
+   * later: until then the actor is the desk itself.
+   */
+  async revealIdNumber(visitorId: string): Promise<string | undefined> {
+    return this.db.transaction('rw', [this.db.visitors, this.db.auditLog], async () => {
+      const visitor = await this.db.visitors.get(visitorId);
+      if (!visitor || visitor.deletedAt !== undefined) throw new RecordNotFoundError('visitors', visitorId);
+      if (!visitor.idNumber) return undefined;
+      await appendAudit(this.db, { action: 'view', entityTable: 'visitors', entityId: visitorId, summary: `viewed ID number of visitor ${visitor.name}` });
+      return visitor.idNumber;
+    });
+  }
+}

@@ -1,0 +1,130 @@
+// Preview of a CSV of expected visitors: the rows that will go in, and every bad row with its field and
+// reason. Confirming writes all good rows in one transaction: a failure leaves nothing half-imported.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { ExpectedParseResult } from '@shared/visitors/expectedCsv';
+import { repositoriesOf, useDatabase } from '../../db';
+import { useNotify } from '../../app/notifications/notificationStore';
+import { formatDateTime } from './visitFormat';
+
+const PREVIEW_LIMIT = 100;
+
+export interface ExpectedImportPreview {
+  fileName: string;
+  result: ExpectedParseResult;
+}
+
+export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedImportPreview | undefined; onClose: () => void }) {
+  const { t, i18n } = useTranslation('visitors');
+  const db = useDatabase();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const result = preview?.result;
+  const good = result?.rows.length ?? 0;
+
+  const run = async () => {
+    if (!result) return;
+    setBusy(true);
+    try {
+      const repos = repositoriesOf(db);
+      await db.transaction('rw', [db.visits, db.visitors, db.watchlist, db.watchlistAlerts, db.staff, db.auditLog], async () => {
+        for (const row of result.rows) await repos.visits.preRegister({ registration: row.input });
+      });
+      notify('success', t('import.done', { count: good }));
+      onClose();
+    } catch (error) {
+      notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={preview !== undefined} onClose={busy ? undefined : onClose} aria-labelledby="expected-import-title" fullWidth maxWidth="md">
+      <DialogTitle id="expected-import-title">{t('import.title')}</DialogTitle>
+      <DialogContent>
+        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.fileName}</Typography>}
+        {result?.problem ? (
+          <Alert severity="error">{t(`import.problems.${result.problem}`)}</Alert>
+        ) : result ? (
+          <>
+            <Alert severity={result.badRowCount > 0 ? 'warning' : 'info'} sx={{ mb: 2 }}>{t('import.summary', { good, bad: result.badRowCount })}</Alert>
+            {result.errors.length > 0 && (
+              <>
+                <Typography id="expected-bad-rows" variant="subtitle1" component="h3">{t('import.badRows')}</Typography>
+                <Table size="small" aria-labelledby="expected-bad-rows" sx={{ mb: 2 }}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('import.row')}</TableCell>
+                      <TableCell>{t('import.field')}</TableCell>
+                      <TableCell>{t('import.reason')}</TableCell>
+                      <TableCell>{t('import.value')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {result.errors.slice(0, PREVIEW_LIMIT).map((e) => (
+                      <TableRow key={`${e.rowNumber}-${e.field}`}>
+                        <TableCell>{e.rowNumber}</TableCell>
+                        <TableCell>{t(`import.columns.${e.field}`)}</TableCell>
+                        <TableCell>{t(`errors.${e.reason}`)}</TableCell>
+                        <TableCell>{e.value}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
+            )}
+            {good > 0 ? (
+              <>
+                <Typography id="expected-good-rows" variant="subtitle1" component="h3">{t('import.goodRows')}</Typography>
+                <Table size="small" aria-labelledby="expected-good-rows">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('import.row')}</TableCell>
+                      <TableCell>{t('import.columns.name')}</TableCell>
+                      <TableCell>{t('import.columns.company')}</TableCell>
+                      <TableCell>{t('import.columns.host')}</TableCell>
+                      <TableCell>{t('import.columns.time')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {result.rows.slice(0, PREVIEW_LIMIT).map((row) => (
+                      <TableRow key={row.rowNumber}>
+                        <TableCell>{row.rowNumber}</TableCell>
+                        <TableCell>{row.input.name}</TableCell>
+                        <TableCell>{row.input.company}</TableCell>
+                        <TableCell>{row.hostName ?? ''}</TableCell>
+                        <TableCell>{formatDateTime(row.input.expectedAt, i18n.language)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                {good > PREVIEW_LIMIT && <Typography variant="body2">{t('import.more', { count: good - PREVIEW_LIMIT })}</Typography>}
+              </>
+            ) : (
+              <Typography>{t('import.nothing')}</Typography>
+            )}
+          </>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>{t('actions.cancel')}</Button>
+        {!result?.problem && good > 0 && (
+          <Button variant="contained" onClick={() => void run()} disabled={busy} autoFocus>{t('import.confirm', { count: good })}</Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

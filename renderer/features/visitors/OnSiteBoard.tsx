@@ -1,0 +1,101 @@
+// The live "on site now" board: name, organisation, host, arrival and time on site, with visitors past
+// their expected departure flagged. Rows are virtualised (a conference day can put hundreds on site);
+// the list is a live query, so a check-out at any desk shows at once.
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Typography from '@mui/material/Typography';
+import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
+import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
+import { isOverdue } from '@shared/visitors/visitMachine';
+import { repositoriesOf, useDatabase } from '../../db';
+import { useNotify } from '../../app/notifications/notificationStore';
+import type { OnSiteRow } from './onSiteQuery';
+import { formatDuration, formatTime, useNow } from './visitFormat';
+
+const ROW_HEIGHT = 48;
+const COLUMNS = '1.2fr 1.4fr 1.1fr 0.7fr 0.9fr 96px';
+
+export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[] | undefined; onPrintBadge: (visitId: string) => void }) {
+  const { t, i18n } = useTranslation('visitors');
+  const db = useDatabase();
+  const notify = useNotify();
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const list = rows ?? [];
+  const virtualizer = useVirtualizer({
+    count: list.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 800, height: 480 },
+  });
+
+  const checkOut = async (row: OnSiteRow) => {
+    try {
+      await repositoriesOf(db).visits.checkOut(row.visit.id, 'search');
+      notify('success', t('checkout.done', { name: row.visitor?.name ?? '' }));
+    } catch {
+      notify('error', t('checkout.notOnSite'));
+    }
+  };
+
+  const cell = { px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+      <Typography id="onsite-title" variant="h6" component="h2" sx={{ mb: 1 }} data-testid="onsite-count">{t('board.title', { count: list.length })}</Typography>
+      <Box role="table" aria-labelledby="onsite-title" aria-rowcount={list.length + 1} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <Box role="rowgroup">
+          <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', height: 36, borderBottom: 1, borderColor: 'divider', fontWeight: 600, fontSize: 14 }}>
+            {(['name', 'company', 'host', 'arrival', 'onSite', 'actions'] as const).map((c) => (
+              <Box key={c} role="columnheader" sx={cell}>{t(`board.${c}`)}</Box>
+            ))}
+          </Box>
+        </Box>
+        <Box ref={scrollRef} role="rowgroup" sx={{ flex: 1, minHeight: 120, maxHeight: 560, overflow: 'auto' }}>
+          {rows && list.length === 0 && <Typography color="text.secondary" sx={{ p: 2 }}>{t('board.empty')}</Typography>}
+          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = list[item.index]!;
+              const name = row.visitor?.name ?? '';
+              const overdue = isOverdue(row.visit, now);
+              return (
+                <Box
+                  key={row.visit.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  data-visit-id={row.visit.id}
+                  sx={{
+                    display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', position: 'absolute', top: 0, left: 0, width: '100%',
+                    height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, borderBottom: 1, borderColor: 'divider', fontSize: 14,
+                    bgcolor: overdue ? 'warning.light' : undefined,
+                  }}
+                >
+                  <Box role="cell" sx={cell}>{name}</Box>
+                  <Box role="cell" sx={cell}>{row.visitor?.company ?? ''}</Box>
+                  <Box role="cell" sx={cell}>{row.host ? `${row.host.name}${row.host.extension ? ` · ${row.host.extension}` : ''}` : ''}</Box>
+                  <Box role="cell" sx={cell}>{row.visit.arrivedAt ? formatTime(row.visit.arrivedAt, i18n.language) : ''}</Box>
+                  <Box role="cell" sx={cell}>
+                    {row.visit.arrivedAt ? formatDuration(now - row.visit.arrivedAt, t) : ''}
+                    {overdue && <Chip size="small" color="warning" label={t('board.overdue')} sx={{ ml: 0.5 }} />}
+                  </Box>
+                  <Box role="cell" sx={{ display: 'flex' }}>
+                    <IconButton size="small" aria-label={t('board.printBadgeOf', { name })} title={t('board.printBadgeOf', { name })} onClick={() => onPrintBadge(row.visit.id)}>
+                      <BadgeOutlinedIcon fontSize="small" />
+                    </IconButton>
+                    <IconButton size="small" aria-label={t('board.checkOutOf', { name })} title={t('board.checkOutOf', { name })} onClick={() => void checkOut(row)}>
+                      <LogoutOutlinedIcon fontSize="small" />
+                    </IconButton>
+                  </Box>
+                </Box>
+              );
+            })}
+          </Box>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,444 @@
+// Registering a visitor at the desk, keyboard first. Typing two letters of a name (or pinyin initials),
+// a phone number or an organisation lists earlier visitors; ↓ Enter fills the form with them and their
+// usual host and purpose and puts the cursor in "purpose", so Enter (or Ctrl+Enter anywhere) checks them
+// in: a returning visitor needs three keystrokes after the two letters. The ID number is masked except
+// its last four characters; revealing a stored one is audited.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
+import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
+import type { Staff } from '@shared/domain/directory';
+import { ID_DOCUMENT_TYPES, type Visit, type Visitor } from '@shared/domain/visitors';
+import { digitsOnly } from '@shared/search/searchKeys';
+import { checkIdNumber, maskIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from '@shared/visitors/idNumber';
+import { checkRegistration, type RegistrationField, type RegistrationInput } from '@shared/visitors/registration';
+import { repositoriesOf, useDatabase, ValidationError, type CheckInResult } from '../../db';
+import { useNotify } from '../../app/notifications/notificationStore';
+import { recordMetric } from '../../app/metrics';
+import { HostPicker } from './HostPicker';
+import { formatDateTime } from './visitFormat';
+
+export const DURATIONS = [30, 60, 120, 240, 480] as const;
+const DEFAULT_DURATION = '60';
+
+type TextFieldName = 'name' | 'company' | 'phone' | 'purpose' | 'partySize' | 'expectedDurationMin' | 'vehiclePlate' | 'idType' | 'idNumber' | 'notes';
+type Values = Record<TextFieldName, string>;
+type SuggestSource = 'name' | 'company' | 'phone';
+
+interface SuggestionRow {
+  visitor: Visitor;
+  lastVisit?: Visit;
+  host?: Staff;
+}
+
+const EMPTY: Values = { name: '', company: '', phone: '', purpose: '', partySize: '1', expectedDurationMin: DEFAULT_DURATION, vehiclePlate: '', idType: '', idNumber: '', notes: '' };
+/** Order in which errors are looked at (the first one gets the focus). */
+const FIELD_ORDER: RegistrationField[] = ['name', 'company', 'phone', 'hostStaffId', 'purpose', 'partySize', 'expectedDurationMin', 'vehiclePlate', 'idType', 'idNumber', 'notes'];
+
+export interface RegistrationFormProps {
+  nameRef: RefObject<HTMLInputElement | null>;
+  /** Runs the check-in through the watchlist gate. */
+  gate: <T>(attempt: (acknowledgedAlertIds: string[]) => Promise<T>) => Promise<T | undefined>;
+  onCheckedIn: (result: CheckInResult, host: Staff | undefined) => void;
+}
+
+export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFormProps) {
+  const { t, i18n } = useTranslation('visitors');
+  const db = useDatabase();
+  const repos = repositoriesOf(db);
+  const notify = useNotify();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [host, setHost] = useState<Staff>();
+  const [visitor, setVisitor] = useState<Visitor>();
+  const [idFromStore, setIdFromStore] = useState(false);
+  const [idRevealed, setIdRevealed] = useState(false);
+  const [idFocused, setIdFocused] = useState(false);
+  const [override, setOverride] = useState(false);
+  const [overridable, setOverridable] = useState<IdNumberError>();
+  const [errors, setErrors] = useState<Partial<Record<RegistrationField, string>>>({});
+  const [warnings, setWarnings] = useState<Partial<Record<RegistrationField, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [suggest, setSuggest] = useState<{ source: SuggestSource; rows: SuggestionRow[]; active: number }>({ source: 'name', rows: [], active: -1 });
+  const formRef = useRef<HTMLFormElement>(null);
+  const purposeRef = useRef<HTMLInputElement>(null);
+  const hostRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const typedAt = useRef<number | undefined>(undefined);
+  const renderedFor = useRef<number | undefined>(undefined);
+
+  // Suggestion latency (bench): keystroke → suggestions committed to the DOM.
+  useEffect(() => {
+    if (renderedFor.current !== undefined) {
+      recordMetric('visitorSuggestMs', performance.now() - renderedFor.current);
+      renderedFor.current = undefined;
+    }
+  }, [suggest]);
+
+  const lookup = (source: SuggestSource, text: string) => {
+    const mine = ++seq.current;
+    typedAt.current = performance.now();
+    const query = source === 'phone' ? digitsOnly(text) : text.trim();
+    const long = source === 'phone' ? query.length >= 3 : [...query].length >= 2 || /\p{Script=Han}/u.test(query);
+    if (!long) {
+      setSuggest({ source, rows: [], active: -1 });
+      return;
+    }
+    const started = typedAt.current;
+    void repos.visitors.suggestWithLastVisit(query, { limit: 6 })
+      .then(async (found) => {
+        const hostIds = found.map((s) => s.lastVisit?.hostStaffId).filter((id): id is string => Boolean(id));
+        const hosts = new Map((await db.staff.bulkGet(hostIds)).filter((h): h is Staff => h !== undefined && h.deletedAt === undefined).map((h) => [h.id, h]));
+        if (mine !== seq.current) return;
+        renderedFor.current = started;
+        setSuggest({ source, rows: found.map((s) => ({ ...s, host: s.lastVisit?.hostStaffId ? hosts.get(s.lastVisit.hostStaffId) : undefined })), active: -1 });
+      })
+      .catch(() => undefined);
+  };
+
+  const closeSuggestions = () => {
+    seq.current += 1;
+    setSuggest((s) => ({ ...s, rows: [], active: -1 }));
+  };
+
+  const set = (field: TextFieldName) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    if (field === 'name' && visitor) {
+      // A different name is a different person: do not carry the picked visitor's stored ID along.
+      setVisitor(undefined);
+      if (idFromStore) {
+        setValues((v) => ({ ...v, name: value, idNumber: '', idType: '' }));
+        setIdFromStore(false);
+      }
+    }
+    if (field === 'idNumber' || field === 'idType') {
+      setOverride(false);
+      setOverridable(undefined);
+    }
+    if (field === 'name' || field === 'company' || field === 'phone') lookup(field, value);
+  };
+
+  const reset = () => {
+    setValues(EMPTY);
+    setHost(undefined);
+    setVisitor(undefined);
+    setIdFromStore(false);
+    setIdRevealed(false);
+    setOverride(false);
+    setOverridable(undefined);
+    setErrors({});
+    setWarnings({});
+    closeSuggestions();
+  };
+
+  const pick = (row: SuggestionRow) => {
+    const v = row.visitor;
+    flushSync(() => {
+      setValues({
+        ...EMPTY,
+        name: v.name,
+        company: v.company ?? '',
+        phone: v.phone ?? '',
+        idType: v.idType ?? '',
+        idNumber: v.idNumber ?? '',
+        purpose: row.lastVisit?.purpose ?? '',
+        vehiclePlate: row.lastVisit?.vehiclePlate ?? '',
+        expectedDurationMin: String(row.lastVisit?.expectedDurationMin ?? DEFAULT_DURATION),
+      });
+      setVisitor(v);
+      setHost(row.host);
+      setIdFromStore(Boolean(v.idNumber));
+      setIdRevealed(false);
+      setErrors({});
+      setWarnings({});
+      setOverride(false);
+      setOverridable(undefined);
+      closeSuggestions();
+    });
+    // Purpose is what changes from one visit to the next; Enter there checks in. Without a known host,
+    // the host picker is next.
+    const next = row.host ? purposeRef.current : hostRef.current;
+    next?.focus();
+    next?.select();
+  };
+
+  const onSourceKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const rows = suggest.rows;
+    if (event.key === 'ArrowDown' && rows.length) {
+      event.preventDefault();
+      setSuggest((s) => ({ ...s, active: (s.active + 1) % s.rows.length }));
+    } else if (event.key === 'ArrowUp' && rows.length) {
+      event.preventDefault();
+      setSuggest((s) => ({ ...s, active: s.active <= 0 ? s.rows.length - 1 : s.active - 1 }));
+    } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && suggest.active >= 0 && rows[suggest.active]) {
+      event.preventDefault();
+      pick(rows[suggest.active]!);
+    } else if (event.key === 'Escape' && rows.length) {
+      event.preventDefault();
+      event.stopPropagation();
+      closeSuggestions();
+    }
+  };
+
+  const input = (): RegistrationInput => ({
+    ...values,
+    idType: values.idType || undefined,
+    idNumber: values.idNumber || undefined,
+    hostStaffId: host?.id,
+  });
+
+  const focusField = (field: RegistrationField) => {
+    if (field === 'hostStaffId') hostRef.current?.focus();
+    else (formRef.current?.querySelector(`[name="${field}"]`) as HTMLElement | null)?.focus();
+  };
+
+  const showErrors = (found: Partial<Record<RegistrationField, string>>) => {
+    setErrors(found);
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) focusField(first);
+  };
+
+  const checkIdOnBlur = () => {
+    setIdFocused(false);
+    if (!values.idNumber || idFromStore) return;
+    const problem = checkIdNumber((values.idType || undefined) as IdDocumentType | undefined, values.idNumber);
+    setErrors((e) => ({ ...e, idNumber: problem && !(override && OVERRIDABLE_ID_ERRORS.has(problem)) ? problem : undefined }));
+    setOverridable(problem && OVERRIDABLE_ID_ERRORS.has(problem) ? problem : undefined);
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
+    closeSuggestions();
+    const registration = input();
+    const checked = checkRegistration(registration, { overrideIdCheck: override, requireHost: true });
+    setWarnings(checked.warnings);
+    setOverridable(checked.overridableIdError);
+    if (!checked.ok) {
+      showErrors(checked.errors);
+      notify('warning', t('notices.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const chosenHost = host;
+      const result = await gate(async (acknowledgedAlertIds) => {
+        const started = performance.now();
+        const saved = await repos.visits.checkIn({ registration, visitorId: visitor?.id, overrideIdCheck: override, acknowledgedAlertIds });
+        recordMetric('visitCheckInMs', performance.now() - started);
+        return saved;
+      });
+      reset();
+      if (result) {
+        notify('success', t('notices.checkedIn', { name: result.visitor.name }));
+        onCheckedIn(result, chosenHost);
+      }
+      nameRef.current?.focus();
+    } catch (error) {
+      if (error instanceof ValidationError) showErrors(error.fields as Partial<Record<RegistrationField, string>>);
+      else notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleId = async () => {
+    if (idRevealed) {
+      setIdRevealed(false);
+      return;
+    }
+    if (idFromStore && visitor) {
+      try {
+        // Reading a stored ID number is audited ("viewed ID number"); sign-in and roles come later.
+        await repos.visitors.revealIdNumber(visitor.id);
+      } catch (error) {
+        notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+        return;
+      }
+    }
+    setIdRevealed(true);
+  };
+
+  const message = (field: RegistrationField) => {
+    const code = errors[field];
+    if (code) return t(`errors.${code}`, { defaultValue: code, message: code });
+    const warning = warnings[field];
+    return warning ? t(`warnings.${warning}`) : undefined;
+  };
+
+  const field = (name: TextFieldName, extra: { required?: boolean } = {}) => ({
+    id: `visit-${name}`,
+    name,
+    label: t(`form.${name === 'expectedDurationMin' ? 'expectedDuration' : name}`),
+    value: values[name],
+    onChange: set(name),
+    error: Boolean(errors[name]),
+    helperText: message(name),
+    fullWidth: true,
+    size: 'small' as const,
+    autoComplete: 'off',
+    ...extra,
+  });
+
+  const suggestionList = (source: SuggestSource) => {
+    if (suggest.source !== source || suggest.rows.length === 0) return null;
+    const listId = `visitor-suggestions-${source}`;
+    return (
+      <Paper variant="outlined" sx={{ mt: 0.5 }}>
+        <List id={listId} role="listbox" aria-label={t('form.suggestions')} dense disablePadding>
+          {suggest.rows.map((row, i) => (
+            <ListItemButton key={row.visitor.id} id={`${listId}-${i}`} role="option" aria-selected={i === suggest.active} selected={i === suggest.active} tabIndex={-1} onClick={() => pick(row)}>
+              <ListItemText
+                primary={[row.visitor.name, row.visitor.company].filter(Boolean).join(' · ')}
+                secondary={[
+                  row.host ? `${t('form.host')}: ${row.host.name}` : undefined,
+                  row.lastVisit?.purpose,
+                  row.visitor.lastVisitAt ? t('form.lastVisit', { date: formatDateTime(row.visitor.lastVisitAt, i18n.language) }) : undefined,
+                ].filter(Boolean).join(' · ')}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      </Paper>
+    );
+  };
+
+  const comboProps = (source: SuggestSource) => {
+    const open = suggest.source === source && suggest.rows.length > 0;
+    const listId = `visitor-suggestions-${source}`;
+    return {
+      role: 'combobox',
+      'aria-expanded': open,
+      'aria-controls': listId,
+      'aria-autocomplete': 'list' as const,
+      'aria-activedescendant': open && suggest.active >= 0 ? `${listId}-${suggest.active}` : undefined,
+    };
+  };
+
+  const idMasked = !(idRevealed || (!idFromStore && idFocused));
+  return (
+    <Box
+      component="form"
+      ref={formRef}
+      aria-labelledby="registration-title"
+      noValidate
+      onSubmit={(e: FormEvent) => void submit(e)}
+      onKeyDown={(e: KeyboardEvent) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <Typography id="registration-title" variant="h6" component="h2" sx={{ mb: 1 }}>{t('form.title')}</Typography>
+      <Stack spacing={1.5}>
+        <div>
+          <TextField
+            {...field('name', { required: true })}
+            inputRef={nameRef}
+            helperText={message('name') ?? t('form.nameHelp')}
+            onKeyDown={onSourceKeyDown}
+            onBlur={() => setTimeout(() => setSuggest((s) => (s.source === 'name' && document.activeElement?.id !== 'visit-name' ? { ...s, rows: [], active: -1 } : s)), 150)}
+            slotProps={{ htmlInput: comboProps('name') }}
+          />
+          {suggestionList('name')}
+        </div>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
+          <Box sx={{ flex: 1 }}>
+            <TextField {...field('company')} onKeyDown={onSourceKeyDown} slotProps={{ htmlInput: comboProps('company') }} />
+            {suggestionList('company')}
+          </Box>
+          <Box sx={{ flex: 1 }}>
+            <TextField {...field('phone')} type="tel" onKeyDown={onSourceKeyDown} slotProps={{ htmlInput: comboProps('phone') }} />
+            {suggestionList('phone')}
+          </Box>
+        </Stack>
+        <HostPicker
+          id="visit-host"
+          ref={hostRef}
+          value={host}
+          required
+          onChange={(h) => {
+            setHost(h);
+            setErrors((e) => ({ ...e, hostStaffId: undefined }));
+          }}
+          onPicked={() => purposeRef.current?.focus()}
+          error={errors.hostStaffId ? t(`errors.${errors.hostStaffId}`) : undefined}
+        />
+        <TextField {...field('purpose')} inputRef={purposeRef} helperText={message('purpose') ?? t('form.checkInHelp')} />
+        <Stack direction="row" spacing={1.5}>
+          <TextField {...field('partySize')} type="number" slotProps={{ htmlInput: { min: 1, max: 999 } }} />
+          <TextField {...field('expectedDurationMin')} select slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+            {DURATIONS.map((m) => (
+              <option key={m} value={String(m)}>{t(`durations.m${m}`)}</option>
+            ))}
+          </TextField>
+          <TextField {...field('vehiclePlate')} />
+        </Stack>
+        <Stack direction="row" spacing={1.5}>
+          <TextField {...field('idType')} select sx={{ maxWidth: 200 }} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+            <option value="">{t('idTypes.none')}</option>
+            {ID_DOCUMENT_TYPES.map((type) => (
+              <option key={type} value={type}>{t(`idTypes.${type}`)}</option>
+            ))}
+          </TextField>
+          <TextField
+            {...field('idNumber')}
+            value={idMasked ? maskIdNumber(values.idNumber) : values.idNumber}
+            helperText={message('idNumber') ?? (values.idNumber ? t('form.idMaskedHelp') : undefined)}
+            onFocus={() => setIdFocused(true)}
+            onBlur={checkIdOnBlur}
+            slotProps={{
+              htmlInput: { readOnly: idFromStore && !idRevealed, spellCheck: false },
+              input: {
+                endAdornment: values.idNumber ? (
+                  <InputAdornment position="end">
+                    <IconButton size="small" edge="end" onClick={() => void toggleId()} aria-label={idRevealed ? t('actions.hideId') : t('actions.showId')} title={idRevealed ? t('actions.hideId') : t('actions.showId')}>
+                      {idRevealed ? <VisibilityOffOutlinedIcon fontSize="small" /> : <VisibilityOutlinedIcon fontSize="small" />}
+                    </IconButton>
+                  </InputAdornment>
+                ) : undefined,
+              },
+            }}
+          />
+        </Stack>
+        {overridable && (
+          <Alert severity="warning" variant="outlined">
+            <FormControlLabel
+              control={<Checkbox checked={override} onChange={(e) => {
+                setOverride(e.target.checked);
+                if (e.target.checked) setErrors((er) => ({ ...er, idNumber: undefined }));
+              }} />}
+              label={t('form.override')}
+            />
+            <Typography variant="body2">{t('form.overrideHelp')}</Typography>
+          </Alert>
+        )}
+        <TextField {...field('notes')} multiline minRows={1} />
+        <Stack direction="row" spacing={1}>
+          <Button type="submit" variant="contained" disabled={busy} title="Enter / Ctrl+Enter">{t('actions.checkIn')}</Button>
+          <Button onClick={() => {
+            reset();
+            nameRef.current?.focus();
+          }} disabled={busy}>{t('actions.clear')}</Button>
+        </Stack>
+      </Stack>
+    </Box>
+  );
+}

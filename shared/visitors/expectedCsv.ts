@@ -1,0 +1,133 @@
+// Pre-registration from a CSV (hosts send the desk a list of tomorrow's guests). Same approach as the
+// directory import: every row is checked on its own and the desk sees each bad row, field and reason.
+import Papa from 'papaparse';
+import { normaliseText } from '../search/searchKeys';
+import { checkRegistration, type RegistrationErrorCode, type RegistrationInput } from './registration';
+
+export const EXPECTED_COLUMNS = ['name', 'company', 'phone', 'host', 'date', 'time', 'purpose', 'partySize', 'vehiclePlate', 'notes'] as const;
+export type ExpectedColumn = (typeof EXPECTED_COLUMNS)[number];
+
+const HEADER_ALIASES: Record<ExpectedColumn, string[]> = {
+  name: ['name', 'visitor', 'visitorname', '姓名', '访客', '訪客', '访客姓名', '訪客姓名'],
+  company: ['company', 'organisation', 'organization', 'org', '单位', '單位', '公司', '来访单位', '來訪單位'],
+  phone: ['phone', 'mobile', 'tel', '电话', '電話', '手机', '手機', '联系电话', '聯絡電話'],
+  host: ['host', 'hostname', 'extension', '拜访对象', '拜訪對象', '被访人', '被訪人', '接待人', '分机', '分機'],
+  date: ['date', '日期', '来访日期', '來訪日期'],
+  time: ['time', '时间', '時間', '预计时间', '預計時間'],
+  purpose: ['purpose', 'reason', '事由', '来访事由', '來訪事由'],
+  partySize: ['partysize', 'people', 'persons', '人数', '人數'],
+  vehiclePlate: ['plate', 'vehicleplate', 'vehicle', 'car', '车牌', '車牌', '车牌号', '車牌號'],
+  notes: ['notes', 'note', 'remarks', '备注', '備註'],
+};
+
+const aliasToColumn = new Map<string, ExpectedColumn>();
+for (const column of EXPECTED_COLUMNS) for (const alias of HEADER_ALIASES[column]) aliasToColumn.set(alias, column);
+
+export type ExpectedRowErrorReason = RegistrationErrorCode | 'unknownHost' | 'ambiguousHost' | 'date' | 'time';
+
+export interface ExpectedRowError {
+  rowNumber: number;
+  field: ExpectedColumn;
+  reason: ExpectedRowErrorReason;
+  value: string;
+}
+
+export interface ExpectedRow {
+  rowNumber: number;
+  input: RegistrationInput & { expectedAt: number };
+  hostName?: string;
+}
+
+export interface ExpectedParseResult {
+  rows: ExpectedRow[];
+  errors: ExpectedRowError[];
+  badRowCount: number;
+  ignoredHeaders: string[];
+  problem?: 'empty' | 'missingColumns';
+}
+
+export interface HostLookup {
+  /** Staff by extension. */
+  byExtension: ReadonlyMap<string, { id: string; name: string }>;
+  /** Staff by exact name (several people may share one). */
+  byName: ReadonlyMap<string, { id: string; name: string }[]>;
+}
+
+/** "2025-03-14", "2025/3/14", "20250314" → [y, m, d]. */
+function parseDate(value: string): [number, number, number] | undefined {
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(value.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? [y, mo, d] : undefined;
+}
+
+function parseTime(value: string): [number, number] | undefined {
+  const m = /^(\d{1,2})[:：点時时](\d{2})?分?$/.exec(value.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2] ?? 0)];
+  return h < 24 && min < 60 ? [h, min] : undefined;
+}
+
+/**
+ * Parses a CSV of expected visitors. A row without a date uses `defaultDate` (the day shown on screen);
+ * without a time, 09:00. Dates are read in the desk's time zone.
+ */
+export function parseExpectedCsv(text: string, hosts: HostLookup, defaultDate: Date): ExpectedParseResult {
+  const table = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skipEmptyLines: 'greedy' }).data;
+  const result: ExpectedParseResult = { rows: [], errors: [], badRowCount: 0, ignoredHeaders: [] };
+  const header = table[0];
+  if (!header || table.length === 0) return { ...result, problem: 'empty' };
+  const index = new Map<ExpectedColumn, number>();
+  header.forEach((cell, i) => {
+    const column = aliasToColumn.get(normaliseText(cell).replace(/[\s_]/g, ''));
+    if (column && !index.has(column)) index.set(column, i);
+    else if (cell.trim()) result.ignoredHeaders.push(cell.trim());
+  });
+  if (!index.has('name')) return { ...result, problem: 'missingColumns' };
+
+  for (let i = 1; i < table.length; i += 1) {
+    const cells = table[i] ?? [];
+    const rowNumber = i + 1;
+    const cell = (c: ExpectedColumn) => {
+      const at = index.get(c);
+      return at === undefined ? '' : (cells[at] ?? '').trim();
+    };
+    const rowErrors: ExpectedRowError[] = [];
+    const add = (field: ExpectedColumn, reason: ExpectedRowErrorReason) => rowErrors.push({ rowNumber, field, reason, value: cell(field) });
+
+    const date = cell('date') ? parseDate(cell('date')) : [defaultDate.getFullYear(), defaultDate.getMonth() + 1, defaultDate.getDate()] as [number, number, number];
+    if (!date) add('date', 'date');
+    const time = cell('time') ? parseTime(cell('time')) : ([9, 0] as [number, number]);
+    if (!time) add('time', 'time');
+
+    let hostStaffId: string | undefined;
+    let hostName: string | undefined;
+    const host = cell('host');
+    if (host) {
+      const byExt = /^\d{2,8}$/.test(host) ? hosts.byExtension.get(host) : undefined;
+      const byName = hosts.byName.get(host.replace(/\s+/g, '')) ?? [];
+      const found = byExt ?? (byName.length === 1 ? byName[0] : undefined);
+      if (found) ({ id: hostStaffId, name: hostName } = found);
+      else add('host', byName.length > 1 ? 'ambiguousHost' : 'unknownHost');
+    }
+
+    const expectedAt = date && time ? new Date(date[0], date[1] - 1, date[2], time[0], time[1]).getTime() : 0;
+    const input = {
+      name: cell('name'), company: cell('company'), phone: cell('phone'), hostStaffId, purpose: cell('purpose'),
+      partySize: cell('partySize'), vehiclePlate: cell('vehiclePlate'), notes: cell('notes'), expectedAt,
+    };
+    const checked = checkRegistration(input);
+    for (const [field, reason] of Object.entries(checked.errors)) {
+      const column = (EXPECTED_COLUMNS as readonly string[]).includes(field) ? (field as ExpectedColumn) : field === 'hostStaffId' ? 'host' : 'name';
+      if (!rowErrors.some((e) => e.field === column)) add(column, reason);
+    }
+    if (rowErrors.length > 0) {
+      result.errors.push(...rowErrors);
+      result.badRowCount += 1;
+    } else {
+      result.rows.push({ rowNumber, input, ...(hostName ? { hostName } : {}) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+// The life of a visit (REQUIREMENTS.md §1): pre-registered visits are 'expected'; arriving puts them
+// 'onSite' (a walk-in is created on site); leaving ends it. An expected visit may instead be cancelled
+// or marked a no-show. Nothing else: a visitor who left cannot be checked out twice, a cancelled visit
+// cannot suddenly be on site. The repository applies these rules inside its write transactions.
+import type { Visit, VisitStatus } from '../domain/visitors';
+
+export type VisitEvent =
+  | { type: 'checkIn'; at: number; expectedDurationMin?: number | undefined }
+  | { type: 'checkOut'; at: number; by: string; method: NonNullable<Visit['checkOutMethod']> }
+  | { type: 'cancel'; at: number }
+  | { type: 'markNoShow'; at: number };
+
+const TARGET: Record<VisitEvent['type'], VisitStatus> = { checkIn: 'onSite', checkOut: 'left', cancel: 'cancelled', markNoShow: 'noShow' };
+
+const ALLOWED: Record<VisitStatus, readonly VisitStatus[]> = {
+  expected: ['onSite', 'cancelled', 'noShow'],
+  onSite: ['left'],
+  left: [],
+  cancelled: [],
+  noShow: [],
+};
+
+export class InvalidVisitTransitionError extends Error {
+  constructor(readonly from: VisitStatus, readonly event: VisitEvent['type']) {
+    super(`A visit that is ${from} cannot ${event}`);
+    this.name = 'InvalidVisitTransitionError';
+  }
+}
+
+export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+/** Events the visit accepts in its current state (the screen offers only these actions). */
+export function allowedEvents(status: VisitStatus): VisitEvent['type'][] {
+  return (Object.keys(TARGET) as VisitEvent['type'][]).filter((e) => canTransition(status, TARGET[e]));
+}
+
+/** The fields that change when the event happens; throws InvalidVisitTransitionError when it cannot. */
+export function applyVisitEvent(visit: Pick<Visit, 'status' | 'expectedDurationMin'>, event: VisitEvent): Partial<Visit> {
+  const to = TARGET[event.type];
+  if (!canTransition(visit.status, to)) throw new InvalidVisitTransitionError(visit.status, event.type);
+  switch (event.type) {
+    case 'checkIn': {
+      const duration = event.expectedDurationMin ?? visit.expectedDurationMin;
+      return { status: to, arrivedAt: event.at, expectedDepartureAt: duration ? event.at + duration * 60_000 : undefined };
+    }
+    case 'checkOut':
+      return { status: to, leftAt: event.at, checkedOutBy: event.by, checkOutMethod: event.method };
+    case 'cancel':
+    case 'markNoShow':
+      return { status: to };
+  }
+}
+
+/** Fields of a walk-in visit, created directly on site. */
+export function walkInFields(at: number, expectedDurationMin: number | undefined): Pick<Visit, 'status' | 'arrivedAt' | 'expectedDepartureAt'> {
+  return { status: 'onSite', arrivedAt: at, expectedDepartureAt: expectedDurationMin ? at + expectedDurationMin * 60_000 : undefined };
+}
+
+/** On site past the expected departure: flagged on the board. */
+export function isOverdue(visit: Pick<Visit, 'status' | 'expectedDepartureAt'>, now: number): boolean {
+  return visit.status === 'onSite' && visit.expectedDepartureAt !== undefined && now > visit.expectedDepartureAt;
+}
