@@ -10,7 +10,7 @@ test.describe('console shell', () => {
     await expect(app.navLink('访客登记')).toBeVisible();
     await expect(app.navLink('总机')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(app.heading).toHaveText('概览');
+    await expect(app.heading).toHaveText('今日概览');
     await expect(app.phoneStatus).toHaveText('话机：未配置');
   });
 
@@ -54,8 +54,9 @@ test.describe('console shell', () => {
   test('every screen is reachable from the keyboard and says what it will hold', async ({ app, page }) => {
     await app.open({ language: 'en' });
     await app.navigate('visitors');
-    await expect(app.heading).toHaveText('Visitors');
-    await expect(app.main).toContainText('register visitors, check them in and out');
+    await expect(app.heading).toHaveText('Visitor log');
+    await app.navigate('dashboard');
+    await expect(app.main.getByRole('heading', { level: 1 })).toBeVisible();
     await app.navigate('parcels');
     await expect(app.main).toContainText('scan-in');
     await app.navigate('switchboard');

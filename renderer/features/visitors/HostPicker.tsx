@@ -10,6 +10,7 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Staff } from '@shared/domain/directory';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { repositoriesOf, useDatabase } from '../../db';
 
 export interface HostPickerProps {
@@ -26,33 +27,23 @@ export const HostPicker = forwardRef<HTMLInputElement, HostPickerProps>(function
   const { t } = useTranslation('visitors');
   const db = useDatabase();
   const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<Staff[]>([]);
   const [active, setActive] = useState(0);
   const label = value ? (value.extension ? t('form.hostChosen', { name: value.name, extension: value.extension }) : t('form.hostNoExtension', { name: value.name })) : '';
 
-  useEffect(() => {
-    let alive = true;
-    const q = query.trim();
-    if (!q || value) {
-      setMatches([]);
-      return undefined;
-    }
-    repositoriesOf(db).staff.search(q, { limit: 8 })
-      .then((found) => {
-        if (!alive) return;
-        setMatches(found);
-        setActive(0);
-      })
-      .catch(() => alive && setMatches([]));
-    return () => {
-      alive = false;
-    };
-  }, [db, query, value]);
+  // A live query: the matches follow the directory, so a host added (or the first-run sample
+  // directory arriving) while the desk is typing shows up without retyping.
+  const q = query.trim();
+  const found = useLiveQuery(
+    () => (q && !value ? repositoriesOf(db).staff.search(q, { limit: 8 }).catch(() => [] as Staff[]) : Promise.resolve([] as Staff[])),
+    [db, q, value],
+  );
+  const matches = found ?? [];
+  useEffect(() => setActive(0), [found]);
 
   const pick = (person: Staff) => {
+    // Picking sets the value and clears the query, which empties the matches.
     onChange(person);
     setQuery('');
-    setMatches([]);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -99,10 +99,16 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
       return;
     }
     const started = typedAt.current;
-    void repos.visitors.suggestWithLastVisit(query, { limit: 6 })
-      .then(async (found) => {
+    // One read transaction for the suggestions, their last visits and hosts: a keystroke pays for one
+    // IndexedDB transaction, not eight.
+    void db
+      .transaction('r', [db.visitors, db.visits, db.staff], async () => {
+        const found = await repos.visitors.suggestWithLastVisit(query, { limit: 6 });
         const hostIds = found.map((s) => s.lastVisit?.hostStaffId).filter((id): id is string => Boolean(id));
         const hosts = new Map((await db.staff.bulkGet(hostIds)).filter((h): h is Staff => h !== undefined && h.deletedAt === undefined).map((h) => [h.id, h]));
+        return { found, hosts };
+      })
+      .then(({ found, hosts }) => {
         if (mine !== seq.current) return;
         renderedFor.current = started;
         setSuggest({ source, rows: found.map((s) => ({ ...s, host: s.lastVisit?.hostStaffId ? hosts.get(s.lastVisit.hostStaffId) : undefined })), active: -1 });

@@ -14,11 +14,9 @@ const en: CommonStrings = {
     settings: 'Settings',
   },
   screens: {
-    visitors: { empty: 'The visitor log will be here: register visitors, check them in and out, the "on site now" board and the expected-visitors list.' },
     parcels: { empty: 'Mail and parcels will be here: scan-in, sorting by recipient, hand-over with a signature and reminders for items not collected.' },
     messages: { empty: 'Messages will be here: notes for a person or department, delivery acknowledgement and follow-up status.' },
     archive: { empty: 'The archive will be here: weekly phone-record volumes, exports, verifying and restoring archive bundles, retention.' },
-    dashboard: { empty: 'Today at a glance will be here: visitors today, on site now, parcels waiting, calls today, answer-time statistics and open items.' },
     settings: { title: 'Settings' },
   },
   settings: {

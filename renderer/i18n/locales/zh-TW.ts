@@ -14,11 +14,9 @@ const zhTW: CommonStrings = {
     settings: '設定',
   },
   screens: {
-    visitors: { empty: '這裡將顯示訪客登記：登記來訪人員、簽到簽退、「在場人員」看板和預約訪客名單。' },
     parcels: { empty: '這裡將顯示郵件和包裹：掃描入庫、按收件人分揀、簽字領取和逾期提醒。' },
     messages: { empty: '這裡將顯示留言與傳達：給人員或部門的留言、送達確認和跟進狀態。' },
     archive: { empty: '這裡將顯示檔案管理：按週整理的電話記錄、匯出、歸檔包校驗與還原、保存期限。' },
-    dashboard: { empty: '這裡將顯示今日概覽：今日訪客、在場人數、待領包裹、今日來電、接聽時長統計和待辦事項。' },
     settings: { title: '設定' },
   },
   settings: {
