@@ -11,6 +11,7 @@ import { SettingsScreen } from '../features/settings';
 import { PhoneOverlay, SwitchboardScreen } from '../features/switchboard';
 import { VisitorsScreen } from '../features/visitors';
 import { DashboardScreen } from '../features/dashboard';
+import { RollCallLauncher } from '../features/rollcall';
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function App({ i18n }: { i18n: I18n }) {
         <ShortcutProvider>
           <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
           <PhoneOverlay />
+          <RollCallLauncher />
         </ShortcutProvider>
       </ThemeProvider>
     </I18nextProvider>

@@ -85,13 +85,16 @@ export class VisitorRepository extends RecordRepository<'visitors', VisitorInput
     const limit = options.limit ?? 8;
     if (tokens.length === 0 || (tokens.length === 1 && [...tokens[0]!].length < 2 && !/\p{Script=Han}/u.test(tokens[0]!))) return [];
     const [first, ...rest] = tokens;
-    const found = await this.db.visitors
-      .where('searchKeys')
-      .startsWith(first!)
-      .distinct()
-      .filter((v) => v.deletedAt === undefined && rest.every((t) => v.searchKeys.some((k) => k.startsWith(t))))
-      .limit(limit * 3)
-      .toArray();
+    // One bounded getAll on the index (no cursor: distinct() or filter() would make Dexie step a cursor,
+    // one IndexedDB round trip per row); duplicates of the multi-entry index and the other tokens are
+    // handled in memory on those few rows.
+    const batch = await this.db.visitors.where('searchKeys').startsWith(first!).limit(limit * 6).toArray();
+    const seen = new Set<string>();
+    const found = batch.filter((v) => {
+      if (seen.has(v.id)) return false;
+      seen.add(v.id);
+      return v.deletedAt === undefined && rest.every((t) => v.searchKeys.some((k) => k.startsWith(t)));
+    });
     const exact = (v: Visitor) => (tokens.every((t) => v.searchKeys.includes(t)) ? 0 : 1);
     return found.sort((a, b) => exact(a) - exact(b) || (b.lastVisitAt ?? 0) - (a.lastVisitAt ?? 0)).slice(0, limit);
   }

@@ -128,6 +128,7 @@ test('visitor log on 500k visits', async ({ app, page }) => {
 
   const metrics = await page.evaluate(() => (window as unknown as { __frontdeskMetrics?: () => Record<string, number[]> }).__frontdeskMetrics?.() ?? {});
   printFigure('visitor suggestions: keystroke → suggestions rendered (in page)', metrics.visitorSuggestMs ?? [], 'p95 < 30 ms');
+  printFigure('  of which the query (suggestions, last visits, hosts; one read transaction)', metrics.visitorSuggestQueryMs ?? []);
   printFigure(`on-site board: screen mount → ${ON_SITE} on site loaded among ${VISITS} visits (in page)`, metrics.onSiteBoardMs ?? []);
   printFigure('on-site board: Alt+1 → count shown (wall clock, includes Playwright round trips)', boardWall);
   printFigure('check-in save (visitor + visit + audit, one transaction)', metrics.visitCheckInMs ?? []);

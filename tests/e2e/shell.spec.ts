@@ -81,6 +81,16 @@ test.describe('console shell', () => {
     await expect(help).toBeHidden();
   });
 
+  test('Ctrl+E opens the emergency roll call from any screen', async ({ app, page }) => {
+    await app.open({ language: 'en', screen: 'directory' });
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('dialog', { name: /Emergency roll call/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await app.navigate('settings');
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('dialog', { name: /Emergency roll call/ })).toBeVisible();
+  });
+
   test('status bar reports the phone and storage state', async ({ app }) => {
     await app.open({ language: 'en' });
     await expect(app.phoneStatus).toHaveText('Phone: not configured');

@@ -14,9 +14,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import { useDatabase } from '../../db';
-import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
 import type { ScreenId } from '../../app/routes';
-import { RollCallDialog } from '../rollcall';
+import { openRollCall } from '../rollcall';
 import { dashboardFigures } from './dashboardFigures';
 
 /** How often "now" moves on: overdue flags and the day boundary follow the clock, not only the data. */
@@ -62,7 +61,6 @@ export function DashboardScreen() {
   const { t, i18n } = useTranslation('dashboard');
   const db = useDatabase();
   const [now, setNow] = useState(() => Date.now());
-  const [rollCallOpen, setRollCallOpen] = useState(false);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
@@ -71,10 +69,6 @@ export function DashboardScreen() {
 
   const figures = useLiveQuery(() => dashboardFigures(db, now), [db, now]);
 
-  useShortcut({
-    id: 'dashboard.rollCall', keys: 'Ctrl+Shift+E', descriptionKey: 'dashboard:shortcuts.rollCall', groupKey: 'dashboard:shortcuts.group',
-    enabled: !rollCallOpen, handler: () => setRollCallOpen(true),
-  });
 
   const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
   const seconds = (ms: number | undefined) =>
@@ -89,7 +83,7 @@ export function DashboardScreen() {
           {t('updated', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(now) })}
         </Typography>
         <Box sx={{ flex: 1 }} />
-        <Button variant="contained" color="error" startIcon={<CampaignOutlinedIcon />} onClick={() => setRollCallOpen(true)} title="Ctrl+Shift+E">
+        <Button variant="contained" color="error" startIcon={<CampaignOutlinedIcon />} onClick={openRollCall} title="Ctrl+E">
           {t('rollCall')}
         </Button>
       </Stack>
@@ -121,7 +115,6 @@ export function DashboardScreen() {
           </Section>
         </>
       )}
-      <RollCallDialog open={rollCallOpen} onClose={() => setRollCallOpen(false)} />
     </Box>
   );
 }

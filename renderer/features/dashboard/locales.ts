@@ -31,7 +31,6 @@ const zhCN = {
   tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
   opens: '打开{{screen}}',
   rollCall: '紧急点名',
-  shortcuts: { group: '今日概览', rollCall: '打开紧急点名' },
 };
 const zhTW: typeof zhCN = {
   title: '今日概覽',
@@ -64,7 +63,6 @@ const zhTW: typeof zhCN = {
   tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
   opens: '開啟{{screen}}',
   rollCall: '緊急點名',
-  shortcuts: { group: '今日概覽', rollCall: '開啟緊急點名' },
 };
 const en: typeof zhCN = {
   title: 'Today at a glance',
@@ -97,7 +95,6 @@ const en: typeof zhCN = {
   tileLabelDetail: '{{label}}: {{value}}, {{detail}}',
   opens: 'Open {{screen}}',
   rollCall: 'Emergency roll call',
-  shortcuts: { group: 'Dashboard', rollCall: 'Open the emergency roll call' },
 };
 
 export const dashboardLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

@@ -1,1 +1,2 @@
 export { RollCallDialog } from './RollCallDialog';
+export { RollCallLauncher, openRollCall } from './rollCallLauncher';

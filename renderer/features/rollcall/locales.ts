@@ -2,6 +2,7 @@
 // zh-CN is the reference type, so a key missing in another language fails to compile.
 const zhCN = {
   title: '紧急点名：当前在场人员',
+  shortcut: '紧急点名（任何画面）',
   summary: '在场 {{people}} 人（{{visits}} 批访客）',
   generatedAt: '生成时间：{{time}}',
   offline: '只读取本机数据，断网时也可使用。',
@@ -32,6 +33,7 @@ const zhCN = {
 };
 const zhTW: typeof zhCN = {
   title: '緊急點名：目前在場人員',
+  shortcut: '緊急點名（任何畫面）',
   summary: '在場 {{people}} 人（{{visits}} 批訪客）',
   generatedAt: '產生時間：{{time}}',
   offline: '只讀取本機資料，斷網時也可使用。',
@@ -62,6 +64,7 @@ const zhTW: typeof zhCN = {
 };
 const en: typeof zhCN = {
   title: 'Emergency roll call: on site now',
+  shortcut: 'Emergency roll call (from any screen)',
   summary: '{{people}} people on site ({{visits}} visits)',
   generatedAt: 'Generated {{time}}',
   offline: 'Reads this desk\'s own data only: works with no network.',

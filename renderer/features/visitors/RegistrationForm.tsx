@@ -3,7 +3,7 @@
 // usual host and purpose and puts the cursor in "purpose", so Enter (or Ctrl+Enter anywhere) checks them
 // in: a returning visitor needs three keystrokes after the two letters. The ID number is masked except
 // its last four characters; revealing a stored one is audited.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
@@ -13,17 +13,13 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
 import type { Staff } from '@shared/domain/directory';
-import { ID_DOCUMENT_TYPES, type Visit, type Visitor } from '@shared/domain/visitors';
+import { ID_DOCUMENT_TYPES, type Visitor } from '@shared/domain/visitors';
 import { digitsOnly } from '@shared/search/searchKeys';
 import { checkIdNumber, maskIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from '@shared/visitors/idNumber';
 import { checkRegistration, type RegistrationField, type RegistrationInput } from '@shared/visitors/registration';
@@ -31,20 +27,13 @@ import { repositoriesOf, useDatabase, ValidationError, type CheckInResult } from
 import { useNotify } from '../../app/notifications/notificationStore';
 import { recordMetric } from '../../app/metrics';
 import { HostPicker } from './HostPicker';
-import { formatDateTime } from './visitFormat';
+import { SuggestingTextField, SuggestionList, SuggestionStore, type SuggestionRow, type SuggestSource } from './suggestionStore';
 
 export const DURATIONS = [30, 60, 120, 240, 480] as const;
 const DEFAULT_DURATION = '60';
 
 type TextFieldName = 'name' | 'company' | 'phone' | 'purpose' | 'partySize' | 'expectedDurationMin' | 'vehiclePlate' | 'idType' | 'idNumber' | 'notes';
 type Values = Record<TextFieldName, string>;
-type SuggestSource = 'name' | 'company' | 'phone';
-
-interface SuggestionRow {
-  visitor: Visitor;
-  lastVisit?: Visit;
-  host?: Staff;
-}
 
 const EMPTY: Values = { name: '', company: '', phone: '', purpose: '', partySize: '1', expectedDurationMin: DEFAULT_DURATION, vehiclePlate: '', idType: '', idNumber: '', notes: '' };
 /** Order in which errors are looked at (the first one gets the focus). */
@@ -58,7 +47,7 @@ export interface RegistrationFormProps {
 }
 
 export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFormProps) {
-  const { t, i18n } = useTranslation('visitors');
+  const { t } = useTranslation('visitors');
   const db = useDatabase();
   const repos = repositoriesOf(db);
   const notify = useNotify();
@@ -73,22 +62,13 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
   const [errors, setErrors] = useState<Partial<Record<RegistrationField, string>>>({});
   const [warnings, setWarnings] = useState<Partial<Record<RegistrationField, string>>>({});
   const [busy, setBusy] = useState(false);
-  const [suggest, setSuggest] = useState<{ source: SuggestSource; rows: SuggestionRow[]; active: number }>({ source: 'name', rows: [], active: -1 });
+  const suggestions = useMemo(() => new SuggestionStore(), []);
+  const setSuggest = suggestions.set;
   const formRef = useRef<HTMLFormElement>(null);
   const purposeRef = useRef<HTMLInputElement>(null);
   const hostRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const typedAt = useRef<number | undefined>(undefined);
-  const renderedFor = useRef<number | undefined>(undefined);
-
-  // Suggestion latency (bench): keystroke → suggestions committed to the DOM.
-  useEffect(() => {
-    if (renderedFor.current !== undefined) {
-      recordMetric('visitorSuggestMs', performance.now() - renderedFor.current);
-      renderedFor.current = undefined;
-    }
-  }, [suggest]);
-
   const lookup = (source: SuggestSource, text: string) => {
     const mine = ++seq.current;
     typedAt.current = performance.now();
@@ -109,8 +89,9 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
         return { found, hosts };
       })
       .then(({ found, hosts }) => {
+        recordMetric('visitorSuggestQueryMs', performance.now() - started);
         if (mine !== seq.current) return;
-        renderedFor.current = started;
+        suggestions.typedAt = started;
         setSuggest({ source, rows: found.map((s) => ({ ...s, host: s.lastVisit?.hostStaffId ? hosts.get(s.lastVisit.hostStaffId) : undefined })), active: -1 });
       })
       .catch(() => undefined);
@@ -185,6 +166,7 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
   };
 
   const onSourceKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const suggest = suggestions.get();
     const rows = suggest.rows;
     if (event.key === 'ArrowDown' && rows.length) {
       event.preventDefault();
@@ -302,41 +284,6 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
     ...extra,
   });
 
-  const suggestionList = (source: SuggestSource) => {
-    if (suggest.source !== source || suggest.rows.length === 0) return null;
-    const listId = `visitor-suggestions-${source}`;
-    return (
-      <Paper variant="outlined" sx={{ mt: 0.5 }}>
-        <List id={listId} role="listbox" aria-label={t('form.suggestions')} dense disablePadding>
-          {suggest.rows.map((row, i) => (
-            <ListItemButton key={row.visitor.id} id={`${listId}-${i}`} role="option" aria-selected={i === suggest.active} selected={i === suggest.active} tabIndex={-1} onClick={() => pick(row)}>
-              <ListItemText
-                primary={[row.visitor.name, row.visitor.company].filter(Boolean).join(' · ')}
-                secondary={[
-                  row.host ? `${t('form.host')}: ${row.host.name}` : undefined,
-                  row.lastVisit?.purpose,
-                  row.visitor.lastVisitAt ? t('form.lastVisit', { date: formatDateTime(row.visitor.lastVisitAt, i18n.language) }) : undefined,
-                ].filter(Boolean).join(' · ')}
-              />
-            </ListItemButton>
-          ))}
-        </List>
-      </Paper>
-    );
-  };
-
-  const comboProps = (source: SuggestSource) => {
-    const open = suggest.source === source && suggest.rows.length > 0;
-    const listId = `visitor-suggestions-${source}`;
-    return {
-      role: 'combobox',
-      'aria-expanded': open,
-      'aria-controls': listId,
-      'aria-autocomplete': 'list' as const,
-      'aria-activedescendant': open && suggest.active >= 0 ? `${listId}-${suggest.active}` : undefined,
-    };
-  };
-
   const idMasked = !(idRevealed || (!idFromStore && idFocused));
   return (
     <Box
@@ -355,24 +302,25 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
       <Typography id="registration-title" variant="h6" component="h2" sx={{ mb: 1 }}>{t('form.title')}</Typography>
       <Stack spacing={1.5}>
         <div>
-          <TextField
+          <SuggestingTextField
+            store={suggestions}
+            source="name"
             {...field('name', { required: true })}
             inputRef={nameRef}
             helperText={message('name') ?? t('form.nameHelp')}
             onKeyDown={onSourceKeyDown}
             onBlur={() => setTimeout(() => setSuggest((s) => (s.source === 'name' && document.activeElement?.id !== 'visit-name' ? { ...s, rows: [], active: -1 } : s)), 150)}
-            slotProps={{ htmlInput: comboProps('name') }}
           />
-          {suggestionList('name')}
+          <SuggestionList store={suggestions} source="name" onPick={pick} />
         </div>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
           <Box sx={{ flex: 1 }}>
-            <TextField {...field('company')} onKeyDown={onSourceKeyDown} slotProps={{ htmlInput: comboProps('company') }} />
-            {suggestionList('company')}
+            <SuggestingTextField store={suggestions} source="company" {...field('company')} onKeyDown={onSourceKeyDown} />
+            <SuggestionList store={suggestions} source="company" onPick={pick} />
           </Box>
           <Box sx={{ flex: 1 }}>
-            <TextField {...field('phone')} type="tel" onKeyDown={onSourceKeyDown} slotProps={{ htmlInput: comboProps('phone') }} />
-            {suggestionList('phone')}
+            <SuggestingTextField store={suggestions} source="phone" {...field('phone')} type="tel" onKeyDown={onSourceKeyDown} />
+            <SuggestionList store={suggestions} source="phone" onPick={pick} />
           </Box>
         </Stack>
         <HostPicker

@@ -17,7 +17,7 @@ import { useDatabase, type CheckInResult } from '../../db';
 import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
 import { recordMetric } from '../../app/metrics';
 import { BadgeDialog } from '../badges';
-import { RollCallDialog } from '../rollcall';
+import { openRollCall } from '../rollcall';
 import { ComplaintsPanel } from '../complaints';
 import { RegistrationForm } from './RegistrationForm';
 import { ArrivalPanel, type Arrival } from './ArrivalPanel';
@@ -47,7 +47,6 @@ export function VisitorsScreen() {
   const [tab, setTab] = useState<TabId>('desk');
   const [arrival, setArrival] = useState<Arrival>();
   const [badgeVisitId, setBadgeVisitId] = useState<string>();
-  const [rollCallOpen, setRollCallOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const checkOutRef = useRef<HTMLInputElement>(null);
   const onSite = useOnSite(db);
@@ -84,10 +83,6 @@ export function VisitorsScreen() {
     id: 'visitors.checkOut', keys: 'Ctrl+O', descriptionKey: 'visitors:shortcuts.checkOut', groupKey: 'visitors:shortcuts.group',
     handler: () => focusOnDesk(checkOutRef),
   });
-  useShortcut({
-    id: 'visitors.rollCall', keys: 'Ctrl+E', descriptionKey: 'visitors:shortcuts.rollCall', groupKey: 'visitors:shortcuts.group',
-    handler: () => setRollCallOpen(true),
-  });
 
   const onCheckedIn = (result: CheckInResult, host: Staff | undefined) => {
     setArrival({ visitId: result.visit.id, visitor: result.visitor, host });
@@ -104,7 +99,7 @@ export function VisitorsScreen() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography id="visitors-title" variant="h5" component="h1">{t('title')}</Typography>
         <Box sx={{ flex: 1 }} />
-        <Button color="error" variant="outlined" startIcon={<CampaignOutlinedIcon />} onClick={() => setRollCallOpen(true)} title="Ctrl+E">
+        <Button color="error" variant="outlined" startIcon={<CampaignOutlinedIcon />} onClick={openRollCall} title="Ctrl+E">
           {t('actions.rollCall')}
         </Button>
       </Stack>
@@ -139,7 +134,6 @@ export function VisitorsScreen() {
 
       {alertDialog}
       {badgeVisitId && <BadgeDialog visitId={badgeVisitId} open onClose={() => setBadgeVisitId(undefined)} />}
-      <RollCallDialog open={rollCallOpen} onClose={() => setRollCallOpen(false)} />
     </Box>
   );
 }

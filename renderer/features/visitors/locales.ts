@@ -88,7 +88,7 @@ const zhCN = {
     refusedDone: '已拒绝 {{name}} 入内，警报已记录', securityDone: '已通知保安，{{name}} 暂未登记入场；警报已记录', admittedDone: '警报已记录，{{name}} 核实后放行',
   },
   duration: { minutes: '{{m}} 分钟', hours: '{{h}} 小时 {{m}} 分' },
-  shortcuts: { group: '访客登记', newRegistration: '新访客登记（光标到姓名）', checkOut: '离场登记框', rollCall: '紧急点名' },
+  shortcuts: { group: '访客登记', newRegistration: '新访客登记（光标到姓名）', checkOut: '离场登记框' },
   notices: { checkedIn: '{{name}} 已登记入场', preRegistered: '已添加预约：{{name}}', fixErrors: '请修改标出的内容后再保存' },
 };
 export type VisitorsStrings = typeof zhCN;
@@ -181,7 +181,7 @@ const zhTW: VisitorsStrings = {
     refusedDone: '已拒絕 {{name}} 入內，警報已記錄', securityDone: '已通知保全，{{name}} 暫未登記入場；警報已記錄', admittedDone: '警報已記錄，{{name}} 核實後放行',
   },
   duration: { minutes: '{{m}} 分鐘', hours: '{{h}} 小時 {{m}} 分' },
-  shortcuts: { group: '訪客登記', newRegistration: '新訪客登記（游標到姓名）', checkOut: '離場登記框', rollCall: '緊急點名' },
+  shortcuts: { group: '訪客登記', newRegistration: '新訪客登記（游標到姓名）', checkOut: '離場登記框' },
   notices: { checkedIn: '{{name}} 已登記入場', preRegistered: '已新增預約：{{name}}', fixErrors: '請修改標出的內容後再儲存' },
 };
 
@@ -273,7 +273,7 @@ const en: VisitorsStrings = {
     refusedDone: '{{name}} was refused entry; the alert is recorded', securityDone: 'Security called; {{name}} is not checked in; the alert is recorded', admittedDone: 'Alert recorded; {{name}} admitted after checking',
   },
   duration: { minutes: '{{m}} min', hours: '{{h}} h {{m}} min' },
-  shortcuts: { group: 'Visitor log', newRegistration: 'New registration (cursor to the name)', checkOut: 'Check-out box', rollCall: 'Emergency roll call' },
+  shortcuts: { group: 'Visitor log', newRegistration: 'New registration (cursor to the name)', checkOut: 'Check-out box' },
   notices: { checkedIn: '{{name}} checked in', preRegistered: 'Expected visitor added: {{name}}', fixErrors: 'Correct the marked fields, then save again' },
 };
 
