@@ -142,6 +142,9 @@ test.describe('visitor log', () => {
     await expect(bad.getByRole('row').nth(2)).toHaveText(['4', 'Host', 'Not in the directory', '不存在的人'].join(''));
     await dialog.getByRole('button', { name: 'Import 1 rows' }).click();
     await expect(list.getByRole('row').filter({ hasText: '韩梅梅' })).toBeVisible();
+    // Each row's buttons say whose visit they act on (a screen reader hears the name).
+    await expect(list.getByRole('button', { name: 'Mark 周杰 as no-show' })).toBeVisible();
+    await expect(list.getByRole('button', { name: 'Cancel the visit of 韩梅梅' })).toBeVisible();
 
     // One action: Enter on the focused row.
     await list.getByRole('row').filter({ hasText: '周杰' }).focus();

@@ -232,8 +232,8 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
                   <TableCell>
                     <Stack direction="row" spacing={1}>
                       <Button size="small" variant="contained" aria-label={t('expected.checkInOf', { name })} onClick={() => void checkIn(row)}>{t('actions.checkIn')}</Button>
-                      <Button size="small" onClick={() => void change(row, 'markNoShow')}>{t('actions.noShow')}</Button>
-                      <Button size="small" color="inherit" onClick={() => void change(row, 'cancel')}>{t('actions.cancelVisit')}</Button>
+                      <Button size="small" aria-label={t('expected.noShowOf', { name })} onClick={() => void change(row, 'markNoShow')}>{t('actions.noShow')}</Button>
+                      <Button size="small" color="inherit" aria-label={t('expected.cancelOf', { name })} onClick={() => void change(row, 'cancel')}>{t('actions.cancelVisit')}</Button>
                     </Stack>
                   </TableCell>
                 </TableRow>

@@ -61,7 +61,7 @@ const zhCN = {
   expected: {
     title: '预约访客', date: '日期', empty: '这一天没有待到访的预约。', time: '时间', addTitle: '添加预约访客', added: '已添加预约：{{name}}',
     checkedIn: '{{name}} 已入场', cancelled: '已取消 {{name}} 的预约', noShow: '{{name}} 已标记为未到访', rowHelp: '选中一行按 Enter 即可登记入场',
-    list: '待到访列表', checkInOf: '{{name}} 登记入场',
+    list: '待到访列表', checkInOf: '{{name}} 登记入场', noShowOf: '将 {{name}} 标记为未到访', cancelOf: '取消 {{name}} 的预约',
   },
   import: {
     title: '从 CSV 导入预约访客', summary: '{{good}} 行可以导入，{{bad}} 行有问题（不会导入）。', badRows: '有问题的行', goodRows: '将导入的行',
@@ -154,7 +154,7 @@ const zhTW: VisitorsStrings = {
   expected: {
     title: '預約訪客', date: '日期', empty: '這一天沒有待到訪的預約。', time: '時間', addTitle: '新增預約訪客', added: '已新增預約：{{name}}',
     checkedIn: '{{name}} 已入場', cancelled: '已取消 {{name}} 的預約', noShow: '{{name}} 已標記為未到訪', rowHelp: '選取一列按 Enter 即可登記入場',
-    list: '待到訪列表', checkInOf: '{{name}} 登記入場',
+    list: '待到訪列表', checkInOf: '{{name}} 登記入場', noShowOf: '將 {{name}} 標記為未到訪', cancelOf: '取消 {{name}} 的預約',
   },
   import: {
     title: '從 CSV 匯入預約訪客', summary: '{{good}} 列可以匯入，{{bad}} 列有問題（不會匯入）。', badRows: '有問題的列', goodRows: '將匯入的列',
@@ -246,7 +246,7 @@ const en: VisitorsStrings = {
   expected: {
     title: 'Expected visitors', date: 'Date', empty: 'Nobody is expected on this day.', time: 'Time', addTitle: 'Add an expected visitor', added: 'Expected visitor added: {{name}}',
     checkedIn: '{{name}} is on site', cancelled: 'Visit of {{name}} cancelled', noShow: '{{name}} marked as no-show', rowHelp: 'Select a row and press Enter to check the visitor in',
-    list: 'Expected list', checkInOf: 'Check in {{name}}',
+    list: 'Expected list', checkInOf: 'Check in {{name}}', noShowOf: 'Mark {{name}} as no-show', cancelOf: 'Cancel the visit of {{name}}',
   },
   import: {
     title: 'Import expected visitors from CSV', summary: '{{good}} rows ready to import, {{bad}} rows with problems (not imported).', badRows: 'Rows with problems', goodRows: 'Rows to import',
