@@ -1,6 +1,7 @@
 // Preview of a CSV of expected visitors: the rows that will go in, and every bad row with its field and
-// reason. Confirming writes all good rows in one transaction: a failure leaves nothing half-imported.
-import { useState } from 'react';
+// reason. Confirming writes all good rows in one transaction with progress; a failure or Cancel leaves
+// nothing half-imported.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -14,8 +15,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import LinearProgress from '@mui/material/LinearProgress';
 import type { ExpectedParseResult } from '@shared/visitors/expectedCsv';
-import { repositoriesOf, useDatabase } from '../../db';
+import { useDatabase } from '../../db';
+import { ImportCancelledError, importExpectedRows } from './expectedImport';
 import { useNotify } from '../../app/notifications/notificationStore';
 import { formatDateTime } from './visitFormat';
 
@@ -31,23 +34,27 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
   const db = useDatabase();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const abort = useRef<AbortController | undefined>(undefined);
   const result = preview?.result;
   const good = result?.rows.length ?? 0;
 
   const run = async () => {
     if (!result) return;
     setBusy(true);
+    abort.current = new AbortController();
+    setProgress({ done: 0, total: good });
     try {
-      const repos = repositoriesOf(db);
-      await db.transaction('rw', [db.visits, db.visitors, db.watchlist, db.watchlistAlerts, db.staff, db.auditLog], async () => {
-        for (const row of result.rows) await repos.visits.preRegister({ registration: row.input });
-      });
+      await importExpectedRows(db, result.rows, { signal: abort.current.signal, onProgress: (done, total) => setProgress({ done, total }) });
       notify('success', t('import.done', { count: good }));
       onClose();
     } catch (error) {
-      notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
+      if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
+      else notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
+      setProgress(undefined);
+      abort.current = undefined;
     }
   };
 
@@ -119,8 +126,17 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
           </>
         ) : null}
       </DialogContent>
+      {progress && (
+        <LinearProgress
+          variant="determinate"
+          value={progress.total ? (progress.done / progress.total) * 100 : 0}
+          aria-label={t('import.progress', { done: progress.done, total: progress.total })}
+          sx={{ mx: 3 }}
+        />
+      )}
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>{t('actions.cancel')}</Button>
+        {/* While importing, Cancel stops the import; everything written so far is rolled back. */}
+        <Button onClick={busy ? () => abort.current?.abort() : onClose}>{t('actions.cancel')}</Button>
         {!result?.problem && good > 0 && (
           <Button variant="contained" onClick={() => void run()} disabled={busy} autoFocus>{t('import.confirm', { count: good })}</Button>
         )}

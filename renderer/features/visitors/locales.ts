@@ -65,7 +65,7 @@ const zhCN = {
   },
   import: {
     title: '从 CSV 导入预约访客', summary: '{{good}} 行可以导入，{{bad}} 行有问题（不会导入）。', badRows: '有问题的行', goodRows: '将导入的行',
-    row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}',
+    row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}', cancelled: '已取消导入，未写入任何数据。', progress: '正在导入 {{done}} / {{total}}',
     problems: { empty: '文件是空的。', missingColumns: '文件缺少"姓名"列。表头可用：姓名、单位、电话、拜访对象、日期、时间、事由、人数、车牌、备注。' },
     more: '另有 {{count}} 行未列出', nothing: '没有可导入的行。', unreadable: '无法读取文件 {{file}}：{{message}}',
     columns: { name: '姓名', company: '单位', phone: '电话', host: '拜访对象', date: '日期', time: '时间', purpose: '事由', partySize: '人数', vehiclePlate: '车牌', notes: '备注' },
@@ -158,7 +158,7 @@ const zhTW: VisitorsStrings = {
   },
   import: {
     title: '從 CSV 匯入預約訪客', summary: '{{good}} 列可以匯入，{{bad}} 列有問題（不會匯入）。', badRows: '有問題的列', goodRows: '將匯入的列',
-    row: '列號', field: '欄位', reason: '原因', value: '內容', confirm: '匯入 {{count}} 列', done: '已匯入 {{count}} 位預約訪客', failed: '匯入失敗，未寫入任何資料：{{message}}',
+    row: '列號', field: '欄位', reason: '原因', value: '內容', confirm: '匯入 {{count}} 列', done: '已匯入 {{count}} 位預約訪客', failed: '匯入失敗，未寫入任何資料：{{message}}', cancelled: '已取消匯入，未寫入任何資料。', progress: '正在匯入 {{done}} / {{total}}',
     problems: { empty: '檔案是空的。', missingColumns: '檔案缺少「姓名」欄。表頭可用：姓名、單位、電話、拜訪對象、日期、時間、事由、人數、車牌、備註。' },
     more: '另有 {{count}} 列未列出', nothing: '沒有可匯入的列。', unreadable: '無法讀取檔案 {{file}}：{{message}}',
     columns: { name: '姓名', company: '單位', phone: '電話', host: '拜訪對象', date: '日期', time: '時間', purpose: '事由', partySize: '人數', vehiclePlate: '車牌', notes: '備註' },
@@ -250,7 +250,7 @@ const en: VisitorsStrings = {
   },
   import: {
     title: 'Import expected visitors from CSV', summary: '{{good}} rows ready to import, {{bad}} rows with problems (not imported).', badRows: 'Rows with problems', goodRows: 'Rows to import',
-    row: 'Row', field: 'Field', reason: 'Reason', value: 'Value', confirm: 'Import {{count}} rows', done: 'Imported {{count}} expected visitors', failed: 'Import failed, nothing was saved: {{message}}',
+    row: 'Row', field: 'Field', reason: 'Reason', value: 'Value', confirm: 'Import {{count}} rows', done: 'Imported {{count}} expected visitors', failed: 'Import failed, nothing was saved: {{message}}', cancelled: 'Import cancelled; nothing was saved.', progress: 'Importing {{done}} of {{total}}',
     problems: { empty: 'The file is empty.', missingColumns: 'The file has no "name" column. Headers: name, organisation, phone, host, date, time, purpose, people, plate, notes.' },
     more: '{{count}} more rows not listed', nothing: 'Nothing to import.', unreadable: 'Could not read {{file}}: {{message}}',
     columns: { name: 'Name', company: 'Organisation', phone: 'Phone', host: 'Host', date: 'Date', time: 'Time', purpose: 'Purpose', partySize: 'People', vehiclePlate: 'Plate', notes: 'Notes' },
