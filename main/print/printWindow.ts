@@ -1,12 +1,8 @@
-// Prints HTML on a printer from a throw-away hidden window (badges, the emergency roll call). Same
-// isolation as the PDF window (pdfWindow.ts): the HTML carries visitor-typed text, so it is loaded as a
-// data: URL in a sandboxed window with JavaScript off, and the window is destroyed whatever happens.
-import { BrowserWindow } from 'electron';
+// Prints HTML on a printer (badges, the emergency roll call) from the isolated hidden document window
+// (hiddenDocumentWindow.ts).
 import type { PrintPageRequest, PrintPageSize } from '@shared/bridge/schemas';
 import type { PrintOutcome } from '../handlers/printHandlers';
-import { htmlDataUrl, printWindowOptions } from './pdfWindow';
-
-const LOAD_TIMEOUT_MS = 30_000;
+import { withDocumentWindow } from './hiddenDocumentWindow';
 
 /** Electron takes named sizes or microns; ID-1 (85.6 × 54 mm) has no name there. */
 export function electronPageSize(size: PrintPageSize | undefined): Electron.WebContentsPrintOptions['pageSize'] {
@@ -25,25 +21,17 @@ export function printOptions(request: PrintPageRequest): Electron.WebContentsPri
   };
 }
 
-export async function printInHiddenWindow(request: PrintPageRequest): Promise<PrintOutcome> {
-  const win = new BrowserWindow(printWindowOptions());
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the print page did not load within 30 s')), LOAD_TIMEOUT_MS);
-    });
-    await Promise.race([win.loadURL(htmlDataUrl(request)), timeout]);
-    if (timer) clearTimeout(timer);
-    // webContents.print reports through a callback, after the dialog closed or the job was spooled.
-    return await new Promise<PrintOutcome>((resolve) => {
-      win.webContents.print(printOptions(request), (success, failureReason) => {
-        if (success) resolve({ outcome: 'printed' });
-        else if (failureReason === 'cancelled') resolve({ outcome: 'cancelled' });
-        else resolve({ outcome: 'failed', reason: failureReason });
-      });
-    });
-  } finally {
-    if (timer) clearTimeout(timer);
-    win.destroy();
-  }
+export function printInHiddenWindow(request: PrintPageRequest): Promise<PrintOutcome> {
+  return withDocumentWindow(
+    request,
+    (win) =>
+      // webContents.print reports through a callback, after the dialog closed or the job was spooled.
+      new Promise<PrintOutcome>((resolve) => {
+        win.webContents.print(printOptions(request), (success, failureReason) => {
+          if (success) resolve({ outcome: 'printed' });
+          else if (failureReason === 'cancelled') resolve({ outcome: 'cancelled' });
+          else resolve({ outcome: 'failed', reason: failureReason });
+        });
+      }),
+  );
 }
