@@ -2,6 +2,7 @@
 // Confirming writes all good rows in one transaction, with progress and a cancel that leaves nothing.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportProblemsTable } from '../../app/ImportProblemsTable';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -90,30 +91,14 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
               {result.ignoredHeaders.length > 0 && <div>{t('import.ignoredHeaders', { headers: result.ignoredHeaders.join(', ') })}</div>}
             </Alert>
             {result.errors.length > 0 && (
-              <Box component="section" aria-labelledby="import-bad-rows" sx={{ mb: 2 }}>
-                <Typography id="import-bad-rows" variant="subtitle1" component="h3">{t('import.badRows')}</Typography>
-                <Table size="small" aria-labelledby="import-bad-rows">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{t('import.row')}</TableCell>
-                      <TableCell>{t('import.field')}</TableCell>
-                      <TableCell>{t('import.reason')}</TableCell>
-                      <TableCell>{t('import.value')}</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {result.errors.slice(0, PREVIEW_LIMIT).map((error) => (
-                      <TableRow key={`${error.rowNumber}-${error.field}`}>
-                        <TableCell>{error.rowNumber}</TableCell>
-                        <TableCell>{t(`fields.${error.field}`)}</TableCell>
-                        <TableCell>{reason(error)}</TableCell>
-                        <TableCell>{error.value}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-                {result.errors.length > PREVIEW_LIMIT && <Typography variant="body2">{t('import.more', { count: result.errors.length - PREVIEW_LIMIT })}</Typography>}
-              </Box>
+              <ImportProblemsTable
+                id="import-bad-rows"
+                title={t('import.badRows')}
+                headers={{ row: t('import.row'), field: t('import.field'), reason: t('import.reason'), value: t('import.value') }}
+                problems={result.errors.map((error) => ({ rowNumber: error.rowNumber, field: t(`fields.${error.field}`), reason: reason(error), value: error.value }))}
+                limit={PREVIEW_LIMIT}
+                more={(count) => t('import.more', { count })}
+              />
             )}
             {goodCount > 0 && (
               <Box component="section" aria-labelledby="import-good-rows">

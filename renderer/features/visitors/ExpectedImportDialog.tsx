@@ -3,6 +3,7 @@
 // nothing half-imported.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportProblemsTable } from '../../app/ImportProblemsTable';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -69,29 +70,14 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
           <>
             <Alert severity={result.badRowCount > 0 ? 'warning' : 'info'} sx={{ mb: 2 }}>{t('import.summary', { good, bad: result.badRowCount })}</Alert>
             {result.errors.length > 0 && (
-              <>
-                <Typography id="expected-bad-rows" variant="subtitle1" component="h3">{t('import.badRows')}</Typography>
-                <Table size="small" aria-labelledby="expected-bad-rows" sx={{ mb: 2 }}>
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{t('import.row')}</TableCell>
-                      <TableCell>{t('import.field')}</TableCell>
-                      <TableCell>{t('import.reason')}</TableCell>
-                      <TableCell>{t('import.value')}</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {result.errors.slice(0, PREVIEW_LIMIT).map((e) => (
-                      <TableRow key={`${e.rowNumber}-${e.field}`}>
-                        <TableCell>{e.rowNumber}</TableCell>
-                        <TableCell>{t(`import.columns.${e.field}`)}</TableCell>
-                        <TableCell>{t(`errors.${e.reason}`)}</TableCell>
-                        <TableCell>{e.value}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </>
+              <ImportProblemsTable
+                id="expected-bad-rows"
+                title={t('import.badRows')}
+                headers={{ row: t('import.row'), field: t('import.field'), reason: t('import.reason'), value: t('import.value') }}
+                problems={result.errors.map((e) => ({ rowNumber: e.rowNumber, field: t(`import.columns.${e.field}`), reason: t(`errors.${e.reason}`), value: e.value }))}
+                limit={PREVIEW_LIMIT}
+                more={(count) => t('import.more', { count })}
+              />
             )}
             {good > 0 ? (
               <>
