@@ -1,6 +1,7 @@
 // Picking a transfer target, keyboard first: type a name (pinyin initials work), an extension or a
 // number; ↑↓ choose among directory matches; Enter transfers (blind) or calls the target (consult).
 import { useEffect, useState } from 'react';
+import { nextActiveIndex } from '../../app/listboxKeys';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@shared/domain/directory';
@@ -75,12 +76,10 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && matches.length) {
+              const step = nextActiveIndex(e.key, active, matches.length);
+              if (step !== undefined) {
                 e.preventDefault();
-                setActive((i) => (i + 1) % matches.length);
-              } else if (e.key === 'ArrowUp' && matches.length) {
-                e.preventDefault();
-                setActive((i) => (i - 1 + matches.length) % matches.length);
+                setActive(step);
               }
             }}
             slotProps={{

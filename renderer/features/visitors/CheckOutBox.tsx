@@ -2,6 +2,7 @@
 // keyboard, so the box stays focused between scans; a typed name finds the visitor among those on site
 // (↓ to choose, Enter to check out).
 import { forwardRef, useMemo, useState, type KeyboardEvent } from 'react';
+import { nextActiveIndex } from '../../app/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -45,12 +46,10 @@ export const CheckOutBox = forwardRef<HTMLInputElement, { rows: readonly OnSiteR
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' && matches.length) {
+    const step = nextActiveIndex(event.key, active, matches.length);
+    if (step !== undefined) {
       event.preventDefault();
-      setActive((i) => (i + 1) % matches.length);
-    } else if (event.key === 'ArrowUp' && matches.length) {
-      event.preventDefault();
-      setActive((i) => (i - 1 + matches.length) % matches.length);
+      setActive(step);
     } else if (event.key === 'Escape' && text) {
       event.preventDefault();
       setText('');

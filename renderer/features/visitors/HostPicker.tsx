@@ -2,6 +2,7 @@
 // picker: type a name, pinyin, initials or extension; ↑↓ move; Enter picks (and does not submit the
 // form while the list is open). Once picked, the field reads "张三 (ext. 2301)"; typing starts over.
 import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
+import { nextActiveIndex } from '../../app/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -47,12 +48,10 @@ export const HostPicker = forwardRef<HTMLInputElement, HostPickerProps>(function
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' && matches.length) {
+    const step = nextActiveIndex(event.key, active, matches.length);
+    if (step !== undefined) {
       event.preventDefault();
-      setActive((i) => (i + 1) % matches.length);
-    } else if (event.key === 'ArrowUp' && matches.length) {
-      event.preventDefault();
-      setActive((i) => (i - 1 + matches.length) % matches.length);
+      setActive(step);
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && matches[active]) {
       event.preventDefault();
       pick(matches[active]);
