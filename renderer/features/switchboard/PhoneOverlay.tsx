@@ -70,7 +70,8 @@ function IncomingCall({ line }: { line: LineView }) {
 
 function useHoldRecall(lines: LineView[]): void {
   const { t } = useTranslation('switchboard');
-  const now = useNow(1000);
+  // The overlay is on every screen: it only ticks while somebody is actually on hold.
+  const now = useNow(1000, lines.some((l) => l.state === 'held'));
   const reminded = useRef(new Set<string>());
   useEffect(() => {
     const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;

@@ -10,12 +10,14 @@ export function formatDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** The current time, refreshed every `intervalMs` while the component is mounted (for live timers). */
-export function useNow(intervalMs = 1000): number {
+/** The current time, refreshed every `intervalMs` while mounted and `active` (for live timers). */
+export function useNow(intervalMs = 1000, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (!active) return undefined;
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
-  }, [intervalMs]);
+  }, [intervalMs, active]);
   return now;
 }
