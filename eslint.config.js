@@ -10,6 +10,31 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const browserGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.es2021));
 const nodeOnlyGlobals = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'module'];
 
+const rendererBans = {
+  paths: [...nodeBuiltins, 'electron'].map((name) => ({
+    name, message: 'renderer/ reaches Node and Electron only through the bridge (renderer/platform).',
+  })),
+  patterns: [{ group: ['**/main/**', '!**/renderer/**/main/**'], message: 'renderer/ never imports main/.' }],
+};
+
+/** One renderer layer: the files, the renderer folders they must not import, and extra patterns. */
+function rendererLayer(files, forbidden, message, extraPatterns = []) {
+  const folderPatterns = forbidden.map((folder) => ({
+    regex: `^(\\.{1,2}/)+(${folder})(/.*)?$`,
+    message,
+  }));
+  return [{
+    files,
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: rendererBans.paths,
+        patterns: [...rendererBans.patterns, ...folderPatterns, ...extraPatterns],
+      }],
+    },
+  }];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/.reports/**'] },
   js.configs.recommended,
@@ -51,6 +76,21 @@ export default tseslint.config(
       }],
     },
   },
+  // Layers inside the renderer (docs/ARCHITECTURE.md, "Layers"), lowest first:
+  //   platform, i18n core → db, phone → ui → features/<name> → app (the shell) and main.tsx.
+  // A layer imports only layers below it; a feature imports another feature only through its index.ts.
+  // Each block repeats the Node/Electron/main ban because a later no-restricted-imports replaces an earlier one.
+  ...rendererLayer(['renderer/platform/**/*.{ts,tsx}', 'renderer/i18n/**/*.{ts,tsx}'], ['app', 'features', 'ui', 'db', 'phone'],
+    'platform/ and i18n/ are the bottom of the renderer: they import only shared/.'),
+  ...rendererLayer(['renderer/db/**/*.{ts,tsx}'], ['app', 'features', 'ui', 'phone', 'i18n'],
+    'db/ imports only platform/ and shared/: no screens, toolkit, phone or UI strings.'),
+  ...rendererLayer(['renderer/ui/**/*.{ts,tsx}'], ['app', 'features', 'db', 'phone'],
+    'ui/ is the toolkit: it imports platform/, i18n/ and shared/, never data, phone or screens.'),
+  ...rendererLayer(['renderer/features/**/*.{ts,tsx}'], ['app'],
+    'features import ui/, db/, phone/, platform/, i18n/ and shared/, never the shell (app/).', [
+      { regex: '^\\.\\./(?!\\.)[^/]+/.+', message: 'Import another feature only through its index.ts (../<feature>).' },
+      { regex: '(^|/)features/[^/]+/.+', message: 'Import another feature only through its index.ts.' },
+    ]),
   {
     // Unit tests of the renderer may use Node helpers (reading fixtures).
     files: ['renderer/**/*.test.{ts,tsx}', 'renderer/test/**'],

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
-// Three unit-test projects, one per runtime layer: shared/ and main/ run in Node (electron is mocked in
+// Unit-test projects, one per runtime layer (plus the lint rules' own tests): shared/ and main/ run in Node (electron is mocked in
 // main's tests), renderer/ runs in jsdom with fake-indexeddb standing in for the browser's IndexedDB.
 export default defineConfig({
   resolve: { alias },
@@ -11,6 +11,8 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
       { resolve: { alias }, test: { name: 'main', include: ['main/**/*.test.ts'], environment: 'node' } },
+      // The lint config's own tests (the layer rules bite, and only where they should).
+      { resolve: { alias }, test: { name: 'tooling', include: ['tests/lint/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         resolve: { alias },
         test: {

@@ -1,18 +1,20 @@
 // Renderer entry: language first (so the first paint is in the desk's language), then persistence,
 // the first-run sample directory, and the shell.
+import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
 import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';
 import { App } from './app/App';
+import { featureLocales } from './app/localeRegistry';
 import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
-import { notifications } from './app/notifications/notificationStore';
-import { startStoragePersistence } from './app/status/storageStatus';
+import { notifications } from './ui/notifications/notificationStore';
+import { startStoragePersistence } from './ui/status/storageStatus';
 import { ensureSampleDirectory } from './features/directory';
 import { startPhone } from './phone/phoneService';
 import './app/global.css';
 
 async function start(): Promise<void> {
   const initial = readStoredLanguage();
-  const i18n = await initI18n(initial.language);
+  const i18n = await initI18n(initial.language, featureLocales);
   if (initial.rejected) {
     notifications.notify('warning', i18n.t('language.unsupported', { requested: initial.rejected, fallback: LANGUAGE_NATIVE_NAMES[initial.language] }));
   }
@@ -27,10 +29,10 @@ async function start(): Promise<void> {
   }
   void startStoragePersistence();
   startPhone().catch((error: unknown) => {
-    notifications.notify('error', i18n.t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+    notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
   });
   ensureSampleDirectory().catch((error: unknown) => {
-    notifications.notify('error', i18n.t('errors.storageFailed', { message: error instanceof Error ? error.message : String(error) }));
+    notifications.notify('error', i18n.t('errors.storageFailed', { message: messageOf(error) }));
   });
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');

@@ -2,6 +2,7 @@
 // own channel: the page cannot name a channel, and never sees ipcRenderer (checklist #3 and #20: "Do not
 // expose Electron APIs to untrusted web content"). No schema checks here: main validates every payload;
 // the preload stays small and imports no zod.
+import { messageOf } from '@shared/errors/messageOf';
 import { bridgeChannel } from '@shared/bridge/channels';
 import type { FrontDeskBridge } from '@shared/bridge/contract';
 import type { BridgeResult } from '@shared/bridge/result';
@@ -18,7 +19,7 @@ export function createFrontDeskApi(invoke: Invoke): FrontDeskBridge {
           ? invoke(bridgeChannel(domain, method))
           : invoke(bridgeChannel(domain, method), request))) as BridgeResult<never>;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         return { ok: false, error: { code: 'invalid-request', message: `${domain}.${method}: could not send the request: ${reason}` } };
       }
     };

@@ -10,12 +10,12 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import SettingsIcon from '@mui/icons-material/Settings';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, navigate, useCurrentScreen, type ScreenId } from './routes';
-import { useShortcut } from './shortcuts/ShortcutProvider';
+import { SCREENS, navigate, useCurrentScreen, type ScreenId } from '../ui/navigation';
+import { useShortcut } from '../ui/shortcuts/ShortcutProvider';
 import { StatusBar } from './StatusBar';
 import { NotificationArea } from './NotificationArea';
 import { ShortcutHelpDialog } from './ShortcutHelpDialog';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const ICONS: Record<ScreenId, ReactNode> = {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Box, Button, IconButton, List, ListItem, ListItemText, Popover, Snackbar, Typography } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import { useTranslation } from 'react-i18next';
-import { notifications, useNotifications } from './notifications/notificationStore';
+import { notifications, useNotifications } from '../ui/notifications/notificationStore';
 
 /** Bell with the unread count, a list of the shift's notifications, and a toast for the newest one. */
 export function NotificationArea() {

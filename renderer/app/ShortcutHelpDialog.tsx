@@ -1,6 +1,6 @@
 import { Dialog, DialogActions, DialogContent, DialogTitle, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography, Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useRegisteredShortcuts } from './shortcuts/ShortcutProvider';
+import { useRegisteredShortcuts } from '../ui/shortcuts/ShortcutProvider';
 
 /** Lists every shortcut that is bound right now, grouped, straight from the registry. */
 export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

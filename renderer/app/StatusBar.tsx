@@ -1,8 +1,8 @@
 import { Box, Typography } from '@mui/material';
 import CircleIcon from '@mui/icons-material/Circle';
 import { useTranslation } from 'react-i18next';
-import { usePhoneStatus } from './status/phoneStatusStore';
-import { formatBytes, useStorageStatus } from './status/storageStatus';
+import { usePhoneStatus } from '../ui/status/phoneStatusStore';
+import { formatBytes, useStorageStatus } from '../ui/status/storageStatus';
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;

@@ -1,4 +1,5 @@
-// i18next set-up. Namespaces: "common" for the shell, one per feature (features/<name>/locales.ts).
+// i18next set-up. Namespaces: "common" for the shell and toolkit, one per feature (features/<name>/locales.ts),
+// handed in by the shell so this core imports no feature.
 // The chosen language is a per-desk preference kept in localStorage, so it is known synchronously
 // before the first paint (no flash of the wrong language).
 import i18next, { type i18n as I18n } from 'i18next';
@@ -7,13 +8,15 @@ import { DEFAULT_LANGUAGE, LANGUAGE_NATIVE_NAMES, SUPPORTED_LANGUAGES, resolveLa
 import zhCN from './locales/zh-CN';
 import zhTW from './locales/zh-TW';
 import en from './locales/en';
-import { featureLocales } from './featureLocales';
 
 export const LANGUAGE_STORAGE_KEY = 'frontdesk.language';
 
 const common: Record<LanguageCode, object> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
-export function buildResources(): Record<LanguageCode, Record<string, object>> {
+/** Strings of the features, by namespace; the shell composes them (renderer/app/localeRegistry.ts). */
+export type FeatureLocales = Record<string, Record<LanguageCode, object>>;
+
+export function buildResources(featureLocales: FeatureLocales = {}): Record<LanguageCode, Record<string, object>> {
   const out = {} as Record<LanguageCode, Record<string, object>>;
   for (const lang of SUPPORTED_LANGUAGES) {
     out[lang] = { common: common[lang] };
@@ -47,11 +50,11 @@ export function translate(key: string, options?: Record<string, unknown>): strin
   return active ? active.t(key, options) : key;
 }
 
-export async function initI18n(language: LanguageCode): Promise<I18n> {
+export async function initI18n(language: LanguageCode, featureLocales: FeatureLocales = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   active = instance;
   await instance.use(initReactI18next).init({
-    resources: buildResources(),
+    resources: buildResources(featureLocales),
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...SUPPORTED_LANGUAGES],

@@ -7,7 +7,7 @@ import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndC
 import { parseSipFrag, progressOf } from '@shared/phone/sipfrag';
 import type { LineNotice, LineView } from './phoneTypes';
 import { RemoteAudio } from './remoteAudio';
-import { recordMetric } from '../app/metrics';
+import { recordMetric } from '../platform/metrics';
 
 type Sdh = Web.SessionDescriptionHandler;
 

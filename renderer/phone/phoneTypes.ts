@@ -1,6 +1,6 @@
 import type { CallDirection, CallState, TransferKind } from '@shared/calls/callMachine';
 import type { TransferProgress } from '@shared/phone/sipfrag';
-import type { PhoneRegistrationState } from '../app/status/phoneStatusStore';
+import type { PhoneRegistrationState } from '../ui/status/phoneStatusStore';
 
 /** Something the operator must be told about a line (translated by code in the UI). */
 export interface LineNotice {

@@ -4,7 +4,7 @@
 // next retry). A registerer is never reused after the transport was lost: a fresh one is made, so no
 // stuck "request already in progress" can block re-registration.
 import { Registerer, RegistererState, type UserAgent } from 'sip.js';
-import type { PhoneRegistrationState } from '../app/status/phoneStatusStore';
+import type { PhoneRegistrationState } from '../ui/status/phoneStatusStore';
 import type { PhoneLine } from './phoneLine';
 
 export interface WatchdogHost {

@@ -2,6 +2,7 @@
 // emergency roll call. In the desktop app it goes through the bridge (print.page: a hidden window and
 // the system print dialog, or silently to the default printer). The browser build cannot reach a
 // printer itself, so it prints the very same HTML from a hidden iframe with the browser's print dialog.
+import { messageOf } from '@shared/errors/messageOf';
 import type { FrontDeskBridge } from '@shared/bridge/contract';
 import type { BridgeError } from '@shared/bridge/result';
 import type { PrintPageRequest } from '@shared/bridge/schemas';
@@ -50,6 +51,6 @@ export async function printDocument(bridge: FrontDeskBridge, request: PrintPageR
     await printHtmlInBrowser(request.html, request.title);
     return { status: 'printed', via: 'browser' };
   } catch (error) {
-    return { status: 'failed', error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    return { status: 'failed', error: { code: 'internal', message: messageOf(error) } };
   }
 }

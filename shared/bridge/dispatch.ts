@@ -1,6 +1,7 @@
 // The one place where a bridge call is validated and run. main's IPC handlers and the browser stand-in
 // both go through `dispatchBridgeCall`, so malformed input gets the same 'invalid-request' answer on
 // every platform, and no handler exception ever escapes as a throw.
+import { messageOf } from '@shared/errors/messageOf';
 import type { z } from 'zod';
 import type { BridgeDomain, BridgeHandlers, FrontDeskBridge, MethodSpec } from './contract';
 import { bridgeContract } from './contract';
@@ -33,7 +34,7 @@ export async function dispatchBridgeCall(
   try {
     result = await handler(parsed.data);
   } catch (error) {
-    return fail('internal', `${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('internal', `${name} failed unexpectedly: ${messageOf(error)}`);
   }
   if (result.ok) {
     // A handler answering outside its schema is a bug on our side, not the caller's.

@@ -1,6 +1,7 @@
 // The visitor badge with its print preview. The preview is the print document itself (an iframe with no
 // scripts), so what the desk sees is what is printed. A badge already printed warns before another copy,
 // and the copy is counted and audited only once the printer (or the browser's dialog) took it.
+import { messageOf } from '@shared/errors/messageOf';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -15,7 +16,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import { useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { getBridge, printDocument } from '../../platform';
 import { BADGE_HEIGHT_MM, BADGE_PREVIEW_ZOOM, BADGE_WIDTH_MM, badgeHtml, badgeQrSvg, visitNumber } from './badgeDocument';
 import { loadBadgeFacts, recordBadgePrint } from './badgePrints';
@@ -42,7 +43,7 @@ export function BadgeDialog({ visitId, open, onClose }: BadgeDialogProps) {
     setQrSvg(undefined);
     badgeQrSvg(visitId).then(
       (svg) => current && setQrSvg(svg),
-      (error: unknown) => notify('error', t('printFailed', { message: error instanceof Error ? error.message : String(error) })),
+      (error: unknown) => notify('error', t('printFailed', { message: messageOf(error) })),
     );
     return () => {
       current = false;
@@ -86,7 +87,7 @@ export function BadgeDialog({ visitId, open, onClose }: BadgeDialogProps) {
       notify('success', count > 1 ? t('reprinted', { count }) : t('printed'));
       onClose();
     } catch (error) {
-      notify('error', t('printFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('printFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
       setConfirmingReprint(false);

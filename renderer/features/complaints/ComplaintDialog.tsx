@@ -1,6 +1,7 @@
 // Log a suggestion or complaint, or follow one up: owner, due date and status; the reply (saving it
 // answers the item, dated today); follow-up notes. Keyboard first: Ctrl+Enter saves from any field,
 // Escape cancels. Changes go through the repository, which applies the status rules and audits.
+import { messageOf } from '@shared/errors/messageOf';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,7 +21,7 @@ import Typography from '@mui/material/Typography';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES, type Complaint } from '@shared/domain';
 import { defaultDueAt, endOfLocalDay, isOverdue, localIsoDate } from '@shared/complaints/complaintRules';
 import { ValidationError, repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { OwnerField, type Owner } from './OwnerField';
 
 interface FormValues {
@@ -94,7 +95,7 @@ export function ComplaintDialog({ open, complaintId, onClose }: ComplaintDialogP
     if (error instanceof ValidationError) {
       setErrors(Object.fromEntries(Object.keys(error.fields).map((f) => [f, f === 'content' || f === 'reply' || f === 'followUp' ? 'required' : 'tooLong'])));
     } else {
-      notify('error', t('saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('saveFailed', { message: messageOf(error) }));
     }
   };
 

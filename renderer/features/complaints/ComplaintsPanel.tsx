@@ -19,7 +19,7 @@ import AddCommentOutlinedIcon from '@mui/icons-material/AddCommentOutlined';
 import { COMPLAINT_STATUSES, type Complaint } from '@shared/domain';
 import { isOverdue } from '@shared/complaints/complaintRules';
 import { repositoriesOf, useDatabase } from '../../db';
-import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
+import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { ComplaintDialog } from './ComplaintDialog';
 
 type Editor = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; id: string };

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import { useDatabase } from '../../db';
-import type { ScreenId } from '../../app/routes';
+import type { ScreenId } from '../../ui/navigation';
 import { openRollCall } from '../rollcall';
 import { dashboardFigures } from './dashboardFigures';
 

@@ -1,4 +1,5 @@
 // Departments: add, rename, delete (soft; refused while people are still in one).
+import { messageOf } from '@shared/errors/messageOf';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -18,7 +19,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import type { Department } from '@shared/domain/directory';
 import { DepartmentInUseError, ValidationError, repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 
 export interface DepartmentsDialogProps {
   open: boolean;
@@ -43,7 +44,7 @@ export function DepartmentsDialog({ open, departments, onClose }: DepartmentsDia
   }, [db], new Map<string, number>());
 
   const repo = repositoriesOf(db).departments;
-  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  const message = (error: unknown) => messageOf(error);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,17 +4,18 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { initI18n } from '../../i18n';
-import { ShortcutProvider } from '../../app/shortcuts/ShortcutProvider';
-import { notifications } from '../../app/notifications/notificationStore';
+import { ShortcutProvider } from '../../ui/shortcuts/ShortcutProvider';
+import { notifications } from '../../ui/notifications/notificationStore';
 import { DatabaseProvider, repositoriesOf, type FrontDeskDatabase } from '../../db';
 import { freshDatabase } from '../../db/testDatabase';
 import { DirectoryScreen } from './DirectoryScreen';
+import { directoryLocales } from './locales';
 
 let i18n: I18n;
 let db: FrontDeskDatabase;
 
 beforeEach(async () => {
-  i18n ??= await initI18n('en');
+  i18n ??= await initI18n('en', { directory: directoryLocales });
   ({ db } = await freshDatabase());
   notifications.clear();
   const repos = repositoriesOf(db);

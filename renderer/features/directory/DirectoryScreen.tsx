@@ -1,6 +1,7 @@
 // The staff directory (内线通讯录): keyboard first. The search box has the focus when the screen opens;
 // ↑/↓ move through the results, Enter opens the person, Escape clears. Results are live: a change made
 // anywhere (an import, another window) shows at once.
+import { messageOf } from '@shared/errors/messageOf';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,8 +21,8 @@ import SearchIcon from '@mui/icons-material/Search';
 import type { Staff } from '@shared/domain/directory';
 import { parseDirectoryCsv, stripBom } from '@shared/directory/directoryCsv';
 import { repositoriesOf, useDatabase } from '../../db';
-import { useShortcut } from '../../app/shortcuts/ShortcutProvider';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { PersonDialog } from './PersonDialog';
 import { DepartmentsDialog } from './DepartmentsDialog';
 import { ImportDialog, type ImportPreview } from './ImportDialog';
@@ -123,7 +124,7 @@ export function DirectoryScreen() {
       const existingExtensions = await repos.staff.extensionHolders();
       setImportPreview({ fileName: file.name, result: parseDirectoryCsv(text, { existingExtensions }) });
     } catch (error) {
-      notify('error', t('import.unreadable', { file: file.name, message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
     }
   };
 

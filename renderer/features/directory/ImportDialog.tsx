@@ -1,8 +1,9 @@
 // Preview of a CSV import: what will go in, and for every bad row its number, field and reason.
 // Confirming writes all good rows in one transaction, with progress and a cancel that leaves nothing.
+import { messageOf } from '@shared/errors/messageOf';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportProblemsTable } from '../../app/ImportProblemsTable';
+import { ImportProblemsTable } from '../../ui/ImportProblemsTable';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -19,7 +20,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { DirectoryParseResult, DirectoryRowError } from '@shared/directory/directoryCsv';
 import { useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { ImportCancelledError, importDirectoryRows } from './directoryImport';
 
 /** Rows listed in the preview; the rest are counted. */
@@ -68,7 +69,7 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
       onClose();
     } catch (error) {
       if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
-      else notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
+      else notify('error', t('import.failed', { message: messageOf(error) }));
       onClose();
     } finally {
       abortRef.current = null;

@@ -1,4 +1,5 @@
 // Add or edit one person. Enter in any single-line field saves (the form submits), Escape cancels.
+import { messageOf } from '@shared/errors/messageOf';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
@@ -10,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { staffInputSchema, type Department, type Staff } from '@shared/domain/directory';
 import { ValidationError, repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 
 const TEXT_FIELDS = ['title', 'extension', 'mobile', 'email', 'location'] as const;
 type FormField = 'name' | 'departmentId' | (typeof TEXT_FIELDS)[number] | 'notes';
@@ -83,7 +84,7 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fields as Partial<Record<FormField, string>>);
-      else notify('error', t('person.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      else notify('error', t('person.saveFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }
@@ -97,7 +98,7 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
       notify('success', t('person.deleted', { name: person.name }));
       onClose();
     } catch (error) {
-      notify('error', t('person.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('person.saveFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }

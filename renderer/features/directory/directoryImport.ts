@@ -1,5 +1,6 @@
 // Writing a checked CSV into the directory. All good rows go in ONE transaction with their new
 // departments and the audit entry: a failure or a cancel part-way leaves the directory exactly as it was.
+import { ImportCancelledError } from '@shared/errors/importCancelled';
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import type { Department, Staff } from '@shared/domain/directory';
 import { staffSchema } from '@shared/domain/directory';
@@ -21,12 +22,7 @@ export interface ImportOutcome {
   skippedRows: number[];
 }
 
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('Import cancelled');
-    this.name = 'ImportCancelledError';
-  }
-}
+export { ImportCancelledError };
 
 export async function importDirectoryRows(db: FrontDeskDatabase, rows: readonly DirectoryRow[], options: ImportOptions = {}): Promise<ImportOutcome> {
   const chunkSize = options.chunkSize ?? 250;

@@ -1,6 +1,7 @@
 // The emergency roll call: one action shows everybody on site now, with the head count, and prints or
 // exports it for the wardens at the assembly point. The list is live (a late check-out disappears at
 // once); printing and exporting are audited. The badge button reprints a lost badge from the same list.
+import { messageOf } from '@shared/errors/messageOf';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,7 +24,7 @@ import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { getBridge, printDocument, saveExportStream } from '../../platform';
 import { BadgeDialog } from '../badges';
 import { auditRollCall, loadRollCall, sortRollCall, type RollCall, type RollCallOrder } from './rollCall';
@@ -69,7 +70,7 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
         notify('error', t('printFailed', { message: outcome.error.message }));
       }
     } catch (error) {
-      notify('error', t('printFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('printFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }
@@ -90,7 +91,7 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
         notify('error', t('exportFailed', { message: outcome.error.message }));
       }
     } catch (error) {
-      notify('error', t('exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('exportFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }

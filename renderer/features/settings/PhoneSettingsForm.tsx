@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { checkSipServerUrl, iceServerSchema, type PhoneSettings } from '@shared/phone/phoneSettings';
 import { loadPhoneSettings, savePhoneSettings } from '../../phone/phoneService';
 import { getBridge } from '../../platform';
-import { notifications } from '../../app/notifications/notificationStore';
+import { notifications } from '../../ui/notifications/notificationStore';
 
 interface FormState {
   server: string;

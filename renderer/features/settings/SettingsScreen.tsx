@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { getBridge } from '../../platform';
 import { PhoneSettingsForm } from './PhoneSettingsForm';
 

@@ -6,7 +6,7 @@ import { getDatabase } from '../../db';
 import type { Call } from '@shared/domain/switchboard';
 import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
 import type { PhoneView } from '../../phone/phoneTypes';
-import { notifications } from '../../app/notifications/notificationStore';
+import { notifications } from '../../ui/notifications/notificationStore';
 import { LineCard } from './LineCard';
 import { formatDuration, useNow } from './durations';
 import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';

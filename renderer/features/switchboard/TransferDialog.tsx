@@ -1,13 +1,13 @@
 // Picking a transfer target, keyboard first: type a name (pinyin initials work), an extension or a
 // number; ↑↓ choose among directory matches; Enter transfers (blind) or calls the target (consult).
 import { useEffect, useState } from 'react';
-import { nextActiveIndex } from '../../app/listboxKeys';
+import { nextActiveIndex } from '../../ui/listboxKeys';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@shared/domain/directory';
 import { getRepositories } from '../../db';
 import { softphone } from '../../phone/phoneService';
-import { notifications } from '../../app/notifications/notificationStore';
+import { notifications } from '../../ui/notifications/notificationStore';
 import { switchboardUi } from './switchboardUiStore';
 
 export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode: 'blind' | 'attended'; onClose: () => void }) {

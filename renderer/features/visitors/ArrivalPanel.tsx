@@ -1,5 +1,6 @@
 // After a check-in: whom to notify and how. The host's extension with a one-click call (when the
 // softphone is registered), "mark host notified" (recorded on the visit and audited), and the badge.
+import { messageOf } from '@shared/errors/messageOf';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -15,7 +16,7 @@ import DoneAllOutlinedIcon from '@mui/icons-material/DoneAllOutlined';
 import type { Staff } from '@shared/domain/directory';
 import type { Visitor } from '@shared/domain/visitors';
 import { repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { softphone, usePhone } from '../../phone/phoneService';
 import { formatTime } from './visitFormat';
 
@@ -50,7 +51,7 @@ export function ArrivalPanel({ arrival, onPrintBadge, onDismiss }: { arrival: Ar
       // A call from this console is the phone; anything else (in person, another phone) is manual.
       await repositoriesOf(db).visits.markHostNotified(arrival.visitId, called ? 'phoneTransfer' : 'manual');
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     }
   };
 

@@ -2,7 +2,7 @@
 // keyboard, so the box stays focused between scans; a typed name finds the visitor among those on site
 // (↓ to choose, Enter to check out).
 import { forwardRef, useMemo, useState, type KeyboardEvent } from 'react';
-import { nextActiveIndex } from '../../app/listboxKeys';
+import { nextActiveIndex } from '../../ui/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -14,7 +14,7 @@ import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { normaliseQuery } from '@shared/search/searchKeys';
 import { BADGE_CODE_PREFIX, visitIdFromBadgeCode } from '@shared/visitors/badgeCode';
 import { repositoriesOf, useDatabase, type CheckOutMethod } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import type { OnSiteRow } from './onSiteQuery';
 
 export const CheckOutBox = forwardRef<HTMLInputElement, { rows: readonly OnSiteRow[] }>(function CheckOutBox({ rows }, ref) {

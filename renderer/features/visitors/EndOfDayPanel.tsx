@@ -1,5 +1,6 @@
 // End of day: everybody still registered on site, and one action (with a confirmation) that checks
 // them all out, recorded on each visit as done by the desk ('bulkEndOfDay', checkedOutBy).
+import { messageOf } from '@shared/errors/messageOf';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
@@ -15,7 +16,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import type { OnSiteRow } from './onSiteQuery';
 import { dayBounds, formatDateTime, formatTime, useNow } from './visitFormat';
 
@@ -36,7 +37,7 @@ export function EndOfDayPanel({ rows }: { rows: readonly OnSiteRow[] | undefined
       notify('success', t('endOfDay.done', { count: done.length }));
       setConfirming(false);
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }

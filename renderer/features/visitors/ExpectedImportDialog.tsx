@@ -1,9 +1,10 @@
 // Preview of a CSV of expected visitors: the rows that will go in, and every bad row with its field and
 // reason. Confirming writes all good rows in one transaction with progress; a failure or Cancel leaves
 // nothing half-imported.
+import { messageOf } from '@shared/errors/messageOf';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportProblemsTable } from '../../app/ImportProblemsTable';
+import { ImportProblemsTable } from '../../ui/ImportProblemsTable';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -20,7 +21,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import type { ExpectedParseResult } from '@shared/visitors/expectedCsv';
 import { useDatabase } from '../../db';
 import { ImportCancelledError, importExpectedRows } from './expectedImport';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { formatDateTime } from './visitFormat';
 
 const PREVIEW_LIMIT = 100;
@@ -51,7 +52,7 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
       onClose();
     } catch (error) {
       if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
-      else notify('error', t('import.failed', { message: error instanceof Error ? error.message : String(error) }));
+      else notify('error', t('import.failed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
       setProgress(undefined);

@@ -1,6 +1,7 @@
 // Pre-registration (预约): the expected list for a day (today by default), a short form for the desk
 // to add one, and a CSV import. One action checks an expected visitor in: the row's button, or Enter on
 // the focused row. The arrival goes through the same watchlist gate as a walk-in.
+import { messageOf } from '@shared/errors/messageOf';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,7 +21,7 @@ import type { Visit, Visitor } from '@shared/domain/visitors';
 import { parseExpectedCsv } from '@shared/visitors/expectedCsv';
 import { checkRegistration, type RegistrationField } from '@shared/visitors/registration';
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import { HostPicker } from './HostPicker';
 import { ExpectedImportDialog, type ExpectedImportPreview } from './ExpectedImportDialog';
 import { dayBounds, formatTime, isoDate, parseIsoDate } from './visitFormat';
@@ -95,7 +96,7 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
       nameRef.current?.focus();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fields as Partial<Record<RegistrationField, string>>);
-      else notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      else notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     }
   };
 
@@ -107,7 +108,7 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
         onCheckedIn(result, row.host);
       }
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     }
   };
 
@@ -116,7 +117,7 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
       await repos.visits[action](row.visit.id);
       notify('info', t(action === 'cancel' ? 'expected.cancelled' : 'expected.noShow', { name: row.visitor?.name ?? '' }));
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     }
   };
 
@@ -128,7 +129,7 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
       const text = await file.text();
       setPreview({ fileName: file.name, result: parseExpectedCsv(text, await hostLookup(db), new Date(day)) });
     } catch (error) {
-      notify('error', t('import.unreadable', { file: file.name, message: error instanceof Error ? error.message : String(error) }));
+      notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
     }
   };
 

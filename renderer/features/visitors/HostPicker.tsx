@@ -2,7 +2,7 @@
 // picker: type a name, pinyin, initials or extension; ↑↓ move; Enter picks (and does not submit the
 // form while the list is open). Once picked, the field reads "张三 (ext. 2301)"; typing starts over.
 import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
-import { nextActiveIndex } from '../../app/listboxKeys';
+import { nextActiveIndex } from '../../ui/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';

@@ -12,7 +12,7 @@ import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
 import { isOverdue } from '@shared/visitors/visitMachine';
 import { repositoriesOf, useDatabase } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
+import { useNotify } from '../../ui/notifications/notificationStore';
 import type { OnSiteRow } from './onSiteQuery';
 import { formatDuration, formatTime, useNow } from './visitFormat';
 

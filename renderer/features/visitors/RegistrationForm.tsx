@@ -24,8 +24,8 @@ import { digitsOnly } from '@shared/search/searchKeys';
 import { checkIdNumber, maskIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from '@shared/visitors/idNumber';
 import { checkRegistration, type RegistrationField, type RegistrationInput } from '@shared/visitors/registration';
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult } from '../../db';
-import { useNotify } from '../../app/notifications/notificationStore';
-import { recordMetric } from '../../app/metrics';
+import { useNotify } from '../../ui/notifications/notificationStore';
+import { recordMetric } from '../../platform/metrics';
 import { HostPicker } from './HostPicker';
 import { SuggestingTextField, SuggestionList, SuggestionStore, type SuggestionRow, type SuggestSource } from './suggestionStore';
 

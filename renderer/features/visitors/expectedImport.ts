@@ -2,7 +2,7 @@
 // cancelling (or any failure) rolls the whole import back, so nothing is half-imported.
 import type { ExpectedParseResult } from '@shared/visitors/expectedCsv';
 import { repositoriesOf, type FrontDeskDatabase } from '../../db';
-import { ImportCancelledError } from '../directory/directoryImport';
+import { ImportCancelledError } from '@shared/errors/importCancelled';
 
 export { ImportCancelledError };
 

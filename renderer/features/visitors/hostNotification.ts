@@ -1,7 +1,7 @@
 // Telling the desk whom to notify when a visitor arrives (REQUIREMENTS.md §1): a desktop notification
 // when the system allows one, otherwise the console's own notification area, which is always there.
 import type { Staff } from '@shared/domain/directory';
-import { notifications } from '../../app/notifications/notificationStore';
+import { notifications } from '../../ui/notifications/notificationStore';
 
 export interface ArrivalNotice {
   title: string;

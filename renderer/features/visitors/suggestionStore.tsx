@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import type { Staff } from '@shared/domain/directory';
 import type { Visit, Visitor } from '@shared/domain/visitors';
-import { recordMetric } from '../../app/metrics';
+import { recordMetric } from '../../platform/metrics';
 import { formatDateTime } from './visitFormat';
 
 export type SuggestSource = 'name' | 'company' | 'phone';

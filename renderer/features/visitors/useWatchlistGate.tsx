@@ -5,7 +5,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchlistEntry } from '@shared/domain/visitors';
 import { repositoriesOf, WatchlistMatchError, type FrontDeskDatabase, type WatchlistDecision } from '../../db';
-import { notifications } from '../../app/notifications/notificationStore';
+import { notifications } from '../../ui/notifications/notificationStore';
 import { WatchlistAlertDialog, type PendingAlert } from './WatchlistAlertDialog';
 
 type Attempt<T> = (acknowledgedAlertIds: string[]) => Promise<T>;

@@ -1,6 +1,7 @@
 // The notification area: every screen reports outcomes here (saved, imported, failed …) so the desk
 // has one place to look back at what happened during the shift.
-import { useSyncExternalStore } from 'react';
+import { createStore } from '@shared/store/createStore';
+import { useStore } from '../useStore';
 
 export type NotificationSeverity = 'success' | 'info' | 'warning' | 'error';
 
@@ -13,49 +14,35 @@ export interface DeskNotification {
   read: boolean;
 }
 
-type Listener = () => void;
-
 const MAX_KEPT = 100;
 
 export class NotificationStore {
-  private items: DeskNotification[] = [];
+  readonly store = createStore<DeskNotification[]>([]);
   private nextId = 1;
-  private listeners = new Set<Listener>();
 
   notify(severity: NotificationSeverity, message: string): DeskNotification {
     const item: DeskNotification = { id: this.nextId++, severity, message, at: Date.now(), read: false };
-    this.items = [item, ...this.items].slice(0, MAX_KEPT);
-    this.emit();
+    this.store.set((items) => [item, ...items].slice(0, MAX_KEPT));
     return item;
   }
 
   markAllRead(): void {
-    if (this.items.every((n) => n.read)) return;
-    this.items = this.items.map((n) => ({ ...n, read: true }));
-    this.emit();
+    this.store.set((items) => (items.every((n) => n.read) ? items : items.map((n) => ({ ...n, read: true }))));
   }
 
   clear(): void {
-    this.items = [];
-    this.emit();
+    this.store.set((items) => (items.length === 0 ? items : []));
   }
 
-  snapshot = (): DeskNotification[] => this.items;
+  snapshot = (): DeskNotification[] => this.store.get();
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private emit(): void {
-    for (const l of this.listeners) l();
-  }
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 }
 
 export const notifications = new NotificationStore();
 
 export function useNotifications(): DeskNotification[] {
-  return useSyncExternalStore(notifications.subscribe, notifications.snapshot);
+  return useStore(notifications.store);
 }
 
 /** Convenience for components: `const notify = useNotify(); notify('success', t('saved'))`. */

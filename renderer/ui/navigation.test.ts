@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenFromHash, DEFAULT_SCREEN } from './routes';
+import { screenFromHash, DEFAULT_SCREEN } from './navigation';
 
 describe('screenFromHash', () => {
   it('maps known hashes and falls back to the dashboard', () => {

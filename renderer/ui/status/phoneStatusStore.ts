@@ -1,6 +1,7 @@
 // Registration state of the softphone, shown in the status bar. The switchboard's phone module
 // publishes into this store; until a phone is configured it stays 'unconfigured'.
-import { useSyncExternalStore } from 'react';
+import { createStore } from '@shared/store/createStore';
+import { useStore } from '../useStore';
 
 export type PhoneRegistrationState = 'unconfigured' | 'connecting' | 'registered' | 'failed' | 'disconnected';
 
@@ -10,20 +11,12 @@ export interface PhoneStatus {
   reason?: string;
 }
 
-let current: PhoneStatus = { state: 'unconfigured' };
-const listeners = new Set<() => void>();
+const store = createStore<PhoneStatus>({ state: 'unconfigured' });
 
 export function publishPhoneStatus(next: PhoneStatus): void {
-  current = next;
-  for (const l of listeners) l();
+  store.set(next);
 }
 
 export function usePhoneStatus(): PhoneStatus {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useStore(store);
 }

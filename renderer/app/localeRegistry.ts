@@ -1,4 +1,6 @@
-// Every feature's strings, by namespace. A feature adds one line here.
+// Every feature's strings, by namespace, composed here at the top so the i18n core never imports a
+// feature (docs/ARCHITECTURE.md, "Layers"). A feature adds one line here.
+import type { FeatureLocales } from '../i18n';
 import { directoryLocales } from '../features/directory/locales';
 import { switchboardLocales } from '../features/switchboard/locales';
 import { visitorsLocales } from '../features/visitors/locales';
@@ -15,4 +17,4 @@ export const featureLocales = {
   rollcall: rollcallLocales,
   complaints: complaintsLocales,
   dashboard: dashboardLocales,
-} as const;
+} as const satisfies FeatureLocales;
