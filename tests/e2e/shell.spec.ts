@@ -11,6 +11,8 @@ test.describe('console shell', () => {
     await expect(app.navLink('总机')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(app.heading).toHaveText('今日概览');
+    // The tiles come from live queries: wait for every figure so the picture shows the real screen.
+    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(10);
     await expect(app.phoneStatus).toHaveText('话机：未配置');
   });
 
@@ -107,10 +109,12 @@ test.describe('console shell', () => {
     }
   });
 
-  test('README screenshot of the shell', async ({ app, page }) => {
+  test('README screenshot of the shell, on the screen it opens on', async ({ app, page }) => {
     await page.setViewportSize({ width: 1280, height: 760 });
-    await app.open({ language: 'zh-CN', screen: 'directory' });
-    await expect(app.heading).toHaveText('通讯录');
+    await app.open({ language: 'zh-CN' });
+    await expect(app.heading).toHaveText('今日概览');
+    // The tiles come from live queries: wait for every figure so the picture shows the real screen.
+    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(10);
     await page.screenshot({ path: screenshotPath });
     expect(statSync(screenshotPath).size).toBeGreaterThan(10_000);
   });
