@@ -1,7 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { CssBaseline, ThemeProvider } from '@mui/material';
-import { theme } from './theme';
+import { CssBaseline } from '@mui/material';
+import { LocalisedTheme } from './theme';
 import { ShortcutProvider } from '../ui/shortcuts/ShortcutProvider';
 import { AppShell } from './AppShell';
 import { EmptyScreen } from './EmptyScreen';
@@ -34,14 +34,14 @@ function Screen({ screen }: { screen: ScreenId }) {
 export function App({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <ThemeProvider theme={theme}>
+      <LocalisedTheme>
         <CssBaseline />
         <ShortcutProvider>
           <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
           <PhoneOverlay />
           <RollCallLauncher />
         </ShortcutProvider>
-      </ThemeProvider>
+      </LocalisedTheme>
     </I18nextProvider>
   );
 }

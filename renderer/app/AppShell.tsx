@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { AppBar, Box, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Tooltip, Typography } from '@mui/material';
+import { AppBar, Box, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Toolbar, Tooltip, Typography } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
@@ -80,8 +80,8 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
           <Box component="nav" aria-label={t('nav.label')}>
             <List>
               {SCREENS.map((s, i) => (
+                <ListItem key={s} disablePadding>
                 <ListItemButton
-                  key={s}
                   component="a"
                   href={`#/${s}`}
                   selected={s === screen}
@@ -91,6 +91,7 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
                   <ListItemIcon aria-hidden>{ICONS[s]}</ListItemIcon>
                   <ListItemText primary={t(`nav.${s}`)} />
                 </ListItemButton>
+                </ListItem>
               ))}
             </List>
           </Box>

@@ -19,7 +19,7 @@ export function NotificationArea() {
     <>
       <IconButton
         color="inherit"
-        aria-label={t('notifications.open', { count: unread })}
+        aria-label={t('notifications.open', { count: unread > 99 ? '99+' : unread })}
         aria-haspopup="dialog"
         onClick={(e) => {
           setAnchor(e.currentTarget);

@@ -56,8 +56,14 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
           </Box>
         </Box>
         <Box ref={scrollRef} role="rowgroup" sx={{ flex: 1, minHeight: 120, maxHeight: 560, overflow: 'auto' }}>
-          {rows && list.length === 0 && <Typography color="text.secondary" sx={{ p: 2 }}>{t('board.empty')}</Typography>}
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {/* A rowgroup holds rows only (ARIA): the empty message is a row of its own, the virtual list's
+              sizing box is presentational. */}
+          {rows && list.length === 0 && (
+            <Box role="row">
+              <Typography role="cell" color="text.secondary" sx={{ p: 2 }}>{t('board.empty')}</Typography>
+            </Box>
+          )}
+          <Box role="presentation" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = list[item.index]!;
               const name = row.visitor?.name ?? '';

@@ -54,7 +54,7 @@ const en: CommonStrings = {
     desk: 'Desk {{desk}}',
   },
   notifications: {
-    open: 'Notifications ({{count}} unread)',
+    open: 'Notifications, {{count}} unread',
     title: 'Notifications',
     empty: 'No notifications yet. Results of saving, importing, exporting and errors appear here.',
     clear: 'Clear notifications',

@@ -53,7 +53,7 @@ const zhCN = {
     desk: '工作台 {{desk}}',
   },
   notifications: {
-    open: '通知（{{count}} 条未读）',
+    open: '通知，{{count}} 条未读',
     title: '通知',
     empty: '暂无通知。保存、导入、导出和错误的结果会显示在这里。',
     clear: '清空通知',

@@ -54,7 +54,7 @@ const zhTW: CommonStrings = {
     desk: '工作台 {{desk}}',
   },
   notifications: {
-    open: '通知（{{count}} 則未讀）',
+    open: '通知，{{count}} 則未讀',
     title: '通知',
     empty: '暫無通知。儲存、匯入、匯出和錯誤的結果會顯示在這裡。',
     clear: '清除通知',
