@@ -80,8 +80,13 @@ export class SwitchboardPage {
     const dialog = this.page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Transfer to' }).fill(target);
-    // Let the directory lookup settle so Enter picks what is shown.
-    await this.page.waitForTimeout(150);
+    // Enter when what is shown belongs to what was typed: the highlighted match is the target, or the
+    // directory has answered that nobody matches (then the number is used as typed).
+    const highlighted = dialog.getByRole('option', { selected: true });
+    const nobody = dialog.getByText(/Nobody in the directory matches/);
+    await expect
+      .poll(async () => ((await highlighted.count()) === 1 ? ((await highlighted.textContent()) ?? '').includes(target) : await nobody.isVisible()))
+      .toBe(true);
     await this.page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
   }
@@ -100,7 +105,8 @@ export class SwitchboardPage {
         },
         { timeout: 15_000 },
       )
-      .toMatch(disposition);
+      // A string is one exact disposition ('answered' must not accept 'unanswered'); a RegExp is anchored.
+      .toMatch(typeof disposition === 'string' ? new RegExp(`^${disposition.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : new RegExp(`^(?:${disposition.source})$`, disposition.flags));
     return found!;
   }
 }
