@@ -47,3 +47,47 @@ describe('translations', () => {
   });
 });
 
+describe('Chinese punctuation', () => {
+  const resources = buildResources(featureLocales);
+  const cjk = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
+
+  /** ASCII quotes, and an ASCII colon next to Chinese text (not a time, a URL scheme or "sip:"), read as typos. */
+  function asciiPunctuation(text: string): string[] {
+    const found: string[] = [];
+    if (text.includes('"')) found.push('ASCII double quote');
+    for (const m of text.matchAll(/:/g)) {
+      const before = text[m.index - 1] ?? '';
+      const after = text[m.index + 1] ?? '';
+      if (cjk.test(before) || (cjk.test(after) && !/[A-Za-z0-9]/.test(before))) found.push('ASCII colon');
+    }
+    return found;
+  }
+
+  it('zh-CN and zh-TW strings use full-width colons and Chinese quotation marks', () => {
+    const problems: string[] = [];
+    for (const lang of ['zh-CN', 'zh-TW'] as const) {
+      for (const [ns, bundle] of Object.entries(resources[lang])) {
+        for (const [key, text] of flatten(bundle)) {
+          for (const p of asciiPunctuation(text)) problems.push(`${lang}/${ns}:${key} ${p}: ${text}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the rule catches what it should and lets times and addresses be', () => {
+    expect(asciiPunctuation('没有找到"张三"。')).toEqual(['ASCII double quote']);
+    expect(asciiPunctuation('电话:123')).toEqual(['ASCII colon']);
+    expect(asciiPunctuation('时间格式不正确（如 14:30）')).toEqual([]);
+    expect(asciiPunctuation('生产环境使用 wss://；ws:// 仅允许本机')).toEqual([]);
+    expect(asciiPunctuation('请输入分机或 sip: 地址')).toEqual([]);
+    expect(asciiPunctuation('必须以 stun:、turn: 开头')).toEqual([]);
+  });
+});
+
+function flatten(value: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[prefix, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+}
+

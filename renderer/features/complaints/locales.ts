@@ -37,7 +37,7 @@ const zhCN = {
   followUpBy: '{{time}} · {{by}}',
   created: '已登记',
   saved: '已保存',
-  replied: '已保存答复，状态改为"已答复"',
+  replied: '已保存答复，状态改为“已答复”',
   followUpAdded: '已添加跟进记录',
   saveFailed: '保存失败：{{message}}',
   errors: { required: '必填', tooLong: '内容过长' },

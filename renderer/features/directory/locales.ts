@@ -8,7 +8,7 @@ const zhCN = {
     help: '↑/↓ 选择，Enter 打开，Esc 清除',
     results: '搜索结果',
     count: '共 {{count}} 人',
-    noResults: '没有找到"{{query}}"。',
+    noResults: '没有找到“{{query}}”。',
     empty: '通讯录还是空的。可以添加人员或从 CSV 文件导入。',
     refine: '只显示前 {{shown}} 条结果，请输入更多字以缩小范围。',
   },
@@ -72,7 +72,7 @@ const zhCN = {
     unreadable: '无法读取文件 {{file}}：{{message}}',
     problems: {
       empty: '文件是空的。',
-      missingNameColumn: '文件缺少"姓名"(name) 列。第一行应为表头：姓名、部门、职务、分机、手机、邮箱、位置、备注。',
+      missingNameColumn: '文件缺少“姓名”（name）列。第一行应为表头：姓名、部门、职务、分机、手机、邮箱、位置、备注。',
       unreadable: '无法解析该文件。',
     },
     summary: '{{good}} 行可以导入，{{bad}} 行有问题（不会导入）。',

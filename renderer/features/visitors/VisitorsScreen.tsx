@@ -87,10 +87,9 @@ export function VisitorsScreen() {
   const onCheckedIn = (result: CheckInResult, host: Staff | undefined) => {
     setArrival({ visitId: result.visit.id, visitor: result.visitor, host });
     if (host) {
-      announceArrival({
-        title: t('arrival.desktopTitle'),
-        body: t('arrival.desktopBody', { name: result.visitor.name, host: host.name, extension: host.extension ?? '—' }),
-      });
+      const title = t('arrival.desktopTitle');
+      const body = t('arrival.desktopBody', { name: result.visitor.name, host: host.name, extension: host.extension ?? '—' });
+      announceArrival({ title, body, summary: t('arrival.inAppSummary', { title, body }) });
     }
   };
 

@@ -1,11 +1,12 @@
 // Telling the desk whom to notify when a visitor arrives (REQUIREMENTS.md §1): a desktop notification
 // when the system allows one, otherwise the console's own notification area, which is always there.
-import type { Staff } from '@shared/domain/directory';
 import { notifications } from '../../ui/notifications/notificationStore';
 
 export interface ArrivalNotice {
   title: string;
   body: string;
+  /** Title and body as one translated line, for the in-app notification area. */
+  summary: string;
 }
 
 /** Shows the notice; returns where it went. Never asks for permission: that is a settings decision. */
@@ -18,10 +19,6 @@ export function announceArrival(notice: ArrivalNotice): 'desktop' | 'inApp' {
   } catch {
     // Some shells expose the constructor but refuse to build one; fall back to the in-app area.
   }
-  notifications.notify('info', `${notice.title}: ${notice.body}`);
+  notifications.notify('info', notice.summary);
   return 'inApp';
-}
-
-export function hostLabel(host: Staff | undefined): string {
-  return host ? `${host.name}${host.extension ? ` (${host.extension})` : ''}` : '';
 }

@@ -22,7 +22,7 @@ const zhCN = {
     hostChosen: '{{name}}（分机 {{extension}}）',
     hostNoExtension: '{{name}}（无分机）',
     hostResults: '被访人候选',
-    noHostMatch: '通讯录中没有找到"{{query}}"。',
+    noHostMatch: '通讯录中没有找到“{{query}}”。',
     checkInHelp: 'Enter 或 Ctrl+Enter 登记入场',
   },
   idTypes: { none: '（不登记）', residentId: '居民身份证', passport: '护照', hkMacauPermit: '港澳通行证', taiwanPermit: '台湾通行证', driverLicense: '驾驶证', other: '其他' },
@@ -39,6 +39,7 @@ const zhCN = {
   },
   warnings: { plateUnusual: '车牌格式不常见，请核对（仍可保存）', idOverridden: '已确认证件，按原号码登记' },
   arrival: {
+    inAppSummary: '{{title}}：{{body}}',
     title: '{{name}} 已于 {{time}} 入场',
     notifyWho: '请通知被访人 {{host}}，分机 {{extension}}',
     notifyNoExtension: '请通知被访人 {{host}}（通讯录中没有分机）',
@@ -55,7 +56,7 @@ const zhCN = {
   },
   checkout: {
     label: '离场登记：扫描访客证或输入姓名', help: '扫码枪扫描后自动离场；输入姓名后 ↓ 选择，Enter 离场',
-    notOnSite: '这张访客证对应的访客已不在场', unknownCode: '无法识别的访客证', done: '{{name}} 已离场', noMatch: '在场访客中没有"{{query}}"。',
+    notOnSite: '这张访客证对应的访客已不在场', unknownCode: '无法识别的访客证', done: '{{name}} 已离场', noMatch: '在场访客中没有“{{query}}”。',
     results: '在场访客匹配结果',
   },
   expected: {
@@ -66,12 +67,12 @@ const zhCN = {
   import: {
     title: '从 CSV 导入预约访客', summary: '{{good}} 行可以导入，{{bad}} 行有问题（不会导入）。', badRows: '有问题的行', goodRows: '将导入的行',
     row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}', cancelled: '已取消导入，未写入任何数据。', progress: '正在导入 {{done}} / {{total}}',
-    problems: { empty: '文件是空的。', missingColumns: '文件缺少"姓名"列。表头可用：姓名、单位、电话、拜访对象、日期、时间、事由、人数、车牌、备注。' },
+    problems: { empty: '文件是空的。', missingColumns: '文件缺少“姓名”列。表头可用：姓名、单位、电话、拜访对象、日期、时间、事由、人数、车牌、备注。' },
     more: '另有 {{count}} 行未列出', nothing: '没有可导入的行。', unreadable: '无法读取文件 {{file}}：{{message}}',
     columns: { name: '姓名', company: '单位', phone: '电话', host: '拜访对象', date: '日期', time: '时间', purpose: '事由', partySize: '人数', vehiclePlate: '车牌', notes: '备注' },
   },
   endOfDay: {
-    title: '日终未离场名单', help: '以下访客仍登记在场。核实后可由前台统一登记离场，记录为"前台日终离场"。', empty: '所有访客均已离场。',
+    title: '日终未离场名单', help: '以下访客仍登记在场。核实后可由前台统一登记离场，记录为“前台日终离场”。', empty: '所有访客均已离场。',
     confirmTitle: '统一登记离场', confirmText: '将 {{count}} 位访客登记为由前台日终离场？', done: '已为 {{count}} 位访客登记日终离场', earlier: '{{date}} 入场',
   },
   watchlist: {
@@ -132,6 +133,7 @@ const zhTW: VisitorsStrings = {
   },
   warnings: { plateUnusual: '車牌格式不常見，請核對（仍可儲存）', idOverridden: '已確認證件，按原號碼登記' },
   arrival: {
+    inAppSummary: '{{title}}：{{body}}',
     title: '{{name}} 已於 {{time}} 入場',
     notifyWho: '請通知受訪人 {{host}}，分機 {{extension}}',
     notifyNoExtension: '請通知受訪人 {{host}}（通訊錄中沒有分機）',
@@ -224,6 +226,7 @@ const en: VisitorsStrings = {
   },
   warnings: { plateUnusual: 'Unusual plate format: please check (it can still be saved)', idOverridden: 'Document checked: number kept as entered' },
   arrival: {
+    inAppSummary: '{{title}}: {{body}}',
     title: '{{name}} checked in at {{time}}',
     notifyWho: 'Notify the host {{host}}, extension {{extension}}',
     notifyNoExtension: 'Notify the host {{host}} (no extension in the directory)',
