@@ -106,7 +106,8 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
           {!rollCall ? (
             <Typography role="status">{t('loading')}</Typography>
           ) : (
-            <Stack spacing={2}>
+            // pt: the "Sort by" label sits above its field and would be clipped by the dialog's scroll area.
+            <Stack spacing={2} sx={{ pt: 2 }}>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
                 <Typography variant="h6" component="p" role="status" data-testid="rollcall-summary">
                   {t('summary', { people: rollCall.people, visits: rollCall.visits })}
@@ -129,7 +130,9 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
               {rows.length === 0 ? (
                 <Typography role="status">{t('empty')}</Typography>
               ) : (
-                <Table size="small" aria-label={t('table')}>
+                // Fixed layout and wrapping anywhere: one long unbroken organisation name must not push the
+                // other columns off-screen in an evacuation.
+                <Table size="small" aria-label={t('table')} sx={{ tableLayout: 'fixed', '& td, & th': { overflowWrap: 'anywhere' } }}>
                   <TableHead>
                     <TableRow>
                       {ROLL_CALL_COLUMNS.map((c) => (

@@ -188,9 +188,11 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
             error={Boolean(errors.expectedAt)}
             helperText={err('expectedAt')}
             slotProps={{ inputLabel: { shrink: true } }}
+            // Wide enough for a 12-hour time with its AM/PM and the picker icon ("09:00 AM").
+            sx={{ minWidth: 150, flexShrink: 0 }}
           />
           <TextField {...text('purpose')} />
-          <Button type="submit" variant="outlined">{t('actions.addExpected')}</Button>
+          <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{t('actions.addExpected')}</Button>
         </Stack>
       </Box>
 

@@ -80,9 +80,10 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
                     bgcolor: overdue ? 'warning.light' : undefined,
                   }}
                 >
-                  <Box role="cell" sx={cell}>{name}</Box>
-                  <Box role="cell" sx={cell}>{row.visitor?.company ?? ''}</Box>
-                  <Box role="cell" sx={cell}>{row.host ? `${row.host.name}${row.host.extension ? ` · ${row.host.extension}` : ''}` : ''}</Box>
+                  {/* Cells cut text with an ellipsis; the title shows all of it on hover. */}
+                  <Box role="cell" sx={cell} title={name}>{name}</Box>
+                  <Box role="cell" sx={cell} title={row.visitor?.company ?? undefined}>{row.visitor?.company ?? ''}</Box>
+                  <Box role="cell" sx={cell} title={hostText(row.host)}>{hostText(row.host)}</Box>
                   <Box role="cell" sx={cell}>{row.visit.arrivedAt ? formatTime(row.visit.arrivedAt, i18n.language) : ''}</Box>
                   <Box role="cell" sx={cell}>
                     {row.visit.arrivedAt ? formatDuration(now - row.visit.arrivedAt, t) : ''}
@@ -104,4 +105,8 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
       </Box>
     </Box>
   );
+}
+
+function hostText(host: { name: string; extension?: string } | undefined): string {
+  return host ? `${host.name}${host.extension ? ` · ${host.extension}` : ''}` : '';
 }
