@@ -191,4 +191,25 @@ test.describe('visitor log', () => {
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('dialog').first()).toBeVisible();
   });
+
+  test('typing over a chosen host keeps every key, and Enter at scanner speed picks what was typed', async ({ page }) => {
+    await visitors.pickHost('3002');
+    await expect(visitors.host).toHaveValue('张三 (ext. 3002)');
+    // Select the chosen host and type over it: "szg" (孙志刚) must not lose its "s" and become "zg" (曾国华).
+    await visitors.host.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('szg');
+    await expect(visitors.host).toHaveValue('szg');
+    await page.keyboard.press('Enter');
+    await expect(visitors.host).toHaveValue('孙志刚 (ext. 3005)');
+
+    // A scanner-speed typist: "3003" and Enter with no pause; "300" alone would list 李秀英 (3001) first.
+    await visitors.host.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect(visitors.host).toHaveValue('');
+    await page.keyboard.type('3003');
+    await page.keyboard.press('Enter');
+    await expect(visitors.host).toHaveValue('赵丽娟 (ext. 3003)');
+  });
 });
