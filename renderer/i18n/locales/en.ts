@@ -50,6 +50,7 @@ const en: CommonStrings = {
       notPersisted: 'not persistent (the browser may clear it)',
       unavailable: 'unavailable',
     },
+    storageNearlyFull: 'Storage nearly full ({{percent}} used): export an archive and free space before saving fails',
     storageUsage: '{{used}} used',
     desk: 'Desk {{desk}}',
   },

@@ -49,6 +49,7 @@ const zhCN = {
       notPersisted: '未获持久保存（浏览器可能清理数据）',
       unavailable: '不可用',
     },
+    storageNearlyFull: '存储空间即将用满（已用 {{percent}}）：请先导出归档并释放空间，以免无法保存',
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',
   },

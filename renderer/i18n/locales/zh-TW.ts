@@ -50,6 +50,7 @@ const zhTW: CommonStrings = {
       notPersisted: '未獲持久保存（瀏覽器可能清除資料）',
       unavailable: '無法使用',
     },
+    storageNearlyFull: '儲存空間即將用滿（已用 {{percent}}）：請先匯出歸檔並釋放空間，以免無法儲存',
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatBytes, requestPersistentStorage } from './storageStatus';
+import { formatBytes, nearlyFullShare, requestPersistentStorage } from './storageStatus';
 
 describe('requestPersistentStorage', () => {
   it('asks for persistence when not yet granted and reports usage', async () => {
@@ -18,3 +18,16 @@ describe('requestPersistentStorage', () => {
     expect(formatBytes(12, 'zh-CN')).toBe('12 B');
   });
 });
+
+describe('nearlyFullShare', () => {
+  it('warns above 80 % of the quota and not at or below it', () => {
+    expect(nearlyFullShare({ usageBytes: 81, quotaBytes: 100 })).toBeCloseTo(0.81);
+    expect(nearlyFullShare({ usageBytes: 80, quotaBytes: 100 })).toBeUndefined();
+    expect(nearlyFullShare({ usageBytes: 10, quotaBytes: 100 })).toBeUndefined();
+  });
+  it('says nothing without an estimate', () => {
+    expect(nearlyFullShare({})).toBeUndefined();
+    expect(nearlyFullShare({ usageBytes: 5, quotaBytes: 0 })).toBeUndefined();
+  });
+});
+

@@ -1,5 +1,6 @@
 // The database must never be evicted by the browser (ARCHITECTURE.md, "Storage"): persistence is
-// requested at start and its outcome is shown in the status bar so the desk knows when it was refused.
+// requested at start and its outcome is shown in the status bar so the desk knows when it was refused;
+// the bar also warns while there is still room, once the estimate passes 80 % of the quota.
 import { useEffect, useState } from 'react';
 
 export type StorageState = 'checking' | 'persisted' | 'notPersisted' | 'unavailable';
@@ -9,6 +10,20 @@ export interface StorageStatus {
   usageBytes?: number;
   quotaBytes?: number;
 }
+
+/** Share of the quota in use above which the status bar warns, before a write fails for want of space. */
+export const NEARLY_FULL_SHARE = 0.8;
+
+/** The share of the quota in use when it is above the warning threshold, else undefined. */
+export function nearlyFullShare(status: Pick<StorageStatus, 'usageBytes' | 'quotaBytes'>): number | undefined {
+  const { usageBytes, quotaBytes } = status;
+  if (usageBytes === undefined || !quotaBytes || quotaBytes <= 0) return undefined;
+  const share = usageBytes / quotaBytes;
+  return share > NEARLY_FULL_SHARE ? share : undefined;
+}
+
+/** How often the estimate is read again: the desk writes all day, the status must follow. */
+const ESTIMATE_EVERY_MS = 60_000;
 
 type StorageManagerLike = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>;
 
@@ -40,8 +55,15 @@ export function useStorageStatus(): StorageStatus {
   useEffect(() => {
     let alive = true;
     void startStoragePersistence().then((s) => alive && setStatus(s));
+    const timer = setInterval(() => {
+      void manager()?.estimate().then(
+        (estimate) => alive && setStatus((s) => (s.usageBytes === estimate.usage && s.quotaBytes === estimate.quota ? s : { ...s, usageBytes: estimate.usage, quotaBytes: estimate.quota })),
+        () => undefined,
+      );
+    }, ESTIMATE_EVERY_MS);
     return () => {
       alive = false;
+      clearInterval(timer);
     };
   }, []);
   return status;
