@@ -9,7 +9,7 @@ import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
 import { notifications } from './ui/notifications/notificationStore';
 import { startStoragePersistence } from './ui/status/storageStatus';
 import { ensureSampleDirectory } from './features/directory';
-import { startPhone } from './phone/phoneService';
+import { startPhoneWiring } from './app/phoneWiring';
 import './app/global.css';
 
 async function start(): Promise<void> {
@@ -28,7 +28,7 @@ async function start(): Promise<void> {
     }
   }
   void startStoragePersistence();
-  startPhone().catch((error: unknown) => {
+  startPhoneWiring().catch((error: unknown) => {
     notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
   });
   ensureSampleDirectory().catch((error: unknown) => {

@@ -3,6 +3,7 @@
 // re-INVITE is refused never shows "on hold" (issue: "a failed re-INVITE never leaves a false hold").
 import { Invitation, Inviter, SessionState, type Session, type Web } from 'sip.js';
 import { ulid } from 'ulid';
+import { messageOf } from '@shared/errors/messageOf';
 import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndCause } from '@shared/calls/callMachine';
 import { parseSipFrag, progressOf } from '@shared/phone/sipfrag';
 import type { LineNotice, LineView } from './phoneTypes';
@@ -268,7 +269,7 @@ export class PhoneLine {
             }
           },
         })
-        .catch((error: unknown) => finish({ ok: false, reason: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) => finish({ ok: false, reason: messageOf(error) }));
     });
   }
 

@@ -1,6 +1,8 @@
 import type { CallDirection, CallState, TransferKind } from '@shared/calls/callMachine';
 import type { TransferProgress } from '@shared/phone/sipfrag';
-import type { PhoneRegistrationState } from '../ui/status/phoneStatusStore';
+
+/** Registration as the status bar shows it; the shell maps it onto its status store. */
+export type PhoneRegistrationState = 'unconfigured' | 'connecting' | 'registered' | 'failed' | 'disconnected';
 
 /** Something the operator must be told about a line (translated by code in the UI). */
 export interface LineNotice {
@@ -60,3 +62,9 @@ export interface PhoneView {
   retryAt?: number;
   lines: LineView[];
 }
+
+export type DialResult = { ok: true; lineId: string } | { ok: false; reason: 'not-registered' | 'invalid-target' | 'no-free-line' };
+
+export type TransferResult =
+  | { ok: true }
+  | { ok: false; reason: 'no-line' | 'wrong-state' | 'invalid-target' | 'failed' | 'caller-gone' | 'timeout'; statusCode?: number };

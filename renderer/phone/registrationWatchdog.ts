@@ -4,7 +4,8 @@
 // next retry). A registerer is never reused after the transport was lost: a fresh one is made, so no
 // stuck "request already in progress" can block re-registration.
 import { Registerer, RegistererState, type UserAgent } from 'sip.js';
-import type { PhoneRegistrationState } from '../ui/status/phoneStatusStore';
+import { messageOf } from '@shared/errors/messageOf';
+import type { PhoneRegistrationState } from './phoneTypes';
 import type { PhoneLine } from './phoneLine';
 
 export interface WatchdogHost {
@@ -43,7 +44,7 @@ export class RegistrationWatchdog {
     try {
       await ua.start();
     } catch (error) {
-      this.transportDown(error instanceof Error ? error.message : String(error));
+      this.transportDown(messageOf(error));
       return;
     }
     await this.register();
@@ -92,7 +93,7 @@ export class RegistrationWatchdog {
       // onConnect → transportUp → register
       if (this.ua.isConnected()) await this.register();
     } catch (error) {
-      this.scheduleReconnect(error instanceof Error ? error.message : String(error));
+      this.scheduleReconnect(messageOf(error));
     }
   }
 
@@ -136,7 +137,7 @@ export class RegistrationWatchdog {
           })
           .catch((error: unknown) => {
             clearTimeout(timer);
-            resolve({ ok: false, reason: error instanceof Error ? error.message : String(error), retry: true });
+            resolve({ ok: false, reason: messageOf(error), retry: true });
           });
       });
       if (registerer !== this.registerer || this.stopped) return;

@@ -6,12 +6,12 @@ import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
 import { useTranslation } from 'react-i18next';
 import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
 import type { LineView } from '../../phone/phoneTypes';
-import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { notifications } from '../../ui/notifications/notificationStore';
-import { navigate } from '../../ui/navigation';
 import { recordMetric } from '../../platform/metrics';
 import { lookupCaller, type CallerInfo } from './callerLookup';
-import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
+import { switchboardUi, useSwitchboardUi } from './switchboardUiStore';
+import { DEFAULT_ANSWER_KEY, usePhoneKeyMap } from './phoneKeyMap';
+import { phoneKeyActions } from './phoneKeyActions';
 import { TransferDialog } from './TransferDialog';
 import { KeypadDialog } from './KeypadDialog';
 import { formatDuration, useNow } from './durations';
@@ -28,13 +28,13 @@ function IncomingCall({ line }: { line: LineView }) {
   }, [line.remoteUser, line.id]);
   // Pop-up latency (INVITE arrival → pop-up painted) for the benchmark.
   useLayoutEffect(() => {
-    const arrived = softphone.inviteArrivals.get(line.id);
+    const arrived = softphone.bench.inviteArrivalOf(line.id);
     if (arrived !== undefined) requestAnimationFrame(() => recordMetric('popupMs', performance.now() - arrived));
   }, [line.id]);
   const name = caller?.name ?? line.remoteName;
   const when = caller?.lastCallAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(caller.lastCallAt) : '';
   const titleId = `incoming-${line.id}`;
-  const answerKey = currentPhoneSettings()?.answerKey ?? 'F2';
+  const answerKey = currentPhoneSettings()?.answerKey ?? DEFAULT_ANSWER_KEY;
   return (
     <Paper
       elevation={8}
@@ -87,116 +87,7 @@ function useHoldRecall(lines: LineView[]): void {
 }
 
 function PhoneShortcuts() {
-  const current = () => effectiveLine(softphone.getSnapshot().lines, switchboardUi.get().selectedLineId);
-  const group = 'switchboard:shortcuts.group';
-  const answerKey = currentPhoneSettings()?.answerKey ?? 'F2';
-  useShortcut({ id: 'phone.answer', keys: answerKey, descriptionKey: 'switchboard:shortcuts.answer', groupKey: group, handler: () => void softphone.answer() });
-  useShortcut({
-    id: 'phone.hangup',
-    keys: 'F4',
-    descriptionKey: 'switchboard:shortcuts.hangup',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line) void softphone.hangup(line.id);
-    },
-  });
-  useShortcut({
-    id: 'phone.hold',
-    keys: 'F5',
-    descriptionKey: 'switchboard:shortcuts.hold',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line && (line.state === 'active' || line.state === 'held')) void softphone.hold(line.id, line.state === 'active');
-    },
-  });
-  useShortcut({
-    id: 'phone.mute',
-    keys: 'F6',
-    descriptionKey: 'switchboard:shortcuts.mute',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line) softphone.mute(line.id, !line.muted);
-    },
-  });
-  useShortcut({
-    id: 'phone.transfer',
-    keys: 'F7',
-    descriptionKey: 'switchboard:shortcuts.transfer',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line && (line.state === 'active' || line.state === 'held')) switchboardUi.open({ kind: 'transfer', lineId: line.id, mode: 'blind' });
-    },
-  });
-  useShortcut({
-    id: 'phone.consult',
-    keys: 'F8',
-    descriptionKey: 'switchboard:shortcuts.consult',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line && (line.state === 'active' || line.state === 'held') && !line.consultFor) switchboardUi.open({ kind: 'transfer', lineId: line.id, mode: 'attended' });
-    },
-  });
-  useShortcut({
-    id: 'phone.complete',
-    keys: 'F9',
-    descriptionKey: 'switchboard:shortcuts.complete',
-    groupKey: group,
-    handler: () => {
-      const all = softphone.getSnapshot().lines;
-      const line = current();
-      const consult = line?.consultFor ? line : all.find((l) => l.id === line?.consultLineId);
-      if (consult) void softphone.completeAttended(consult.id);
-    },
-  });
-  useShortcut({
-    id: 'phone.return',
-    keys: 'F10',
-    descriptionKey: 'switchboard:shortcuts.returnToCaller',
-    groupKey: group,
-    handler: () => {
-      const all = softphone.getSnapshot().lines;
-      const line = current() ?? all.find((l) => l.state === 'held');
-      if (line) void softphone.returnToCaller(line.id);
-    },
-  });
-  useShortcut({
-    id: 'phone.keypad',
-    keys: 'Alt+K',
-    descriptionKey: 'switchboard:shortcuts.keypad',
-    groupKey: group,
-    handler: () => {
-      const line = current();
-      if (line?.state === 'active') switchboardUi.open({ kind: 'keypad', lineId: line.id });
-    },
-  });
-  useShortcut({
-    id: 'phone.dial',
-    keys: 'Ctrl+D',
-    descriptionKey: 'switchboard:shortcuts.dial',
-    groupKey: group,
-    handler: () => {
-      navigate('switchboard');
-      requestAnimationFrame(() => document.getElementById('dial-target')?.focus());
-    },
-  });
-  for (const n of [1, 2, 3, 4]) {
-    // A fixed count of lines, so the hooks run in the same order every render.
-    useShortcut({
-      id: `phone.select.${n}`,
-      keys: `Ctrl+${n}`,
-      descriptionKey: 'switchboard:shortcuts.selectLine',
-      groupKey: group,
-      handler: () => {
-        const line = softphone.getSnapshot().lines.find((l) => l.lineNo === n && l.state !== 'ended');
-        if (line) switchboardUi.select(line.id);
-      },
-    });
-  }
+  usePhoneKeyMap(currentPhoneSettings()?.answerKey ?? DEFAULT_ANSWER_KEY, phoneKeyActions);
   return null;
 }
 

@@ -2,6 +2,7 @@
 // The phone overlay (pop-up, dialogs, shortcuts) is mounted on every screen, the switchboard screen
 // only when shown, so this lives outside both.
 import { useSyncExternalStore } from 'react';
+import { createStore } from '@shared/store/createStore';
 import type { LineView } from '../../phone/phoneTypes';
 
 export type SwitchboardDialog =
@@ -14,29 +15,20 @@ interface UiState {
   dialog: SwitchboardDialog;
 }
 
-let state: UiState = { selectedLineId: undefined, dialog: { kind: 'none' } };
-const listeners = new Set<() => void>();
-
-function set(patch: Partial<UiState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
-}
+const store = createStore<UiState>({ selectedLineId: undefined, dialog: { kind: 'none' } });
 
 export const switchboardUi = {
   select(lineId: string | undefined) {
-    set({ selectedLineId: lineId });
+    store.set((state) => ({ ...state, selectedLineId: lineId }));
   },
   open(dialog: SwitchboardDialog) {
-    set({ dialog });
+    store.set((state) => ({ ...state, dialog }));
   },
   close() {
-    set({ dialog: { kind: 'none' } });
+    store.set((state) => ({ ...state, dialog: { kind: 'none' } }));
   },
-  get: () => state,
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  get: store.get,
+  subscribe: store.subscribe,
 };
 
 export function useSwitchboardUi(): UiState {

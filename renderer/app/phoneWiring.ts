@@ -1,0 +1,31 @@
+// The shell's phone composition: builds the one softphone, its call-record writer, configuration and
+// ringer, installs them for the features (renderer/phone/phoneService.ts), and turns what the phone
+// reports into the shell's own things: the status bar, the ringtone and translated notifications.
+import { messageOf } from '@shared/errors/messageOf';
+import { translate } from '../i18n';
+import { CallRecordWriter } from '../phone/callRecordWriter';
+import { PhoneConfiguration } from '../phone/phoneConfiguration';
+import { installPhone } from '../phone/phoneService';
+import { Ringer } from '../phone/ringer';
+import { Softphone } from '../phone/softphone';
+import { notifications } from '../ui/notifications/notificationStore';
+import { publishPhoneStatus } from '../ui/status/phoneStatusStore';
+
+/** Wires the phone (synchronously, so it is there for the first render) and connects with the stored settings. */
+export function startPhoneWiring(): Promise<void> {
+  const writer = new CallRecordWriter({
+    ownExtension: (): string | undefined => configuration.current()?.extension,
+    onError: (error) => notifications.notify('error', translate('switchboard:errors.recordFailed', { message: messageOf(error) })),
+  });
+  const softphone = new Softphone(writer);
+  const configuration = new PhoneConfiguration(softphone);
+  const ringer = new Ringer();
+  softphone.subscribe(() => {
+    const view = softphone.getSnapshot();
+    publishPhoneStatus({ state: view.registration, reason: view.registrationReason });
+    if (view.lines.some((l) => l.state === 'ringing')) ringer.start(configuration.current()?.ringDeviceId);
+    else if (ringer.ringing) ringer.stop();
+  });
+  installPhone({ softphone, configuration });
+  return configuration.start();
+}

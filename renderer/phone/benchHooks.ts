@@ -1,0 +1,25 @@
+// What the benchmarks (tests/bench/) and the lab need from the phone and nothing else does: when each
+// INVITE reached us, to measure the pop-up latency from there, and a way to drop the WebSocket as if
+// the network failed.
+export class BenchHooks {
+  private readonly inviteArrivals = new Map<string, number>();
+
+  constructor(private readonly dropTransport: () => void) {}
+
+  /** `at` is performance.now() when the INVITE arrived. */
+  inviteArrived(lineId: string, at: number): void {
+    this.inviteArrivals.set(lineId, at);
+  }
+
+  inviteArrivalOf(lineId: string): number | undefined {
+    return this.inviteArrivals.get(lineId);
+  }
+
+  forget(lineId: string): void {
+    this.inviteArrivals.delete(lineId);
+  }
+
+  simulateNetworkLoss(): void {
+    this.dropTransport();
+  }
+}
