@@ -1,8 +1,8 @@
 // UI state the switchboard's pieces share: which line the keyboard acts on, and which dialog is open.
 // The phone overlay (pop-up, dialogs, shortcuts) is mounted on every screen, the switchboard screen
 // only when shown, so this lives outside both.
-import { useSyncExternalStore } from 'react';
 import { createStore } from '@shared/store/createStore';
+import { useStore } from '../../ui/useStore';
 import type { LineView } from '../../phone/phoneTypes';
 
 export type SwitchboardDialog =
@@ -32,7 +32,7 @@ export const switchboardUi = {
 };
 
 export function useSwitchboardUi(): UiState {
-  return useSyncExternalStore(switchboardUi.subscribe, switchboardUi.get);
+  return useStore(store);
 }
 
 /**
