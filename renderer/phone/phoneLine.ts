@@ -3,10 +3,9 @@
 // re-INVITE is refused never shows "on hold" (issue: "a failed re-INVITE never leaves a false hold").
 import { Invitation, Inviter, SessionState, type Session, type Web } from 'sip.js';
 import { ulid } from 'ulid';
-import { messageOf } from '@shared/errors/messageOf';
 import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndCause } from '@shared/calls/callMachine';
-import { parseSipFrag, progressOf } from '@shared/phone/sipfrag';
 import type { LineNotice, LineView } from './phoneTypes';
+import { followRefer, type ReferOutcome } from './referSubscription';
 import { RemoteAudio } from './remoteAudio';
 import { recordMetric } from '../platform/metrics';
 
@@ -18,11 +17,6 @@ export interface LineHost {
   changed(line: PhoneLine): void;
   ended(line: PhoneLine): void;
 }
-
-/** A REFER outcome, decided only by the NOTIFY sipfrag (RFC 3515) or the REFER's own rejection. */
-export type ReferOutcome = { ok: true } | { ok: false; statusCode?: number; reason?: string; timeout?: boolean };
-
-const REFER_TIMEOUT_MS = 45_000;
 
 export class PhoneLine {
   readonly id = ulid();
@@ -224,53 +218,30 @@ export class PhoneLine {
 
   /**
    * Sends a REFER (to a URI for a blind transfer, or to the consult session for an attended one) and
-   * follows its NOTIFYs. Our leg is ended only after a 2xx sipfrag; on any failure the caller stays
-   * with the operator (ARCHITECTURE.md lab facts: the competing web phone lost callers exactly here).
+   * shows how it goes. The line itself is never ended here: the transfer modules end it only after a
+   * 2xx sipfrag, and on any failure the caller stays with the operator (the competing web phone in our
+   * lab lost callers exactly here).
    */
-  refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
+  async refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
     this.apply({ type: 'transfer-started', at: Date.now(), kind, target: targetLabel }, { transfer: { kind, target: targetLabel, progress: 'requested' }, notice: undefined });
     const startedAt = performance.now();
     // Absolute times (comparable across pages) let the benchmark split a transfer into its legs.
     recordMetric(`${kind}ReferSentAt`, performance.timeOrigin + startedAt);
-    return new Promise<ReferOutcome>((resolve) => {
-      let settled = false;
-      const finish = (outcome: ReferOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (outcome.ok) {
-          recordMetric(kind === 'blind' ? 'blindTransferMs' : 'attendedTransferMs', performance.now() - startedAt);
-          recordMetric(`${kind}ReferDoneAt`, performance.timeOrigin + performance.now());
-          this.apply({ type: 'transfer-succeeded', at: Date.now() }, { transfer: { kind, target: targetLabel, progress: 'answered', statusCode: 200 } });
-        } else {
-          this.apply(
-            { type: 'transfer-failed', at: Date.now(), statusCode: outcome.statusCode, reason: outcome.reason },
-            { transfer: { kind, target: targetLabel, progress: 'failed', statusCode: outcome.statusCode, reason: outcome.reason } },
-          );
-          this.notice(outcome.timeout ? 'transfer-timeout' : 'transfer-failed', { statusCode: outcome.statusCode, reason: outcome.reason });
-        }
-        resolve(outcome);
-      };
-      const timer = setTimeout(() => finish({ ok: false, timeout: true }), REFER_TIMEOUT_MS);
-      this.session
-        .refer(target, {
-          requestDelegate: {
-            onReject: (response) => finish({ ok: false, statusCode: response.message.statusCode, reason: response.message.reasonPhrase }),
-          },
-          onNotify: (notification) => {
-            notification.accept().catch(() => undefined);
-            const frag = parseSipFrag(notification.request.body);
-            if (!frag) return;
-            const progress = progressOf(frag.statusCode);
-            if (progress === 'answered') finish({ ok: true });
-            else if (progress === 'failed') finish({ ok: false, statusCode: frag.statusCode, reason: frag.reason });
-            else if (!settled && this.isLive) {
-              this.apply({ type: 'transfer-progress', at: Date.now(), statusCode: frag.statusCode }, { transfer: { kind, target: targetLabel, progress, statusCode: frag.statusCode } });
-            }
-          },
-        })
-        .catch((error: unknown) => finish({ ok: false, reason: messageOf(error) }));
+    const outcome = await followRefer(this.session, target, (progress, statusCode) => {
+      if (this.isLive) this.apply({ type: 'transfer-progress', at: Date.now(), statusCode }, { transfer: { kind, target: targetLabel, progress, statusCode } });
     });
+    if (outcome.ok) {
+      recordMetric(kind === 'blind' ? 'blindTransferMs' : 'attendedTransferMs', performance.now() - startedAt);
+      recordMetric(`${kind}ReferDoneAt`, performance.timeOrigin + performance.now());
+      this.apply({ type: 'transfer-succeeded', at: Date.now() }, { transfer: { kind, target: targetLabel, progress: 'answered', statusCode: 200 } });
+    } else {
+      this.apply(
+        { type: 'transfer-failed', at: Date.now(), statusCode: outcome.statusCode, reason: outcome.reason },
+        { transfer: { kind, target: targetLabel, progress: 'failed', statusCode: outcome.statusCode, reason: outcome.reason } },
+      );
+      this.notice(outcome.timeout ? 'transfer-timeout' : 'transfer-failed', { statusCode: outcome.statusCode, reason: outcome.reason });
+    }
+    return outcome;
   }
 
   /** ICE restart after the network or the PBX came back, so the audio recovers without a new call. */
