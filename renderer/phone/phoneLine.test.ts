@@ -78,6 +78,8 @@ describe('PhoneLine hold', () => {
   });
 });
 
+// refer() only reports the outcome and never ends the line itself; that the operator's leg ends after a
+// 2xx sipfrag and only then is asserted where it happens (blindTransfer.test.ts, attendedTransfer.test.ts).
 describe('PhoneLine transfer', () => {
   function notifyWith(body: string) {
     return { request: { body }, accept: vi.fn(async () => undefined) };
