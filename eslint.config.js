@@ -84,6 +84,8 @@ export default tseslint.config(
     'platform/ and i18n/ are the bottom of the renderer: they import only shared/.'),
   ...rendererLayer(['renderer/db/**/*.{ts,tsx}'], ['app', 'features', 'ui', 'phone', 'i18n'],
     'db/ imports only platform/ and shared/: no screens, toolkit, phone or UI strings.'),
+  ...rendererLayer(['renderer/phone/**/*.{ts,tsx}'], ['app', 'features', 'ui', 'i18n'],
+    'phone/ imports only db/, platform/ and shared/: the shell turns its outcomes into screens and strings.'),
   ...rendererLayer(['renderer/ui/**/*.{ts,tsx}'], ['app', 'features', 'db', 'phone'],
     'ui/ is the toolkit: it imports platform/, i18n/ and shared/, never data, phone or screens.'),
   ...rendererLayer(['renderer/features/**/*.{ts,tsx}'], ['app'],

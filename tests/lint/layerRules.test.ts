@@ -20,6 +20,11 @@ const refused: Array<[string, string]> = [
   ['renderer/db/probe.ts', '../features/directory'],
   ['renderer/db/probe.ts', '../app/App'],
   ['renderer/db/probe.ts', '../i18n'],
+  ['renderer/phone/probe.ts', '../ui/status/phoneStatusStore'],
+  ['renderer/phone/probe.ts', '../features/switchboard'],
+  ['renderer/phone/probe.ts', '../app/phoneWiring'],
+  ['renderer/phone/probe.ts', '../i18n'],
+  ['renderer/db/probe.ts', '../phone'],
   ['renderer/ui/probe.ts', '../db'],
   ['renderer/ui/probe.ts', '../phone/phoneTypes'],
   ['renderer/ui/shortcuts/probe.ts', '../../features/switchboard'],
@@ -33,6 +38,8 @@ const refused: Array<[string, string]> = [
 
 const allowed: Array<[string, string]> = [
   ['renderer/db/probe.ts', '../platform'],
+  ['renderer/phone/probe.ts', '../db'],
+  ['renderer/phone/probe.ts', '../platform/metrics'],
   ['renderer/ui/probe.ts', '../i18n'],
   ['renderer/ui/probe.ts', '../platform/metrics'],
   ['renderer/features/visitors/probe.ts', '../../ui/notifications/notificationStore'],
