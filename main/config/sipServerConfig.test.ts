@@ -41,4 +41,24 @@ describe('SIP server config (feeds CSP connect-src)', () => {
     await config.load();
     expect(config.effectiveServers()).toEqual([]);
   });
+
+  it('starts with no PBX allowed when a stored address is unusable (written by an older version), and says so', async () => {
+    const warn = vi.mocked(console.warn);
+    await fs.writeFile(
+      path.join(dir, 'frontdesk-main.json'),
+      JSON.stringify({ version: 1, sipServers: ['wss://pbx.example.com;sandbox', 'wss://*', 'wss://ok.example:8089/ws'] }),
+    );
+    const config = createSipServerConfig({ userDataDir: dir });
+    await config.load();
+    expect(config.effectiveServers()).toEqual(['wss://ok.example:8089/ws']);
+    expect(config.rejectedServers()).toEqual(['wss://pbx.example.com;sandbox', 'wss://*']);
+    expect(warn.mock.calls.flat().join('\n')).toContain('wss://pbx.example.com;sandbox');
+    // Saving a good list clears the refusal.
+    await config.setServers(['wss://ok.example:8089/ws']);
+    expect(config.rejectedServers()).toEqual([]);
+  });
+
+  it('refuses hostile FRONTDESK_SIP_WS entries too', () => {
+    expect(parseSipServerEnv('wss://pbx.example.com;sandbox ws://127.0.0.1:8080')).toEqual(['ws://127.0.0.1:8080']);
+  });
 });

@@ -14,6 +14,11 @@ const configFileSchema = z.object({ version: z.literal(1), sipServers: z.array(z
 export interface SipServerConfig {
   /** Stored servers plus FRONTDESK_SIP_WS ones, each valid by the same rule as app.setSipServers. */
   effectiveServers(): string[];
+  /**
+   * Stored addresses refused at load (a file written by an older version that accepted `;sandbox` or `*`):
+   * the console starts without them instead of sending them to the CSP, and app.info reports them.
+   */
+  rejectedServers(): string[];
   setServers(urls: readonly string[]): Promise<void>;
   load(): Promise<void>;
 }
@@ -36,17 +41,22 @@ export function createSipServerConfig(options: { userDataDir: string; env?: stri
   const filePath = path.join(options.userDataDir, CONFIG_FILE);
   const fromEnv = parseSipServerEnv(options.env);
   let stored: string[] = [];
+  let rejected: string[] = [];
 
-  const keepValid = (urls: readonly string[]) => urls.filter((url) => sipServerUrlSchema.safeParse(url).success);
+  const isValid = (url: string) => sipServerUrlSchema.safeParse(url).success;
+  const keepValid = (urls: readonly string[]) => urls.filter(isValid);
 
   return {
     effectiveServers: () => [...new Set([...stored, ...fromEnv])],
+    rejectedServers: () => [...rejected],
     async setServers(urls) {
       const valid = keepValid(urls);
       await writeFileAtomically(filePath, JSON.stringify({ version: 1, sipServers: valid }, null, 2));
       stored = valid;
+      rejected = [];
     },
     async load() {
+      rejected = [];
       let text: string;
       try {
         text = await fs.readFile(filePath, 'utf8');
@@ -57,6 +67,10 @@ export function createSipServerConfig(options: { userDataDir: string; env?: stri
       try {
         const parsed = configFileSchema.safeParse(JSON.parse(text));
         stored = parsed.success ? keepValid(parsed.data.sipServers) : [];
+        rejected = parsed.success ? parsed.data.sipServers.filter((url) => !isValid(url)) : [];
+        for (const url of rejected) {
+          console.warn(`[config] ${CONFIG_FILE}: refused the stored SIP server ${JSON.stringify(url.slice(0, 200))} (not a plain wss:// host and port); it is not allowed by the CSP until it is saved again in Settings`);
+        }
         if (!parsed.success) console.warn(`[config] ${CONFIG_FILE} is malformed; starting with no SIP servers`);
       } catch {
         console.warn(`[config] ${CONFIG_FILE} is not JSON; starting with no SIP servers`);

@@ -9,18 +9,21 @@ export interface AppHandlerDeps {
   secretsAvailable: () => boolean;
   pdfAvailable: boolean;
   printAvailable: boolean;
-  sipConfig: Pick<SipServerConfig, 'setServers'>;
+  sipConfig: Pick<SipServerConfig, 'setServers'> & Partial<Pick<SipServerConfig, 'rejectedServers'>>;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): BridgeHandlers['app'] {
   return {
     async info() {
+      const rejected = deps.sipConfig.rejectedServers?.() ?? [];
       return ok({
         appVersion: deps.appVersion,
         platform: 'electron' as const,
         electronVersion: deps.versions.electron,
         chromeVersion: deps.versions.chrome,
+        secretStorage: 'os' as const,
         capabilities: { pdf: deps.pdfAvailable, secureSecrets: deps.secretsAvailable(), fileSave: true, print: deps.printAvailable },
+        ...(rejected.length > 0 ? { rejectedSipServers: rejected } : {}),
       });
     },
     async setSipServers({ urls }) {

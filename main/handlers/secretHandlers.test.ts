@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSafeStorage } from '../testing/fakeSafeStorage';
 import { createSecretHandlers, secretStorageProblem } from './secretHandlers';
 
@@ -53,5 +53,41 @@ describe('secrets in safeStorage (REQUIREMENTS §6: never in plain text)', () =>
     await Promise.all(['a', 'b', 'c', 'd'].map((value) => secrets.set({ key: 'sip.password', value })));
     expect(await secrets.get({ key: 'sip.password' })).toEqual({ ok: true, value: { value: 'd' } });
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  describe('a corrupt secrets.json (issue: get, set and delete all failed with no way out)', () => {
+    it.each([
+      ['not JSON', '{"version":1,"entries":{"sip.pass'],
+      ['the wrong shape', JSON.stringify({ version: 2, entries: [] })],
+      ['empty', ''],
+    ])('%s: is set aside, logged, and get asks for the password again; set and delete work', async (_what, contents) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      await fs.writeFile(path.join(dir, 'secrets.json'), contents);
+      const secrets = createSecretHandlers({ userDataDir: dir, safeStorage: createFakeSafeStorage(), platform: 'linux' });
+      expect(await secrets.get({ key: 'sip.password' })).toEqual({ ok: true, value: { value: null, reset: true } });
+      const files = await fs.readdir(dir);
+      const corrupt = files.filter((f) => /^secrets\.json\.corrupt-\d{8}T\d{6}Z(-\d+)?$/.test(f));
+      expect(corrupt, files.join(', ')).toHaveLength(1);
+      expect(await fs.readFile(path.join(dir, corrupt[0]!), 'utf8')).toBe(contents); // kept for a person to look at
+      expect(files).not.toContain('secrets.json');
+      expect(warn.mock.calls.flat().join(' ')).toContain(corrupt[0]);
+      // Once set aside, it is an ordinary empty store.
+      expect(await secrets.get({ key: 'sip.password' })).toEqual({ ok: true, value: { value: null } });
+      expect(await secrets.set({ key: 'sip.password', value: 'again' })).toEqual({ ok: true, value: { stored: true } });
+      expect(await secrets.get({ key: 'sip.password' })).toEqual({ ok: true, value: { value: 'again' } });
+      expect(await secrets.delete({ key: 'sip.password' })).toEqual({ ok: true, value: { deleted: true } });
+      warn.mockRestore();
+    });
+
+    it('set and delete on a corrupt file succeed too (and the first get after them reports nothing to reset)', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      await fs.writeFile(path.join(dir, 'secrets.json'), 'garbage');
+      const secrets = createSecretHandlers({ userDataDir: dir, safeStorage: createFakeSafeStorage(), platform: 'linux' });
+      expect(await secrets.delete({ key: 'sip.password' })).toEqual({ ok: true, value: { deleted: false } });
+      await fs.writeFile(path.join(dir, 'secrets.json'), 'garbage again');
+      expect(await secrets.set({ key: 'sip.password', value: 'x' })).toEqual({ ok: true, value: { stored: true } });
+      expect(await secrets.get({ key: 'sip.password' })).toEqual({ ok: true, value: { value: 'x' } });
+      expect((await fs.readdir(dir)).filter((f) => f.includes('.corrupt-'))).toHaveLength(2);
+    });
   });
 });

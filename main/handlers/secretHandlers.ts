@@ -50,17 +50,42 @@ export function createSecretHandlers(deps: SecretHandlerDeps): BridgeHandlers['s
     return next;
   };
 
-  async function readEntries(): Promise<Record<string, string>> {
+  /**
+   * A secrets file that cannot be read as ours (truncated by a crash of an older version, edited by hand,
+   * a disk error) is renamed to `secrets.json.corrupt-<UTC time>` and the store starts empty: refusing every
+   * get, set and delete would leave the desk with no way to enter the password again. The file is kept,
+   * not deleted, so someone can look at it; it only holds ciphertext.
+   */
+  async function setAside(reason: string): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    let target = `${filePath}.corrupt-${stamp}`;
+    for (let n = 1; await fs.stat(target).then(() => true, () => false); n++) target = `${filePath}.corrupt-${stamp}-${n}`;
+    await fs.rename(filePath, target);
+    console.warn(`[secrets] ${SECRETS_FILE} was unreadable (${reason}); set aside as ${path.basename(target)}, starting empty: the SIP password must be entered again`);
+  }
+
+  /** The stored entries; `reset` when a corrupt file was just set aside. */
+  async function readEntries(): Promise<{ entries: Record<string, string>; reset: boolean }> {
     let text: string;
     try {
       text = await fs.readFile(filePath, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: {}, reset: false };
       throw error;
     }
-    const parsed = secretsFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`${SECRETS_FILE} is malformed`);
-    return { ...parsed.data.entries };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      await setAside('not JSON');
+      return { entries: {}, reset: true };
+    }
+    const parsed = secretsFileSchema.safeParse(json);
+    if (!parsed.success) {
+      await setAside('not in the expected format');
+      return { entries: {}, reset: true };
+    }
+    return { entries: { ...parsed.data.entries }, reset: false };
   }
 
   const writeEntries = (entries: Record<string, string>) =>
@@ -71,25 +96,29 @@ export function createSecretHandlers(deps: SecretHandlerDeps): BridgeHandlers['s
   return {
     isAvailable: () => problem() === null,
 
-    async get({ key }: { key: SecretKey }) {
-      const why = problem();
-      if (why) return fail('secrets-unavailable', why);
-      const entries = await readEntries();
-      const stored = entries[key];
-      if (stored === undefined) return ok({ value: null });
-      try {
-        return ok({ value: deps.safeStorage.decryptString(Buffer.from(stored, 'base64')) });
-      } catch {
-        // The OS key changed (new user profile, restored backup): the old ciphertext is unreadable.
-        return fail('secrets-unavailable', `the stored ${key} can no longer be decrypted; set it again`);
-      }
+    // Serialised with the writes: a get that sets a corrupt file aside must not race a set's rename.
+    get({ key }: { key: SecretKey }) {
+      return serialised(async () => {
+        const why = problem();
+        if (why) return fail('secrets-unavailable', why);
+        const { entries, reset } = await readEntries();
+        if (reset) return ok({ value: null, reset: true as const });
+        const stored = entries[key];
+        if (stored === undefined) return ok({ value: null });
+        try {
+          return ok({ value: deps.safeStorage.decryptString(Buffer.from(stored, 'base64')) });
+        } catch {
+          // The OS key changed (new user profile, restored backup): the old ciphertext is unreadable.
+          return fail('secrets-unavailable', `the stored ${key} can no longer be decrypted; set it again`);
+        }
+      });
     },
 
     set({ key, value }: { key: SecretKey; value: string }) {
       return serialised(async () => {
         const why = problem();
         if (why) return fail('secrets-unavailable', why);
-        const entries = await readEntries();
+        const { entries } = await readEntries();
         entries[key] = deps.safeStorage.encryptString(value).toString('base64');
         await writeEntries(entries);
         return ok({ stored: true as const });
@@ -99,7 +128,7 @@ export function createSecretHandlers(deps: SecretHandlerDeps): BridgeHandlers['s
     // Deleting needs no encryption, so it works even where storing does not (e.g. to clear an old value).
     delete({ key }: { key: SecretKey }) {
       return serialised(async () => {
-        const entries = await readEntries();
+        const { entries } = await readEntries();
         if (!(key in entries)) return ok({ deleted: false });
         delete entries[key];
         await writeEntries(entries);

@@ -40,3 +40,15 @@ describe('Content-Security-Policy (checklist #7)', () => {
     expect(directives(csp).get('script-src')).toEqual(["'self'"]);
   });
 });
+
+describe('the PBX address cannot reach the CSP header raw (issue: ";sandbox" blanked the console)', () => {
+  it.each(['wss://pbx.example.com;sandbox', "wss://pbx.example.com;script-src-elem 'unsafe-inline'", 'wss://*', 'wss://*.example.com', 'wss://pbx.example.com:*'])(
+    '%s adds nothing to the policy',
+    (hostile) => {
+      const csp = buildContentSecurityPolicy([hostile, 'wss://ok.example:8089/ws']);
+      expect(directives(csp).get('connect-src')).toEqual(["'self'", 'wss://ok.example:8089']);
+      expect(csp).not.toMatch(/sandbox|script-src-elem|\*/);
+      expect(csp.split(';')).toHaveLength(10);
+    },
+  );
+});

@@ -51,6 +51,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
           appVersion: options.appVersion ?? '0.0.0-browser',
           platform: 'browser' as const,
           // "secure" in the sense that nothing is written in plain text: the value lives only in memory.
+          secretStorage: 'memory' as const, // the settings form says so instead of promising the OS keychain
           capabilities: { pdf: false, secureSecrets: true, fileSave: true, print: false },
         });
       },

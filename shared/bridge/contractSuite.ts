@@ -132,6 +132,8 @@ export function defineBridgeContractSuite(
         for (const key of ['pdf', 'secureSecrets', 'fileSave', 'print']) {
           assert(typeof caps[key] === 'boolean', `capabilities.${key}: ${fmt(caps)}`);
         }
+        // The settings form words the password help from this: never "OS-protected" for page memory.
+        assert(info.secretStorage === (info.platform === 'electron' ? 'os' : 'memory'), `secretStorage: ${fmt(info)}`);
       });
 
       test('info refuses arguments', async ({ bridge }) => {

@@ -120,3 +120,10 @@ describe('dispatchBridgeCall', () => {
     expect(() => bindBridgeHandlers({ app: {} } as never)).toThrow(/no handler for app.info/);
   });
 });
+
+describe('setSipServers refuses addresses that would break the CSP', () => {
+  it.each(['wss://pbx.example.com;sandbox', 'wss://pbx.example.com;script-src-elem', 'wss://*', 'wss://pbx.example.com/a b'])('%s', (url) => {
+    expect(sipServerUrlSchema.safeParse(url).success).toBe(false);
+    expect(setSipServersRequest.safeParse({ urls: [url] }).success).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 // One zod schema per request and per response of the bridge (STYLE.md "One contract"). Requests are
 // strict objects: an unknown field is refused, so nothing can be smuggled past a handler's reading of it.
 import { z } from 'zod';
+import { parseSipServerAddress } from '../phone/sipServerAddress';
 
 // ---- limits (shared so that main, the preload and the browser stand-in refuse the same things) ----
 
@@ -21,28 +22,22 @@ export const secretKeySchema = z.enum(SECRET_KEYS, {
   error: `unknown secret key; allowed keys: ${SECRET_KEYS.join(', ')}`,
 });
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * A SIP-over-WebSocket server URL. Production must use wss:// (RFC 7118 §5 recommends TLS, and the CSP
  * connect-src is built from these); plain ws:// is accepted only for the loopback lab (Kamailio on 127.0.0.1).
+ * Only a plain host name or IP literal, a port and a simple path pass (shared/phone/sipServerAddress.ts):
+ * a `;`, `,`, space, quote or `*` would otherwise reach the CSP header.
  */
 export const sipServerUrlSchema = z.string().max(2048).superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL` });
-    return;
-  }
-  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-    ctx.addIssue({ code: 'custom', message: `"${value}" must use wss:// (or ws:// on 127.0.0.1/localhost)` });
-  } else if (url.protocol === 'ws:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    ctx.addIssue({ code: 'custom', message: `"${value}": ws:// is allowed only for 127.0.0.1/localhost; use wss://` });
-  }
-  if (url.username || url.password) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" must not carry credentials (use secrets.set)` });
-  }
+  const parsed = parseSipServerAddress(value);
+  if (parsed.ok) return;
+  const messages: Record<typeof parsed.problem, string> = {
+    'not-url': `"${value}" is not a URL`,
+    'not-websocket': `"${value}" must use wss:// (or ws:// on 127.0.0.1/localhost)`,
+    insecure: `"${value}": ws:// is allowed only for 127.0.0.1/localhost; use wss://`,
+    'bad-address': `"${value}" must be wss://host[:port][/path] with a plain host name or IP address (no credentials, query, ; , spaces, quotes or *)`,
+  };
+  ctx.addIssue({ code: 'custom', message: messages[parsed.problem] });
 });
 
 const exportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'exportId must be the id returned by files.beginExport');
@@ -83,6 +78,16 @@ export const appInfoResponse = z.object({
     /** print.page can send a page to a printer (the browser stand-in cannot: it uses the browser's own print). */
     print: z.boolean(),
   }),
+  /**
+   * Where secrets.set keeps a value: 'os' is Electron's safeStorage (OS keychain/DPAPI/libsecret), 'memory'
+   * the browser stand-in's page memory (gone on reload). The password help text says which.
+   */
+  secretStorage: z.enum(['os', 'memory']),
+  /**
+   * Stored PBX addresses main refused at start (written by an older version that let `;sandbox` or `*`
+   * through): the console runs with no PBX allowed until Settings saves a good one.
+   */
+  rejectedSipServers: z.array(z.string()).optional(),
 });
 
 export const setSipServersRequest = z.strictObject({
@@ -97,7 +102,14 @@ export const setSipServersResponse = z.object({
 // ---- secrets.* ----
 
 export const secretsGetRequest = z.strictObject({ key: secretKeySchema });
-export const secretsGetResponse = z.object({ value: z.string().nullable() });
+export const secretsGetResponse = z.object({
+  value: z.string().nullable(),
+  /**
+   * true when the secrets file was unreadable (corrupt) and has been set aside: the value is gone and the
+   * person must enter it again. Absent otherwise.
+   */
+  reset: z.literal(true).optional(),
+});
 
 export const secretsSetRequest = z.strictObject({
   key: secretKeySchema,

@@ -1,20 +1,15 @@
 // The softphone's settings. The SIP password is not here: it goes through the bridge's secrets
 // (OS-protected storage in Electron), never into IndexedDB or a plain file (REQUIREMENTS.md §6).
 import { z } from 'zod';
+import { parseSipServerAddress, type SipServerProblem } from './sipServerAddress';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** wss:// in production; ws:// only to the same machine (the SIP lab). */
-export function checkSipServerUrl(value: string): 'ok' | 'not-url' | 'not-websocket' | 'insecure' {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'not-url';
-  }
-  if (url.protocol === 'wss:') return 'ok';
-  if (url.protocol !== 'ws:') return 'not-websocket';
-  return LOOPBACK.has(url.hostname) ? 'ok' : 'insecure';
+/**
+ * wss:// in production; ws:// only to the same machine (the SIP lab). 'bad-address' is anything but a plain
+ * host name or IP literal, a port and a simple path (sipServerAddress.ts says why: it ends up in the CSP).
+ */
+export function checkSipServerUrl(value: string): 'ok' | SipServerProblem {
+  const parsed = parseSipServerAddress(value);
+  return parsed.ok ? 'ok' : parsed.problem;
 }
 
 export const iceServerSchema = z.object({

@@ -47,13 +47,26 @@ export function PhoneSettingsForm() {
   const [form, setForm] = useState<FormState>(EMPTY);
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(false);
+  // Which storage keeps the password (app.info): the help text must not promise the OS keychain in a browser.
+  const [secretStorage, setSecretStorage] = useState<'os' | 'memory'>('os');
+  const [passwordReset, setPasswordReset] = useState(false);
+  const [storedServerRefused, setStoredServerRefused] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [outputs, setOutputs] = useState<MediaDeviceInfo[]>([]);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     void loadPhoneSettings().then((s) => s && setForm(toForm(s)));
-    void getBridge().secrets.get({ key: 'sip.password' }).then((r) => setHasPassword(r.ok && r.value.value !== null));
+    void getBridge().secrets.get({ key: 'sip.password' }).then((r) => {
+      setHasPassword(r.ok && r.value.value !== null);
+      // main set a damaged secrets file aside: the password has to be typed again.
+      setPasswordReset(r.ok && r.value.reset === true);
+    });
+    void getBridge().app.info().then((r) => {
+      if (!r.ok) return;
+      setSecretStorage(r.value.secretStorage);
+      setStoredServerRefused(r.value.rejectedSipServers?.[0] ?? null);
+    });
     void navigator.mediaDevices?.enumerateDevices?.().then((devices) => setOutputs(devices.filter((d) => d.kind === 'audiooutput' && d.deviceId))).catch(() => undefined);
   }, []);
 
@@ -61,7 +74,9 @@ export function PhoneSettingsForm() {
 
   const validate = (): Errors => {
     const out: Errors = {};
-    if (checkSipServerUrl(form.server.trim()) !== 'ok') out.server = t('settings.errors.server');
+    const server = checkSipServerUrl(form.server.trim());
+    if (server === 'bad-address') out.server = t('settings.errors.serverAddress');
+    else if (server !== 'ok') out.server = t('settings.errors.server');
     if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(form.extension.trim())) out.extension = t('settings.errors.extension');
     const ice = form.iceServers.split('\n').map((l) => l.trim()).filter(Boolean);
     if (ice.some((urls) => !iceServerSchema.safeParse({ urls }).success)) out.iceServers = t('settings.errors.ice');
@@ -97,7 +112,11 @@ export function PhoneSettingsForm() {
     try {
       const result = await savePhoneSettings(settings, password === '' ? undefined : password);
       if (result.ok) {
-        if (password) setHasPassword(true);
+        if (password) {
+          setHasPassword(true);
+          setPasswordReset(false);
+        }
+        setStoredServerRefused(null);
         setPassword('');
         notifications.notify('success', t('settings.saved'));
       } else if (result.reason === 'secrets-unavailable') {
@@ -130,7 +149,7 @@ export function PhoneSettingsForm() {
       }}
       sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr' }, gap: 2 }}
     >
-      <TextField label={t('settings.server')} value={form.server} onChange={set('server')} error={!!errors.server} helperText={errors.server ?? t('settings.serverHelp')} size="small" required sx={{ gridColumn: '1 / -1' }} />
+      <TextField label={t('settings.server')} value={form.server} onChange={set('server')} error={!!errors.server || storedServerRefused !== null} helperText={errors.server ?? (storedServerRefused !== null ? t('settings.errors.storedServerRefused', { address: storedServerRefused }) : t('settings.serverHelp'))} size="small" required sx={{ gridColumn: '1 / -1' }} />
       <TextField label={t('settings.extension')} value={form.extension} onChange={set('extension')} error={!!errors.extension} helperText={errors.extension} size="small" required />
       <TextField label={t('settings.displayName')} value={form.displayName} onChange={set('displayName')} size="small" />
       <TextField label={t('settings.authUser')} value={form.authUser} onChange={set('authUser')} size="small" />
@@ -141,7 +160,12 @@ export function PhoneSettingsForm() {
         autoComplete="new-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        helperText={hasPassword ? `${t('settings.passwordStored')} · ${t('settings.passwordHelp')}` : t('settings.passwordHelp')}
+        error={passwordReset}
+        helperText={[
+          passwordReset ? t('settings.passwordReset') : null,
+          hasPassword ? t('settings.passwordStored') : null,
+          t(secretStorage === 'memory' ? 'settings.passwordHelpMemory' : 'settings.passwordHelp'),
+        ].filter(Boolean).join(' · ')}
         size="small"
         sx={{ gridColumn: '1 / -1' }}
       />
