@@ -30,6 +30,11 @@ interface OpenExport {
   file: FileHandle;
   nextSeq: number;
   bytesWritten: number;
+  /**
+   * The export's operations run one after another (a promise chain per export): two writes with the same
+   * seq both passed the seq check before either had written, and both were written and answered ok.
+   */
+  queue: Promise<unknown>;
 }
 
 function dialogFilters(name: string): Array<{ name: string; extensions: string[] }> {
@@ -40,6 +45,16 @@ function dialogFilters(name: string): Array<{ name: string; extensions: string[]
 
 export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['files'] & { abortAll(): Promise<void> } {
   const open = new Map<string, OpenExport>();
+  // Begins waiting on their save dialog hold a slot too: counting only `open` let 30 concurrent begins
+  // through the limit of 8, because none was open yet while its dialog was up.
+  let reserved = 0;
+
+  /** Runs `work` after every earlier operation on this export has finished. */
+  const inOrder = <T>(entry: OpenExport, work: () => Promise<T>): Promise<T> => {
+    const next = entry.queue.then(work, work);
+    entry.queue = next.catch(() => undefined);
+    return next;
+  };
 
   const notFound = (exportId: string) =>
     fail('not-found', `no open export with exportId "${exportId}" (never begun, already finished or aborted)`);
@@ -50,73 +65,93 @@ export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['f
     await fs.rm(entry.tempPath, { force: true });
   }
 
+  /** The part of beginExport after its slot is reserved: the save dialog, then the temp file. */
+  async function beginReserved(suggestedName: string) {
+    const choice = await deps.showSaveDialog({
+      defaultPath: path.join(deps.defaultDirectory, suggestedName),
+      filters: dialogFilters(suggestedName),
+    });
+    if (choice.canceled || !choice.filePath) return fail('cancelled', 'the save dialog was dismissed');
+    const targetPath = path.resolve(choice.filePath);
+    const exportId = randomUUID();
+    const tempPath = path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${exportId}.part`);
+    let file: FileHandle;
+    try {
+      file = await fs.open(tempPath, 'wx', 0o600);
+    } catch (error) {
+      return fail('io-error', `cannot create ${tempPath}: ${(error as Error).message}`);
+    }
+    open.set(exportId, { targetPath, tempPath, file, nextSeq: 0, bytesWritten: 0, queue: Promise.resolve() });
+    return ok({ exportId });
+  }
+
   return {
     async beginExport({ suggestedName }) {
-      if (open.size >= MAX_OPEN_EXPORTS) {
+      if (open.size + reserved >= MAX_OPEN_EXPORTS) {
         return fail('invalid-request', `too many exports open at once (limit ${MAX_OPEN_EXPORTS}); finish or abort one`);
       }
-      const choice = await deps.showSaveDialog({
-        defaultPath: path.join(deps.defaultDirectory, suggestedName),
-        filters: dialogFilters(suggestedName),
+      reserved += 1;
+      try {
+        return await beginReserved(suggestedName);
+      } finally {
+        reserved -= 1;
+      }
+    },
+
+    writeChunk({ exportId, seq, bytes }) {
+      const entry = open.get(exportId);
+      if (!entry) return Promise.resolve(notFound(exportId));
+      return inOrder(entry, async () => {
+        if (open.get(exportId) !== entry) return notFound(exportId); // finished or aborted while queued
+        // Chunks must come in order, once each: a lost or repeated chunk would corrupt the file silently.
+        if (seq !== entry.nextSeq) {
+          return fail('invalid-request', `seq ${seq} is out of order for export ${exportId}; expected ${entry.nextSeq}`);
+        }
+        try {
+          await entry.file.write(bytes);
+        } catch (error) {
+          await discard(exportId, entry);
+          return fail('io-error', `writing the export failed, export aborted: ${(error as Error).message}`);
+        }
+        entry.nextSeq += 1;
+        entry.bytesWritten += bytes.byteLength;
+        return ok({ bytesWritten: entry.bytesWritten });
       });
-      if (choice.canceled || !choice.filePath) return fail('cancelled', 'the save dialog was dismissed');
-      const targetPath = path.resolve(choice.filePath);
-      const exportId = randomUUID();
-      const tempPath = path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${exportId}.part`);
-      let file: FileHandle;
-      try {
-        file = await fs.open(tempPath, 'wx', 0o600);
-      } catch (error) {
-        return fail('io-error', `cannot create ${tempPath}: ${(error as Error).message}`);
-      }
-      open.set(exportId, { targetPath, tempPath, file, nextSeq: 0, bytesWritten: 0 });
-      return ok({ exportId });
     },
 
-    async writeChunk({ exportId, seq, bytes }) {
+    finishExport({ exportId }) {
       const entry = open.get(exportId);
-      if (!entry) return notFound(exportId);
-      // Chunks must come in order, once each: a lost or repeated chunk would corrupt the file silently.
-      if (seq !== entry.nextSeq) {
-        return fail('invalid-request', `seq ${seq} is out of order for export ${exportId}; expected ${entry.nextSeq}`);
-      }
-      try {
-        await entry.file.write(bytes);
-      } catch (error) {
+      if (!entry) return Promise.resolve(notFound(exportId));
+      return inOrder(entry, async () => {
+        if (open.get(exportId) !== entry) return notFound(exportId);
+        open.delete(exportId);
+        try {
+          await entry.file.sync();
+          await entry.file.close();
+          await fs.rename(entry.tempPath, entry.targetPath);
+        } catch (error) {
+          await entry.file.close().catch(() => undefined);
+          await fs.rm(entry.tempPath, { force: true });
+          return fail('io-error', `saving ${entry.targetPath} failed: ${(error as Error).message}`);
+        }
+        return ok({ saved: 'file' as const, path: entry.targetPath, bytesWritten: entry.bytesWritten });
+      });
+    },
+
+    abortExport({ exportId }) {
+      const entry = open.get(exportId);
+      if (!entry) return Promise.resolve(notFound(exportId));
+      return inOrder(entry, async () => {
+        if (open.get(exportId) !== entry) return notFound(exportId);
         await discard(exportId, entry);
-        return fail('io-error', `writing the export failed, export aborted: ${(error as Error).message}`);
-      }
-      entry.nextSeq += 1;
-      entry.bytesWritten += bytes.byteLength;
-      return ok({ bytesWritten: entry.bytesWritten });
+        return ok({ aborted: true as const });
+      });
     },
 
-    async finishExport({ exportId }) {
-      const entry = open.get(exportId);
-      if (!entry) return notFound(exportId);
-      open.delete(exportId);
-      try {
-        await entry.file.sync();
-        await entry.file.close();
-        await fs.rename(entry.tempPath, entry.targetPath);
-      } catch (error) {
-        await entry.file.close().catch(() => undefined);
-        await fs.rm(entry.tempPath, { force: true });
-        return fail('io-error', `saving ${entry.targetPath} failed: ${(error as Error).message}`);
-      }
-      return ok({ saved: 'file' as const, path: entry.targetPath, bytesWritten: entry.bytesWritten });
-    },
-
-    async abortExport({ exportId }) {
-      const entry = open.get(exportId);
-      if (!entry) return notFound(exportId);
-      await discard(exportId, entry);
-      return ok({ aborted: true as const });
-    },
-
-    /** On quit: remove every partial file. */
+    /** On quit: remove every partial file (after any write in flight on it). */
     async abortAll() {
-      await Promise.all([...open.entries()].map(([id, entry]) => discard(id, entry)));
+      await Promise.all([...open.entries()].map(([id, entry]) => inOrder(entry, () => discard(id, entry))));
     },
   };
+
 }
