@@ -13,6 +13,7 @@ const h = vi.hoisted(() => {
     ready: undefined as undefined | (() => void),
     appListeners: new Map<string, (...args: unknown[]) => void>(),
     ipcChannels: [] as string[],
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     windows: [] as Array<{ options: Record<string, unknown>; urls: string[] }>,
     userData: '',
@@ -54,8 +55,14 @@ vi.mock('electron', () => {
         setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
       },
     },
-    ipcMain: { handle: (channel: string) => h.ipcChannels.push(channel), removeHandler: vi.fn() },
-    dialog: { showSaveDialog: vi.fn() },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        h.ipcChannels.push(channel);
+        h.ipcHandlers.set(channel, listener);
+      },
+      removeHandler: vi.fn(),
+    },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: path.join(h.userData, 'downloads', 'visitors.csv') })) },
     safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: vi.fn(), decryptString: vi.fn() },
     shell: { openExternal: vi.fn() },
     Menu: { setApplicationMenu: record('Menu.setApplicationMenu'), buildFromTemplate: (t: unknown) => t },
@@ -79,6 +86,7 @@ afterAll(() => fs.rm(h.userData, { recursive: true, force: true }));
 beforeEach(async () => {
   h.log.length = 0;
   h.ipcChannels.length = 0;
+  h.ipcHandlers.clear();
   h.windows.length = 0;
   h.appListeners.clear();
   h.protocolHandlers.clear();
@@ -119,6 +127,24 @@ describe('startApp', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
   });
 
+  it('hands the navigation guard the allow-listed openExternal, never raw shell.openExternal (checklist #15)', async () => {
+    const { shell } = await import('electron');
+    vi.mocked(shell.openExternal).mockClear();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    startApp(options);
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    h.appListeners.get('web-contents-created')?.({}, contents);
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => { action: string };
+    // Links the guard passes on (http/https/mailto) but the allow-list refuses: plain http, credentials.
+    for (const url of ['http://evil.example/', 'https://user:pass@evil.example/']) {
+      expect(openHandler({ url })).toEqual({ action: 'deny' });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(openHandler({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/help'));
+  });
+
   it('after ready: serves app://, installs permission handlers, registers the bridge, opens the secure window', async () => {
     startApp(options);
     await becomeReady();
@@ -142,5 +168,28 @@ describe('startApp', () => {
     expect(h.log).toContain('app.quit');
     expect(h.ready).toBeUndefined(); // never waited for ready
     expect(h.appListeners.size).toBe(0);
+  });
+
+  it('quit waits for the export clean-up: no .part file survives, and quitting again is not blocked', async () => {
+    startApp(options);
+    await becomeReady();
+    const downloads = path.join(h.userData, 'downloads');
+    await fs.mkdir(downloads, { recursive: true });
+    const fromApp = { senderFrame: { url: 'app://frontdesk/index.html' } };
+    const begun = (await h.ipcHandlers.get('fd:files.beginExport')!(fromApp, { suggestedName: 'visitors.csv', mimeType: 'text/csv' })) as { ok: boolean };
+    expect(begun.ok).toBe(true);
+    expect((await fs.readdir(downloads)).filter((f) => f.endsWith('.part'))).toHaveLength(1);
+    const willQuit = h.appListeners.get('will-quit');
+    expect(willQuit, 'a will-quit clean-up is registered').toBeDefined();
+    const event = { preventDefault: vi.fn() };
+    h.log.length = 0;
+    willQuit!(event);
+    // The quit is held until the partial file is gone, then asked for again.
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(h.log).toContain('app.quit'));
+    expect((await fs.readdir(downloads)).filter((f) => f.endsWith('.part'))).toEqual([]);
+    const second = { preventDefault: vi.fn() };
+    willQuit!(second);
+    expect(second.preventDefault).not.toHaveBeenCalled(); // no loop: the second will-quit goes through
   });
 });

@@ -44,7 +44,23 @@ export function startApp(options: StartOptions): void {
 
   const openExports = { abortAll: async () => undefined } as { abortAll(): Promise<void> };
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void openExports.abortAll());
+  // Partial export files (.part) must not outlive the app. will-quit does not wait for a promise, so the
+  // first one is held (preventDefault) until the clean-up has finished and then the quit is asked for
+  // again; that second will-quit goes through (a failed clean-up must not make the app unquittable).
+  let exportCleanup: 'pending' | 'running' | 'done' = 'pending';
+  app.on('will-quit', (event) => {
+    if (exportCleanup === 'done') return;
+    event.preventDefault();
+    if (exportCleanup === 'running') return;
+    exportCleanup = 'running';
+    void openExports
+      .abortAll()
+      .catch((error: unknown) => console.warn(`[exports] clean-up on quit failed: ${String(error)}`))
+      .finally(() => {
+        exportCleanup = 'done';
+        app.quit();
+      });
+  });
 
   void app.whenReady().then(async () => {
     const userDataDir = app.getPath('userData');
