@@ -6,6 +6,8 @@ const state = vi.hoisted(() => ({
   loadURL: vi.fn(async (_url: string) => undefined),
 }));
 vi.mock('electron', () => ({
+  // The print session's request filter (hiddenDocumentWindow.test.ts checks what it does).
+  session: { fromPartition: () => ({ webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() }) },
   BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: unknown) {
     Object.assign(this, { options, loadURL: state.loadURL, destroy: vi.fn(), webContents: { printToPDF: state.printToPDF } });
     state.windows.push(this);

@@ -6,6 +6,9 @@ import { bridgeChannel } from './channels';
 import { BRIDGE_ERROR_CODES, fail, isBridgeErrorCode, ok } from './result';
 import {
   MAX_EXPORT_CHUNK_BYTES,
+  MAX_PRINT_HTML_BYTES,
+  printPageRequest,
+  utf8ByteLength,
   printToPdfRequest,
   secretsSetRequest,
   setSipServersRequest,
@@ -125,5 +128,25 @@ describe('setSipServers refuses addresses that would break the CSP', () => {
   it.each(['wss://pbx.example.com;sandbox', 'wss://pbx.example.com;script-src-elem', 'wss://*', 'wss://pbx.example.com/a b'])('%s', (url) => {
     expect(sipServerUrlSchema.safeParse(url).success).toBe(false);
     expect(setSipServersRequest.safeParse({ urls: [url] }).success).toBe(false);
+  });
+});
+
+describe('print document size is counted in UTF-8 bytes, not characters', () => {
+  it('counts bytes like TextEncoder does', () => {
+    for (const text of ['abc', 'é', '张三', '😀x', '\ud800', 'a\udc00b']) {
+      expect(utf8ByteLength(text), text).toBe(new TextEncoder().encode(text).byteLength);
+    }
+  });
+
+  it('refuses a Chinese document over the byte limit that is well under it in characters', () => {
+    const chars = Math.floor(MAX_PRINT_HTML_BYTES / 3) + 1; // one character more than fits, in bytes
+    const html = '张'.repeat(chars);
+    expect(html.length).toBeLessThan(MAX_PRINT_HTML_BYTES / 2);
+    for (const schema of [printToPdfRequest, printPageRequest]) {
+      const parsed = schema.safeParse({ html });
+      expect(parsed.success).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues)).toContain('bytes');
+    }
+    expect(printPageRequest.safeParse({ html: '张'.repeat(chars - 1) }).success).toBe(true);
   });
 });

@@ -7,8 +7,33 @@ import { parseSipServerAddress } from '../phone/sipServerAddress';
 
 /** Largest chunk `files.writeChunk` accepts: big enough to stream fast, small enough for one IPC message. */
 export const MAX_EXPORT_CHUNK_BYTES = 4 * 1024 * 1024;
-/** print.toPdf loads the HTML as a data: URL; Chromium caps URLs at 2 MiB, base64 grows by 4/3. */
-export const MAX_PRINT_HTML_CHARS = 1_500_000;
+/**
+ * Largest print document, in UTF-8 bytes (not characters: a Chinese character is 3 bytes, and the old
+ * 1,500,000-character limit let 8,000 roll-call rows through that then broke Chromium's 2 MiB URL cap).
+ * main loads a document this big from a private temp file instead of a data: URL
+ * (main/print/hiddenDocumentWindow.ts); the limit only keeps one IPC message reasonable.
+ */
+export const MAX_PRINT_HTML_BYTES = 16 * 1024 * 1024;
+
+/** UTF-8 length of a string without encoding it (a 16 MiB document need not be copied to be measured). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const printHtmlSchema = z
+  .string()
+  .min(1)
+  .refine((html) => utf8ByteLength(html) <= MAX_PRINT_HTML_BYTES, `html larger than ${MAX_PRINT_HTML_BYTES} bytes (16 MiB) in UTF-8`);
 export const MAX_SECRET_VALUE_CHARS = 4096;
 export const MAX_SIP_SERVERS = 8;
 
@@ -149,7 +174,7 @@ export const abortExportResponse = z.object({ aborted: z.literal(true) });
 export const PDF_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter'] as const;
 
 export const printToPdfRequest = z.strictObject({
-  html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, `html longer than ${MAX_PRINT_HTML_CHARS} characters`),
+  html: printHtmlSchema,
   title: z.string().max(300).optional(),
   pageSize: z.enum(PDF_PAGE_SIZES).optional(),
   landscape: z.boolean().optional(),
@@ -168,7 +193,7 @@ export const PRINT_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter', 'ID1'] as const;
  * the person picks the printer and can cancel, which answers 'cancelled'.
  */
 export const printPageRequest = z.strictObject({
-  html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, `html longer than ${MAX_PRINT_HTML_CHARS} characters`),
+  html: printHtmlSchema,
   title: z.string().max(300).optional(),
   pageSize: z.enum(PRINT_PAGE_SIZES).optional(),
   landscape: z.boolean().optional(),
