@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ensureChromium } from '../support/chromium';
 import { buildAgentPage } from '../lab/agent/build';
 import { startStaticServer } from '../lab/staticServer';
+import { buildContentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
 import { AGENT_DIST_DIR, e2ePort } from './e2eEnvironment';
 
 /** Serves the built renderer on 127.0.0.1:E2E_PORT for the whole run; the returned function stops it. */
@@ -16,6 +17,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   // The switchboard tests' callers and extensions are sip.js agents on their own page.
   await buildAgentPage({ outDir: AGENT_DIST_DIR });
-  const server = await startStaticServer({ root: dist, port: e2ePort() });
+  // The browser build gets the Electron app's own CSP. Its PBX is the lab's Kamailio, on loopback at a
+  // port each worker's OS picks, which the page cannot add to its own policy: hence ws:// to loopback.
+  const contentSecurityPolicy = buildContentSecurityPolicy([], { allowLoopbackLab: true });
+  const server = await startStaticServer({ root: dist, port: e2ePort(), contentSecurityPolicy });
   return () => server.close();
 }

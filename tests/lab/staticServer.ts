@@ -30,7 +30,17 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export function startStaticServer(options: { root: string; port?: number }): Promise<StaticServer> {
+export interface StaticServerOptions {
+  root: string;
+  port?: number;
+  /**
+   * Sent as the Content-Security-Policy header of every response. The e2e run serves the built renderer
+   * with the same policy as Electron (shared/security/contentSecurityPolicy.ts); the lab agent page has none.
+   */
+  contentSecurityPolicy?: string;
+}
+
+export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -54,6 +64,7 @@ export function startStaticServer(options: { root: string; port?: number }): Pro
           'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
           'content-length': st.size,
           'cache-control': 'no-store',
+          ...(options.contentSecurityPolicy ? { 'content-security-policy': options.contentSecurityPolicy } : {}),
         });
         if (req.method === 'HEAD') {
           res.end();
