@@ -8,7 +8,7 @@ describe('browser stand-in', () => {
     const info = await createBrowserBridge().app.info();
     expect(info).toEqual({
       ok: true,
-      value: { appVersion: '0.0.0-browser', platform: 'browser', capabilities: { pdf: false, secureSecrets: true, fileSave: true, print: false } },
+      value: { appVersion: '0.0.0-browser', platform: 'browser', secretStorage: 'memory', capabilities: { pdf: false, secureSecrets: true, fileSave: true, print: false } },
     });
   });
 
