@@ -1,5 +1,6 @@
 // Renderer entry: language first (so the first paint is in the desk's language), then persistence,
 // the first-run sample directory, and the shell.
+import './app/zodConfig';
 import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
 import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';
