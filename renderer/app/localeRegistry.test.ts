@@ -58,7 +58,8 @@ describe('Chinese punctuation', () => {
     for (const m of text.matchAll(/:/g)) {
       const before = text[m.index - 1] ?? '';
       const after = text[m.index + 1] ?? '';
-      if (cjk.test(before) || (cjk.test(after) && !/[A-Za-z0-9]/.test(before))) found.push('ASCII colon');
+      // "[:端口]" is address syntax, not prose.
+      if (cjk.test(before) || (cjk.test(after) && !/[A-Za-z0-9[]/.test(before))) found.push('ASCII colon');
     }
     return found;
   }
@@ -82,6 +83,7 @@ describe('Chinese punctuation', () => {
     expect(asciiPunctuation('生产环境使用 wss://；ws:// 仅允许本机')).toEqual([]);
     expect(asciiPunctuation('请输入分机或 sip: 地址')).toEqual([]);
     expect(asciiPunctuation('必须以 stun:、turn: 开头')).toEqual([]);
+    expect(asciiPunctuation('wss://主机名[:端口]')).toEqual([]);
   });
 });
 
