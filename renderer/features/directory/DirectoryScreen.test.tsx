@@ -45,7 +45,7 @@ function renderScreen() {
 
 const optionNames = () => within(screen.getByRole('listbox', { name: 'Search results' })).queryAllByRole('option').map((o) => o.textContent ?? '');
 
-describe('DirectoryScreen', { timeout: 20_000 }, () => {
+describe('DirectoryScreen', { timeout: 60_000 }, () => {
   it('focuses the search, finds people by initials and moves with the arrow keys', async () => {
     const user = userEvent.setup({ delay: null });
     renderScreen();
