@@ -1,42 +1,18 @@
-// The audit trail (REQUIREMENTS.md §6). Entries are appended inside the caller's write transaction, so
-// a change and its audit entry are stored together or not at all.
-import Dexie from 'dexie';
-import type { AuditAction, AuditEntry } from '@shared/domain/desk';
+// The audit trail (REQUIREMENTS.md §6). Entries are appended by the write path (writePath.ts) inside the
+// transaction of the change they record, so a change and its audit entry are stored together or not at all.
+import type { AuditEntry } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
-import { newId } from './ids';
 import { keyPage, type Page, type PageRequest } from './paging';
+import { writePathOf, type WriteContext } from './writePath';
 
-export interface AuditFacts {
-  action: AuditAction;
-  entityTable: string;
-  entityId: string;
-  summary: string;
-  at?: number;
-}
-
-/** Appends one entry; call it inside the write transaction of the change it records. */
-export async function appendAudit(db: FrontDeskDatabase, facts: AuditFacts): Promise<AuditEntry> {
-  if (!Dexie.currentTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
-  const at = facts.at ?? Date.now();
-  const entry: AuditEntry = {
-    id: newId(at),
-    createdAt: at,
-    updatedAt: at,
-    deskId: db.desk.deskId,
-    at,
-    actorId: db.desk.actorId,
-    action: facts.action,
-    entityTable: facts.entityTable,
-    entityId: facts.entityId,
-    summary: facts.summary.slice(0, 2000),
-  };
-  await db.auditLog.add(entry);
-  return entry;
-}
-
-/** Read side of the audit log; it is never edited or soft-deleted. */
+/** The audit log: read, and entries for what changes no row (it is never edited or soft-deleted). */
 export class AuditLogRepository {
   constructor(private readonly db: FrontDeskDatabase) {}
+
+  /** Personal data left the desk (printed, exported): recorded like any change (§6). */
+  recordExport(entityTable: string, entityId: string, summary: string, context: WriteContext = {}): Promise<AuditEntry> {
+    return writePathOf(this.db).audit({ action: 'export', entityTable, entityId, summary }, context);
+  }
 
   forEntity(entityTable: string, entityId: string): Promise<AuditEntry[]> {
     return this.db.auditLog.where('[entityTable+entityId]').equals([entityTable, entityId]).sortBy('at');

@@ -1,5 +1,5 @@
 import type { Department, DepartmentInput } from '@shared/domain/directory';
-import { departmentInputSchema, departmentSchema } from '@shared/domain/directory';
+import { departmentInputSchema, departmentSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { nameSearchKeys, normaliseText } from '@shared/search/searchKeys';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
@@ -47,9 +47,9 @@ export class DepartmentRepository extends RecordRepository<'departments', Depart
   protected override async afterWrite(record: Department, previous: Department | undefined): Promise<void> {
     // People are found by their department's name too; a rename re-keys its members in the same transaction.
     if (!previous || previous.name === record.name) return;
-    await this.db.staff.where('departmentId').equals(record.id).modify((person) => {
-      person.searchKeys = staffKeysOf(person, record.name);
-    });
+    // No audit entry per person: the rename is audited, their keys are derived from it.
+    const members = await this.db.staff.where('departmentId').equals(record.id).toArray();
+    for (const person of members) await this.writes.patch('staff', staffSchema, person, { searchKeys: staffKeysOf(person, record.name) }, null);
   }
 
   protected override async beforeDelete(record: Department): Promise<void> {

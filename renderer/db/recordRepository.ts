@@ -2,50 +2,23 @@
 // record (ARCHITECTURE.md, "Storage"): ULID keys made on the desk, createdAt/updatedAt/deskId on every
 // write, soft deletes hidden from reads, and an audit entry in the same transaction as the change.
 import type { Table } from 'dexie';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { NewRecord } from '@shared/domain/record';
 import { matchesAllTokens, normaliseQuery } from '@shared/search/searchKeys';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
-import { appendAudit } from './auditLog';
-import { newId } from './ids';
 import { keyPage, type Page, type PageRequest } from './paging';
+import { RecordNotFoundError, ValidationError, withoutUndefined } from './writeErrors';
+import { writePathOf, type WritePath, type WriteContext } from './writePath';
 
-/** A write refused because of what the person entered; `fields` maps field names to error codes. */
-export class ValidationError extends Error {
-  constructor(readonly fields: Record<string, string>) {
-    super(`Invalid fields: ${Object.entries(fields).map(([f, c]) => `${f} (${c})`).join(', ')}`);
-    this.name = 'ValidationError';
-  }
+export { RecordNotFoundError, ValidationError, withoutUndefined };
 
-  static fromZod(error: z.ZodError): ValidationError {
-    const fields: Record<string, string> = {};
-    for (const issue of error.issues) {
-      const field = String(issue.path[0] ?? '_');
-      fields[field] ??= issue.message;
-    }
-    return new ValidationError(fields);
-  }
-}
-
-export class RecordNotFoundError extends Error {
-  constructor(readonly table: string, readonly id: string) {
-    super(`No ${table} record ${id}`);
-    this.name = 'RecordNotFoundError';
-  }
-}
-
-export interface WriteOptions {
+export interface WriteOptions extends WriteContext {
   /** Replaces the default audit summary. */
   summary?: string;
 }
 
 export interface SearchOptions {
   limit?: number;
-}
-
-/** Drops keys whose value is undefined so stored rows carry only what is set. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskTables[N]>> {
@@ -78,8 +51,13 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   /** Runs inside the write transaction after a row changed (e.g. keep dependants' search keys current). */
   protected async afterWrite(_record: FrontDeskTables[N], _previous: FrontDeskTables[N] | undefined): Promise<void> {}
 
+  /** The one write path (stamping, validation, audit in the same transaction). */
+  protected get writes(): WritePath {
+    return writePathOf(this.db);
+  }
+
   protected transaction<R>(work: () => Promise<R>): Promise<R> {
-    return this.db.transaction('rw', [this.tableName, 'auditLog', ...this.relatedTables], work);
+    return this.writes.transaction([this.tableName, ...this.relatedTables], work);
   }
 
   protected validate(record: unknown): FrontDeskTables[N] {
@@ -91,11 +69,8 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   async create(input: TInput, options: WriteOptions = {}): Promise<FrontDeskTables[N]> {
     return this.transaction(async () => {
       const fields = await this.toFields(input, undefined);
-      const now = Date.now();
-      const record = this.validate({ ...fields, id: newId(now), createdAt: now, updatedAt: now, deskId: this.db.desk.deskId });
-      await this.table.add(record);
+      const record = await this.writes.create(this.tableName, this.schema, fields, (r) => ({ action: 'create', summary: options.summary ?? `created ${this.describe(r)}` }), options);
       await this.afterWrite(record, undefined);
-      await appendAudit(this.db, { action: 'create', entityTable: this.tableName, entityId: record.id, at: now, summary: options.summary ?? `created ${this.describe(record)}` });
       return record;
     });
   }
@@ -103,15 +78,12 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   /** Applies changes; a key present with the value undefined clears that field. */
   async update(id: string, changes: Partial<TInput>, options: WriteOptions = {}): Promise<FrontDeskTables[N]> {
     return this.transaction(async () => {
-      const existing = await this.table.get(id);
-      if (!existing || existing.deletedAt !== undefined) throw new RecordNotFoundError(this.tableName, id);
+      const existing = await this.live(id);
       const fields = await this.toFields({ ...(existing as unknown as TInput), ...changes }, existing);
-      const now = Math.max(Date.now(), existing.updatedAt);
-      const record = this.validate({ ...fields, id, createdAt: existing.createdAt, updatedAt: now, deskId: this.db.desk.deskId });
-      await this.table.put(record);
+      const record = await this.writes.update(this.tableName, this.schema, existing, fields, (r) => ({
+        action: 'update', summary: options.summary ?? `updated ${this.describe(r)}: ${changedFields(existing, r).join(', ') || 'no change'}`,
+      }), options);
       await this.afterWrite(record, existing);
-      const changed = changedFields(existing, record);
-      await appendAudit(this.db, { action: 'update', entityTable: this.tableName, entityId: id, at: now, summary: options.summary ?? `updated ${this.describe(record)}: ${changed.join(', ') || 'no change'}` });
       return record;
     });
   }
@@ -119,13 +91,17 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   /** Ordinary delete: a tombstone, hidden from every screen, kept for replication and audit. */
   async softDelete(id: string, options: WriteOptions = {}): Promise<void> {
     await this.transaction(async () => {
-      const existing = await this.table.get(id);
-      if (!existing || existing.deletedAt !== undefined) throw new RecordNotFoundError(this.tableName, id);
+      const existing = await this.live(id);
       await this.beforeDelete(existing);
-      const now = Math.max(Date.now(), existing.updatedAt);
-      await this.table.put({ ...existing, deletedAt: now, updatedAt: now, deskId: this.db.desk.deskId });
-      await appendAudit(this.db, { action: 'delete', entityTable: this.tableName, entityId: id, at: now, summary: options.summary ?? `deleted ${this.describe(existing)}` });
+      await this.writes.softDelete(this.tableName, existing, { action: 'delete', summary: options.summary ?? `deleted ${this.describe(existing)}` }, options);
     });
+  }
+
+  /** The live row with this id, or RecordNotFoundError. */
+  protected async live(id: string): Promise<FrontDeskTables[N]> {
+    const existing = await this.table.get(id);
+    if (!existing || existing.deletedAt !== undefined) throw new RecordNotFoundError(this.tableName, id);
+    return existing;
   }
 
   async get(id: string, options: { includeDeleted?: boolean } = {}): Promise<FrontDeskTables[N] | undefined> {

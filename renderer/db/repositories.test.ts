@@ -5,7 +5,7 @@ import { openFrontDeskDatabase } from './database';
 import { DepartmentInUseError } from './departmentRepository';
 import { RecordNotFoundError, ValidationError } from './recordRepository';
 import { repositoriesOf } from './repositories';
-import { freshDatabase } from './testDatabase';
+import { freshDatabase } from '../test/testDatabase';
 
 describe('desk identity', () => {
   it('makes a desk id once, keeps it in settings and caches it in localStorage', async () => {

@@ -2,9 +2,10 @@
 // start with the generic repository and grow their own files with their features.
 import { operatorSchema } from '@shared/domain/desk';
 import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
-import { callNoteSchema, callSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
+import { callNoteSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
+import { CallRepository } from './callRepository';
 import { ComplaintRepository } from './complaintRepository';
 import { DepartmentRepository } from './departmentRepository';
 import { RecordRepository } from './recordRepository';
@@ -28,7 +29,7 @@ export function createRepositories(db: FrontDeskDatabase) {
     complaints: new ComplaintRepository(db),
     parcels: new RecordRepository(db, 'parcels', parcelSchema),
     parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
-    calls: new RecordRepository(db, 'calls', callSchema),
+    calls: new CallRepository(db),
     callNotes: new RecordRepository(db, 'callNotes', callNoteSchema),
     messages: new RecordRepository(db, 'messages', messageSchema),
     equipmentFaults: new RecordRepository(db, 'equipmentFaults', equipmentFaultSchema),

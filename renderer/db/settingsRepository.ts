@@ -3,8 +3,6 @@
 import type { Setting } from '@shared/domain/desk';
 import { settingSchema } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
-import { appendAudit } from './auditLog';
-import { newId } from './ids';
 import { RecordRepository } from './recordRepository';
 
 export type SettingScope = Setting['scope'];
@@ -39,14 +37,10 @@ export class SettingsRepository extends RecordRepository<'settings'> {
       const deskId = this.db.desk.deskId;
       const rows = (await this.db.settings.where('key').equals(key).toArray()).filter((r) => r.deletedAt === undefined && r.scope === scope);
       const existing = scope === 'desk' ? rows.find((r) => r.deskId === deskId) : rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      const now = Date.now();
-      const record = this.validate({
-        id: existing?.id ?? newId(now), key, value, scope, deskId,
-        createdAt: existing?.createdAt ?? now, updatedAt: Math.max(now, existing?.updatedAt ?? 0),
-      });
-      await this.db.settings.put(record);
-      await appendAudit(this.db, { action: existing ? 'update' : 'create', entityTable: 'settings', entityId: record.id, at: now, summary: `set ${scope} setting ${key}` });
-      return record;
+      const summary = `set ${scope} setting ${key}`;
+      return existing
+        ? this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
+        : this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
     });
   }
 }

@@ -5,6 +5,8 @@ import { digitsOnly, matchesAllTokens, nameSortKey, normaliseQuery, personSearch
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
+import { importStaffOnce, importStaffRows, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
+import type { DirectoryRow } from '@shared/directory/directoryCsv';
 
 /** Search keys of a person: name (characters, pinyin, initials), extension, mobile, e-mail, title, department. */
 export function staffKeysOf(person: Pick<Staff, 'name' | 'extension' | 'mobile' | 'email' | 'title'>, departmentName: string | undefined): string[] {
@@ -59,6 +61,16 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
       if (holder && holder.id !== existing?.id) throw new ValidationError({ extension: 'duplicateExtension' });
     }
     return staffFields(fields, departmentName);
+  }
+
+  /** Writes checked CSV rows in one transaction (see staffImport.ts). */
+  importRows(rows: readonly DirectoryRow[], options: StaffImportOptions = {}): Promise<StaffImportOutcome> {
+    return importStaffRows(this.db, rows, options);
+  }
+
+  /** Imports the rows on first run only, guarded by a marker setting (the sample directory). */
+  importOnce(rows: readonly DirectoryRow[], markerSetting: string, source: string): Promise<number> {
+    return importStaffOnce(this.db, rows, markerSetting, source);
   }
 
   /** The live person who has this extension, if any. */

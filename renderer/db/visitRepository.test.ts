@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidVisitTransitionError } from '@shared/visitors/visitMachine';
 import { ValidationError } from './recordRepository';
-import { WatchlistMatchError } from './visitRepository';
-import { freshDatabase } from './testDatabase';
+import type { CheckInOutcome } from './visitRepository';
+import { freshDatabase } from '../test/testDatabase';
+
+/** The outcome must be a check-in (a watchlist match here would be a failure of the test). */
+function checkedIn(outcome: CheckInOutcome) {
+  if (outcome.kind !== 'checked-in') throw new Error(`expected a check-in, got ${outcome.kind}`);
+  return outcome;
+}
+
+/** The outcome must be a watchlist stop; nothing but the alerts may have been written. */
+function needsClearance(outcome: CheckInOutcome) {
+  if (outcome.kind !== 'needs-clearance') throw new Error(`expected needs-clearance, got ${outcome.kind}`);
+  return outcome;
+}
 
 async function setup() {
   const fresh = await freshDatabase();
@@ -27,7 +39,7 @@ describe('visitor repository', () => {
 
   it('reveals a stored ID number only with an audit entry', async () => {
     const { repos, host } = await setup();
-    const { visitor } = await repos.visits.checkIn({ registration: { name: '王明', idType: 'residentId', idNumber: '11010519491231002X', hostStaffId: host.id } });
+    const { visitor } = checkedIn(await repos.visits.checkIn({ registration: { name: '王明', idType: 'residentId', idNumber: '11010519491231002X', hostStaffId: host.id } }));
     expect(await repos.visitors.revealIdNumber(visitor.id)).toBe('11010519491231002X');
     const audit = await repos.auditLog.forEntity('visitors', visitor.id);
     expect(audit.map((e) => e.action)).toEqual(['create', 'view']);
@@ -38,7 +50,7 @@ describe('visitor repository', () => {
 describe('visit repository', () => {
   it('checks in a walk-in: visitor, visit and audit entries together', async () => {
     const { db, repos, host } = await setup();
-    const { visit, visitor } = await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id, partySize: '2', expectedDurationMin: 30, vehiclePlate: '京a12345' } });
+    const { visit, visitor } = checkedIn(await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id, partySize: '2', expectedDurationMin: 30, vehiclePlate: '京a12345' } }));
     expect(visit).toMatchObject({ status: 'onSite', visitorId: visitor.id, partySize: 2, vehiclePlate: '京A12345', expectedDepartureAt: visit.arrivedAt! + 30 * 60_000 });
     expect(visitor.lastVisitAt).toBe(visit.arrivedAt);
     expect((await repos.auditLog.forEntity('visits', visit.id)).map((e) => e.action)).toEqual(['checkIn']);
@@ -54,15 +66,15 @@ describe('visit repository', () => {
     expect(await db.visits.count()).toBe(0);
     expect(await db.visitors.count()).toBe(0);
     // With the desk's explicit override the number is saved, and the override is audited.
-    const { visitor } = await repos.visits.checkIn({ registration: { name: '韩梅梅', hostStaffId: host.id, idType: 'residentId', idNumber: '110105194912310021' }, overrideIdCheck: true });
+    const { visitor } = checkedIn(await repos.visits.checkIn({ registration: { name: '韩梅梅', hostStaffId: host.id, idType: 'residentId', idNumber: '110105194912310021' }, overrideIdCheck: true }));
     expect((await repos.auditLog.forEntity('visitors', visitor.id))[0]!.summary).toContain('saved despite a failed check');
   });
 
   it('updates a returning visitor instead of creating a second one', async () => {
     const { db, repos, host } = await setup();
-    const first = await repos.visits.checkIn({ registration: { name: '陈伟强', phone: '13800138000', hostStaffId: host.id } });
+    const first = checkedIn(await repos.visits.checkIn({ registration: { name: '陈伟强', phone: '13800138000', hostStaffId: host.id } }));
     await repos.visits.checkOut(first.visit.id, 'search');
-    const second = await repos.visits.checkIn({ registration: { name: '陈伟强', company: '恒泰', hostStaffId: host.id }, visitorId: first.visitor.id });
+    const second = checkedIn(await repos.visits.checkIn({ registration: { name: '陈伟强', company: '恒泰', hostStaffId: host.id }, visitorId: first.visitor.id }));
     expect(second.visitor.id).toBe(first.visitor.id);
     expect(second.visitor.company).toBe('恒泰');
     expect(await db.visitors.count()).toBe(1);
@@ -71,7 +83,7 @@ describe('visit repository', () => {
 
   it('checks out once; a second check-out is refused', async () => {
     const { repos, host } = await setup();
-    const { visit } = await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id } });
+    const { visit } = checkedIn(await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id } }));
     const left = await repos.visits.checkOut(visit.id, 'badgeScan');
     expect(left).toMatchObject({ status: 'left', checkOutMethod: 'badgeScan', checkedOutBy: 'desk' });
     await expect(repos.visits.checkOut(visit.id, 'badgeScan')).rejects.toBeInstanceOf(InvalidVisitTransitionError);
@@ -80,8 +92,8 @@ describe('visit repository', () => {
 
   it('bulk checks out everybody left at the end of the day, recorded as done by the desk', async () => {
     const { db, repos, host } = await setup();
-    const a = await repos.visits.checkIn({ registration: { name: '甲', hostStaffId: host.id } });
-    const b = await repos.visits.checkIn({ registration: { name: '乙', hostStaffId: host.id } });
+    const a = checkedIn(await repos.visits.checkIn({ registration: { name: '甲', hostStaffId: host.id } }));
+    const b = checkedIn(await repos.visits.checkIn({ registration: { name: '乙', hostStaffId: host.id } }));
     await repos.visits.checkOut(b.visit.id, 'search');
     const done = await repos.visits.bulkCheckOut([a.visit.id, b.visit.id]);
     expect(done.map((v) => v.id)).toEqual([a.visit.id]);
@@ -96,7 +108,7 @@ describe('visit repository', () => {
     expect(visit.status).toBe('expected');
     expect(await repos.visits.expectedBetween(new Date(2030, 0, 2).getTime(), new Date(2030, 0, 3).getTime())).toHaveLength(1);
     expect(await repos.visits.expectedBetween(new Date(2030, 0, 3).getTime(), new Date(2030, 0, 4).getTime())).toHaveLength(0);
-    const { visit: arrived } = await repos.visits.checkInExpected(visit.id);
+    const { visit: arrived } = checkedIn(await repos.visits.checkInExpected(visit.id));
     expect(arrived).toMatchObject({ status: 'onSite', expectedDepartureAt: arrived.arrivedAt! + 3_600_000 });
     await expect(repos.visits.checkInExpected(visit.id)).rejects.toBeInstanceOf(InvalidVisitTransitionError);
     await expect(repos.visits.cancel(visit.id)).rejects.toBeInstanceOf(InvalidVisitTransitionError);
@@ -104,7 +116,7 @@ describe('visit repository', () => {
 
   it('records that the host was notified', async () => {
     const { repos, host } = await setup();
-    const { visit } = await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id } });
+    const { visit } = checkedIn(await repos.visits.checkIn({ registration: { name: '李雷', hostStaffId: host.id } }));
     const notified = await repos.visits.markHostNotified(visit.id, 'phoneTransfer');
     expect(notified).toMatchObject({ hostNotifiedVia: 'phoneTransfer' });
     expect(notified.hostNotifiedAt).toBeTypeOf('number');
@@ -112,22 +124,26 @@ describe('visit repository', () => {
 });
 
 describe('watchlist at check-in', () => {
-  it('blocks a match until an "admitted" decision is acknowledged for this same candidate', async () => {
+  it('stops at a match, raising open alerts, until an "admitted" decision is acknowledged for this same candidate', async () => {
     const { db, repos, host } = await setup();
     await repos.watchlist.create({ name: '陳偉強', reason: '曾冒充快递员进入' });
     const registration = { name: '陈 伟强', hostStaffId: host.id };
-    const blocked = await repos.visits.checkIn({ registration }).catch((e: unknown) => e);
-    expect(blocked).toBeInstanceOf(WatchlistMatchError);
+    const stopped = needsClearance(await repos.visits.checkIn({ registration }));
+    expect(stopped.matches).toHaveLength(1);
+    expect(stopped.alerts).toHaveLength(1);
+    expect([...stopped.entries.values()].map((e) => e.name)).toEqual(['陳偉強']);
     expect(await db.visits.count()).toBe(0);
     expect(await db.visitors.count()).toBe(0);
+    const alerts = stopped.alerts;
+    expect(await db.watchlistAlerts.get(alerts[0]!.id)).toMatchObject({ status: 'open', candidateName: '陈 伟强' });
 
-    const alerts = await repos.watchlistAlerts.raise(registration, (blocked as WatchlistMatchError).matches);
     // An open alert does not let anybody through …
-    await expect(repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) })).rejects.toBeInstanceOf(WatchlistMatchError);
+    needsClearance(await repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) }));
     await repos.watchlistAlerts.acknowledge(alerts.map((a) => a.id), 'admitted', '经保安核实，身份无误');
     // … nor does an acknowledgement for someone else's name.
-    await expect(repos.visits.checkIn({ registration: { ...registration, name: 'Chen Weiqiang' }, acknowledgedAlertIds: alerts.map((a) => a.id) })).rejects.toBeInstanceOf(WatchlistMatchError);
-    const { visit, visitor } = await repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) });
+    needsClearance(await repos.visits.checkIn({ registration: { ...registration, name: 'Chen Weiqiang' }, acknowledgedAlertIds: alerts.map((a) => a.id) }));
+    expect(await db.visits.count()).toBe(0);
+    const { visit, visitor } = checkedIn(await repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) }));
     const stored = await db.watchlistAlerts.get(alerts[0]!.id);
     expect(stored).toMatchObject({ status: 'acknowledged', decision: 'admitted', note: '经保安核实，身份无误', visitId: visit.id, visitorId: visitor.id, acknowledgedBy: 'desk' });
     expect((await repos.auditLog.forEntity('watchlistAlerts', alerts[0]!.id)).map((e) => e.action)).toEqual(['create', 'acknowledge', 'update']);
@@ -142,21 +158,23 @@ describe('watchlist at check-in', () => {
     expect(matches).toEqual([{ entryId: entry.id, matchedOn: 'idNumber', how: 'exact' }]);
     const alerts = await repos.watchlistAlerts.raise(registration, matches);
     await repos.watchlistAlerts.acknowledge(alerts.map((a) => a.id), 'refused', '拒绝入内');
-    await expect(repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) })).rejects.toBeInstanceOf(WatchlistMatchError);
+    needsClearance(await repos.visits.checkIn({ registration, acknowledgedAlertIds: alerts.map((a) => a.id) }));
     expect(await db.visits.count()).toBe(0);
     expect(await db.watchlistAlerts.get(alerts[0]!.id)).toMatchObject({ decision: 'refused', candidateIdNumber: '11010519491231002X' });
     await expect(repos.watchlistAlerts.acknowledge(alerts.map((a) => a.id), 'admitted', 'x')).rejects.toBeInstanceOf(ValidationError);
 
     await repos.watchlist.deactivate(entry.id);
-    await repos.visits.checkIn({ registration });
+    checkedIn(await repos.visits.checkIn({ registration }));
     expect(await db.visits.count()).toBe(1);
   });
 
   it('checks a pre-registered visitor against the watchlist on arrival', async () => {
-    const { repos, host } = await setup();
+    const { db, repos, host } = await setup();
     const { visit } = await repos.visits.preRegister({ registration: { name: '张伟', hostStaffId: host.id, expectedAt: Date.now() } });
     await repos.watchlist.create({ name: 'Zhang Wei', reason: '可疑' });
-    await expect(repos.visits.checkInExpected(visit.id)).rejects.toBeInstanceOf(WatchlistMatchError);
+    const stopped = needsClearance(await repos.visits.checkInExpected(visit.id));
+    expect(stopped.alerts.map((a) => a.matchedOn)).toEqual(['name']);
+    expect(await db.visits.get(visit.id)).toMatchObject({ status: 'expected' });
   });
 
   it('refuses a watchlist entry without name, ID or organisation, or without a reason', async () => {

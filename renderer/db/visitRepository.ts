@@ -3,29 +3,24 @@
 // audit entry in the same transaction; the watchlist is checked inside the check-in transaction against
 // exactly what is being saved, so no re-typing or skipped field gets a match past the desk.
 import Dexie from 'dexie';
-import { visitSchema, type Visit, type Visitor, type WatchlistAlert, HOST_NOTIFICATION_CHANNELS } from '@shared/domain/visitors';
+import { visitSchema, type Visit, type Visitor, type WatchlistAlert, type WatchlistEntry, HOST_NOTIFICATION_CHANNELS } from '@shared/domain/visitors';
+import type { Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
-import { checkRegistration, candidateKey, type RegistrationFields, type RegistrationInput } from '@shared/visitors/registration';
+import { checkRegistration, type RegistrationFields, type RegistrationInput } from '@shared/visitors/registration';
 import { applyVisitEvent, walkInFields, type VisitEvent } from '@shared/visitors/visitMachine';
 import { matchWatchlist, type WatchlistCandidate, type WatchlistMatch } from '@shared/visitors/watchlistMatch';
+import { watchlistClearance } from '@shared/visitors/watchlistClearance';
 import { maskIdNumber } from '@shared/visitors/idNumber';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
-import { appendAudit } from './auditLog';
-import { newId } from './ids';
 import { RecordNotFoundError, RecordRepository, ValidationError } from './recordRepository';
-import { patchRecord, visitorFields } from './visitorRepository';
+import { visitorFields } from './visitorRepository';
+import { WatchlistAlertRepository } from './watchlistRepository';
+import { ImportCancelledError } from './writePath';
 import { watchlistAlertSchema, visitorSchema } from '@shared/domain/visitors';
 
 export type HostNotificationChannel = (typeof HOST_NOTIFICATION_CHANNELS)[number];
 export type CheckOutMethod = NonNullable<Visit['checkOutMethod']>;
 
-/** A check-in that matches the watchlist and has no acknowledged "admitted" decision for that match. */
-export class WatchlistMatchError extends Error {
-  constructor(readonly candidate: WatchlistCandidate, readonly matches: WatchlistMatch[]) {
-    super(`Watchlist match (${matches.map((m) => m.matchedOn).join(', ')}) needs an acknowledged decision`);
-    this.name = 'WatchlistMatchError';
-  }
-}
 
 export interface RegistrationRequest {
   registration: RegistrationInput;
@@ -42,6 +37,22 @@ export interface CheckInResult {
   visitor: Visitor;
 }
 
+/**
+ * What a check-in comes to. A watchlist match is an ordinary outcome, not an error: nothing about the
+ * visit or visitor is stored, the alerts (one per uncleared match, status open) are, and the desk must
+ * decide. Checking in again with the acknowledged, admitting alerts re-runs the watchlist against what
+ * is saved then, inside that check-in's own transaction.
+ */
+export type CheckInOutcome =
+  | ({ kind: 'checked-in' } & CheckInResult)
+  | { kind: 'needs-clearance'; candidate: WatchlistCandidate; matches: WatchlistMatch[]; alerts: WatchlistAlert[]; entries: Map<string, WatchlistEntry> };
+
+export interface PreRegisterAllOptions {
+  signal?: AbortSignal;
+  /** Called after each row with rows written so far; throwing rolls the whole import back. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 const TABLES: TableName[] = ['visits', 'visitors', 'watchlist', 'watchlistAlerts', 'staff', 'auditLog'];
 
 export class VisitRepository extends RecordRepository<'visits'> {
@@ -56,31 +67,51 @@ export class VisitRepository extends RecordRepository<'visits'> {
   }
 
   private tx<R>(work: () => Promise<R>): Promise<R> {
-    return this.db.transaction('rw', TABLES, work);
+    return this.writes.transaction(TABLES, work);
   }
 
   /** Walk-in: registers (or updates) the visitor and creates the visit on site, in one transaction. */
-  checkIn(request: RegistrationRequest): Promise<CheckInResult> {
+  checkIn(request: RegistrationRequest): Promise<CheckInOutcome> {
     return this.register(request, 'onSite');
   }
 
   /** Pre-registration: the visit is expected at `registration.expectedAt`; the visitor record is kept up to date. */
-  preRegister(request: RegistrationRequest): Promise<CheckInResult> {
-    return this.register(request, 'expected');
+  async preRegister(request: RegistrationRequest): Promise<CheckInResult> {
+    const outcome = await this.register(request, 'expected');
+    // Pre-registration does not run the watchlist (the arrival does), so it always checks in.
+    if (outcome.kind !== 'checked-in') throw new Error('pre-registration never needs watchlist clearance');
+    return { visit: outcome.visit, visitor: outcome.visitor };
   }
 
-  private async register(request: RegistrationRequest, status: 'onSite' | 'expected'): Promise<CheckInResult> {
+  /** Many pre-registrations (a CSV import) in ONE transaction: a cancel or a failure part-way stores none. */
+  async preRegisterAll(registrations: readonly RegistrationInput[], options: PreRegisterAllOptions = {}): Promise<number> {
+    const total = registrations.length;
+    await this.tx(async () => {
+      let done = 0;
+      for (const registration of registrations) {
+        if (options.signal?.aborted) throw new ImportCancelledError();
+        await this.preRegister({ registration });
+        done += 1;
+        options.onProgress?.(done, total);
+      }
+      if (options.signal?.aborted) throw new ImportCancelledError();
+    });
+    return total;
+  }
+
+  private async register(request: RegistrationRequest, status: 'onSite' | 'expected'): Promise<CheckInOutcome> {
     const checked = checkRegistration(request.registration, { overrideIdCheck: request.overrideIdCheck, requireHost: status === 'onSite' });
     if (!checked.ok || !checked.value) throw new ValidationError(checked.errors as Record<string, string>);
     const fields = checked.value;
     if (status === 'expected' && fields.expectedAt === undefined) throw new ValidationError({ expectedAt: 'expectedAt' });
     return this.tx(async () => {
       await this.assertHost(fields.hostStaffId);
-      const alerts = status === 'onSite' ? await this.assertWatchlistCleared(fields, request.acknowledgedAlertIds ?? []) : [];
+      const clearance = status === 'onSite' ? await this.clearance(fields, request.acknowledgedAlertIds ?? []) : { kind: 'cleared' as const, alerts: [] };
+      if (clearance.kind === 'needs-clearance') return clearance;
+      const alerts = clearance.alerts;
       const now = Date.now();
       const visitor = await this.saveVisitor(request.visitorId, fields, status === 'onSite' ? now : undefined, checked.warnings.idNumber === 'idOverridden');
-      const visit = this.validate({
-        id: newId(now), createdAt: now, updatedAt: now, deskId: this.db.desk.deskId,
+      const visit = await this.writes.create('visits', visitSchema, {
         visitorId: visitor.id,
         hostStaffId: fields.hostStaffId,
         purpose: fields.purpose,
@@ -89,29 +120,28 @@ export class VisitRepository extends RecordRepository<'visits'> {
         expectedDurationMin: fields.expectedDurationMin,
         notes: fields.notes,
         ...(status === 'onSite' ? walkInFields(now, fields.expectedDurationMin) : { status: 'expected' as const, expectedAt: fields.expectedAt }),
-      } satisfies NewRecord<Visit> & Pick<Visit, 'id' | 'createdAt' | 'updatedAt' | 'deskId'>);
-      await this.db.visits.add(visit);
-      await appendAudit(this.db, {
-        action: status === 'onSite' ? 'checkIn' : 'create', entityTable: 'visits', entityId: visit.id, at: now,
+      } satisfies NewRecord<Visit>, {
+        action: status === 'onSite' ? 'checkIn' : 'create',
         summary: status === 'onSite' ? `checked in ${visitor.name}${alerts.length ? ` after watchlist alert(s) ${alerts.map((a) => a.id).join(', ')} (admitted)` : ''}` : `pre-registered ${visitor.name} for ${new Date(fields.expectedAt!).toISOString()}`,
-      });
+      }, { at: now });
       await this.linkAlerts(alerts, visit.id, visitor.id);
-      return { visit, visitor };
+      return { kind: 'checked-in', visit, visitor };
     });
   }
 
   /** One action from the expected list: the pre-registered visitor arrives. */
-  async checkInExpected(visitId: string, options: { acknowledgedAlertIds?: readonly string[] } = {}): Promise<CheckInResult> {
+  async checkInExpected(visitId: string, options: { acknowledgedAlertIds?: readonly string[] } = {}): Promise<CheckInOutcome> {
     return this.tx(async () => {
       const visit = await this.live(visitId);
       const visitor = await this.db.visitors.get(visit.visitorId);
       if (!visitor) throw new RecordNotFoundError('visitors', visit.visitorId);
-      const alerts = await this.assertWatchlistCleared(visitor, options.acknowledgedAlertIds ?? []);
+      const clearance = await this.clearance(visitor, options.acknowledgedAlertIds ?? []);
+      if (clearance.kind === 'needs-clearance') return clearance;
       const now = Date.now();
       const updated = await this.applyEvent(visit, { type: 'checkIn', at: now }, 'checkIn', `checked in pre-registered ${visitor.name}`);
-      const savedVisitor = await patchRecord(this.db, this.db.visitors, visitorSchema, visitor, { lastVisitAt: now }, 'update', `visitor ${visitor.name} arrived`);
-      await this.linkAlerts(alerts, visit.id, visitor.id);
-      return { visit: updated, visitor: savedVisitor };
+      const savedVisitor = await this.writes.patch('visitors', visitorSchema, visitor, { lastVisitAt: now }, { action: 'update', summary: `visitor ${visitor.name} arrived` });
+      await this.linkAlerts(clearance.alerts, visit.id, visitor.id);
+      return { kind: 'checked-in', visit: updated, visitor: savedVisitor };
     });
   }
 
@@ -151,7 +181,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
   async markHostNotified(visitId: string, via: HostNotificationChannel): Promise<Visit> {
     return this.tx(async () => {
       const visit = await this.live(visitId);
-      return patchRecord(this.db, this.db.visits, visitSchema, visit, { hostNotifiedAt: Date.now(), hostNotifiedVia: via }, 'update', `host notified (${via})`);
+      return this.writes.patch('visits', visitSchema, visit, { hostNotifiedAt: Date.now(), hostNotifiedVia: via }, { action: 'update', summary: `host notified (${via})` });
     });
   }
 
@@ -168,14 +198,38 @@ export class VisitRepository extends RecordRepository<'visits'> {
     return rows.filter((v) => v.deletedAt === undefined);
   }
 
-  private async live(visitId: string): Promise<Visit> {
-    const visit = await this.db.visits.get(visitId);
-    if (!visit || visit.deletedAt !== undefined) throw new RecordNotFoundError('visits', visitId);
-    return visit;
+  /**
+   * Counts one printed badge and returns the new count. Read-modify-write in one transaction, so two
+   * desks' prints (or a double click) never lose a count; the first print and every reprint are audited.
+   */
+  async recordBadgePrint(visitId: string): Promise<number> {
+    return this.writes.transaction(['visits'], async () => {
+      const visit = await this.live(visitId);
+      const previous = visit.badgePrintCount ?? 0;
+      const count = previous + 1;
+      await this.writes.patch('visits', visitSchema, visit, { badgePrintCount: count }, {
+        action: 'update',
+        summary: previous === 0 ? 'badge printed' : `badge reprinted: copy ${count}, already printed ${previous} times before`,
+      });
+      return count;
+    });
+  }
+
+  /** A visit with its visitor and host (what a badge shows). Undefined when the visit is gone. */
+  async withVisitorAndHost(visitId: string): Promise<{ visit: Visit; visitor: Visitor | undefined; host: Staff | undefined } | undefined> {
+    return this.db.transaction('r', [this.db.visits, this.db.visitors, this.db.staff], async () => {
+      const visit = await this.get(visitId);
+      if (!visit) return undefined;
+      const [visitor, host] = await Promise.all([
+        this.db.visitors.get(visit.visitorId),
+        visit.hostStaffId ? this.db.staff.get(visit.hostStaffId) : Promise.resolve(undefined),
+      ]);
+      return { visit, visitor, host };
+    });
   }
 
   private applyEvent(visit: Visit, event: VisitEvent, action: 'checkIn' | 'checkOut' | 'update', summary: string): Promise<Visit> {
-    return patchRecord(this.db, this.db.visits, visitSchema, visit, applyVisitEvent(visit, event), action, summary);
+    return this.writes.patch('visits', visitSchema, visit, applyVisitEvent(visit, event), { action, summary });
   }
 
   private async assertHost(hostStaffId: string | undefined): Promise<void> {
@@ -185,28 +239,26 @@ export class VisitRepository extends RecordRepository<'visits'> {
   }
 
   /**
-   * Runs the watchlist against the candidate being saved. Every match needs an acknowledged alert with
-   * the decision "admitted", raised for this same name and ID number; otherwise the check-in is refused.
+   * Runs the watchlist against the candidate being saved (shared/visitors/watchlistClearance.ts). When a
+   * match is not cleared, an open alert is raised per uncleared match, in this transaction, and nothing
+   * else is written.
    */
-  private async assertWatchlistCleared(candidate: WatchlistCandidate, acknowledgedAlertIds: readonly string[]): Promise<WatchlistAlert[]> {
+  private async clearance(candidate: WatchlistCandidate, acknowledgedAlertIds: readonly string[]): Promise<{ kind: 'cleared'; alerts: WatchlistAlert[] } | Extract<CheckInOutcome, { kind: 'needs-clearance' }>> {
     const entries = await this.db.watchlist.where('active').equals(1).toArray();
     const matches = matchWatchlist(candidate, entries);
-    if (matches.length === 0) return [];
+    if (matches.length === 0) return { kind: 'cleared', alerts: [] };
     const alerts = (await this.db.watchlistAlerts.bulkGet([...acknowledgedAlertIds])).filter((a): a is WatchlistAlert => a !== undefined);
-    const key = candidateKey(candidate);
-    const used: WatchlistAlert[] = [];
-    const uncleared = matches.filter((match) => {
-      const alert = alerts.find((a) => a.watchlistId === match.entryId && a.status === 'acknowledged' && a.decision === 'admitted' && candidateKey({ name: a.candidateName, idNumber: a.candidateIdNumber }) === key);
-      if (alert) used.push(alert);
-      return !alert;
-    });
-    if (uncleared.length > 0) throw new WatchlistMatchError(candidate, uncleared);
-    return used;
+    const result = watchlistClearance(candidate, matches, alerts);
+    if (result.cleared) return { kind: 'cleared', alerts: result.admitting };
+    const raised = await new WatchlistAlertRepository(this.db).raise(candidate, result.uncleared);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const matched = new Map(result.uncleared.flatMap((m) => (byId.has(m.entryId) ? [[m.entryId, byId.get(m.entryId)!] as const] : [])));
+    return { kind: 'needs-clearance', candidate, matches: result.uncleared, alerts: raised, entries: matched };
   }
 
   private async linkAlerts(alerts: readonly WatchlistAlert[], visitId: string, visitorId: string): Promise<void> {
     for (const alert of alerts) {
-      await patchRecord(this.db, this.db.watchlistAlerts, watchlistAlertSchema, alert, { visitId, visitorId }, 'update', `watchlist alert linked to visit ${visitId}`);
+      await this.writes.patch('watchlistAlerts', watchlistAlertSchema, alert, { visitId, visitorId }, { action: 'update', summary: `watchlist alert linked to visit ${visitId}` });
     }
   }
 
@@ -219,12 +271,8 @@ export class VisitRepository extends RecordRepository<'visits'> {
     if (existing) {
       // What the desk typed now is the truth; an ID number left empty keeps the stored one.
       const derived = visitorFields({ ...input, idType: input.idType ?? existing.idType, idNumber: input.idNumber ?? existing.idNumber, lastVisitAt: arrivedAt ?? existing.lastVisitAt });
-      return patchRecord(this.db, this.db.visitors, visitorSchema, existing, { ...derived, updatedAt: now }, 'update', `returning visitor ${existing.name}${override}`);
+      return this.writes.patch('visitors', visitorSchema, existing, derived, { action: 'update', summary: `returning visitor ${existing.name}${override}` }, { at: now });
     }
-    const visitor = visitorSchema.parse({ ...visitorFields({ ...input, lastVisitAt: arrivedAt }), id: newId(now), createdAt: now, updatedAt: now, deskId: this.db.desk.deskId });
-    const clean = Object.fromEntries(Object.entries(visitor).filter(([, v]) => v !== undefined)) as Visitor;
-    await this.db.visitors.add(clean);
-    await appendAudit(this.db, { action: 'create', entityTable: 'visitors', entityId: clean.id, at: now, summary: `created visitor ${clean.name}${override}` });
-    return clean;
+    return this.writes.create('visitors', visitorSchema, visitorFields({ ...input, lastVisitAt: arrivedAt }), (v) => ({ action: 'create', summary: `created visitor ${v.name}${override}` }), { at: now });
   }
 }

@@ -1,18 +1,15 @@
 // Visitors (the people, REQUIREMENTS.md §1), kept apart from their visits so a returning visitor is
 // recognised while the desk types: search keys (name, pinyin full and initials, phone digits and the
 // last four, organisation) are computed here, on write, and served by the `*searchKeys` index.
-import type { Table } from 'dexie';
-import type { z } from 'zod';
-import type { AuditAction } from '@shared/domain/desk';
-import type { NewRecord, RecordBase } from '@shared/domain/record';
+import type { NewRecord } from '@shared/domain/record';
 import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors';
+import type { Staff } from '@shared/domain/directory';
 import { digitsOnly, normaliseQuery } from '@shared/search/searchKeys';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import { visitorSearchKeys } from '@shared/visitors/nameMatching';
 import type { IdDocumentType } from '@shared/visitors/idNumber';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
-import { appendAudit } from './auditLog';
-import { RecordNotFoundError, RecordRepository, ValidationError, withoutUndefined } from './recordRepository';
+import { RecordRepository, ValidationError } from './recordRepository';
 
 export interface VisitorInput {
   name: string;
@@ -42,22 +39,6 @@ export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
     lastVisitAt: input.lastVisitAt,
     searchKeys: visitorSearchKeys({ name: input.name, phone: input.phone, company: input.company }),
   };
-}
-
-/**
- * Changes a stored record with a specific audit action (check-in, check-out, acknowledge …), validated
- * against its schema; runs inside the caller's transaction (which must include the table and auditLog).
- */
-export async function patchRecord<T extends RecordBase>(
-  db: FrontDeskDatabase, table: Table<T, string>, schema: z.ZodType<T>, existing: T, changes: Partial<T>, action: AuditAction, summary: string,
-): Promise<T> {
-  const now = Math.max(Date.now(), existing.updatedAt);
-  const parsed = schema.safeParse({ ...existing, ...changes, updatedAt: now, deskId: db.desk.deskId });
-  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  const record = withoutUndefined(parsed.data);
-  await table.put(record);
-  await appendAudit(db, { action, entityTable: table.name, entityId: existing.id, at: now, summary });
-  return record;
 }
 
 export class VisitorRepository extends RecordRepository<'visitors', VisitorInput> {
@@ -116,12 +97,24 @@ export class VisitorRepository extends RecordRepository<'visitors', VisitorInput
    * later: until then the actor is the desk itself.
    */
   async revealIdNumber(visitorId: string): Promise<string | undefined> {
-    return this.db.transaction('rw', [this.db.visitors, this.db.auditLog], async () => {
-      const visitor = await this.db.visitors.get(visitorId);
-      if (!visitor || visitor.deletedAt !== undefined) throw new RecordNotFoundError('visitors', visitorId);
+    return this.transaction(async () => {
+      const visitor = await this.live(visitorId);
       if (!visitor.idNumber) return undefined;
-      await appendAudit(this.db, { action: 'view', entityTable: 'visitors', entityId: visitorId, summary: `viewed ID number of visitor ${visitor.name}` });
+      await this.writes.audit({ action: 'view', entityTable: 'visitors', entityId: visitorId, summary: `viewed ID number of visitor ${visitor.name}` });
       return visitor.idNumber;
+    });
+  }
+
+  /**
+   * Suggestions for the registration form with each one's usual host, in ONE read transaction: a
+   * keystroke pays for one IndexedDB transaction, not eight.
+   */
+  suggestForRegistration(query: string, options: { limit?: number } = {}): Promise<Array<VisitorSuggestion & { host?: Staff }>> {
+    return this.db.transaction('r', [this.db.visitors, this.db.visits, this.db.staff], async () => {
+      const found = await this.suggestWithLastVisit(query, options);
+      const hostIds = found.map((s) => s.lastVisit?.hostStaffId).filter((id): id is string => Boolean(id));
+      const hosts = new Map((await this.db.staff.bulkGet(hostIds)).filter((h): h is Staff => h !== undefined && h.deletedAt === undefined).map((h) => [h.id, h]));
+      return found.map((s) => ({ ...s, host: s.lastVisit?.hostStaffId ? hosts.get(s.lastVisit.hostStaffId) : undefined }));
     });
   }
 }

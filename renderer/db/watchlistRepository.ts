@@ -5,10 +5,7 @@ import { watchlistAlertSchema, watchlistEntrySchema, type WatchlistAlert, type W
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import { matchWatchlist, watchlistEntryKeys, type WatchlistCandidate, type WatchlistMatch } from '@shared/visitors/watchlistMatch';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
-import { appendAudit } from './auditLog';
-import { newId } from './ids';
 import { RecordNotFoundError, RecordRepository, ValidationError } from './recordRepository';
-import { patchRecord } from './visitorRepository';
 
 export type WatchlistDecision = (typeof WATCHLIST_DECISIONS)[number];
 
@@ -51,11 +48,16 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
 
   /** Takes an entry off the active list; it stays on record (and in old alerts). */
   async deactivate(id: string): Promise<WatchlistEntry> {
-    return this.db.transaction('rw', [this.db.watchlist, this.db.auditLog], async () => {
-      const entry = await this.db.watchlist.get(id);
-      if (!entry || entry.deletedAt !== undefined) throw new RecordNotFoundError('watchlist', id);
-      return patchRecord(this.db, this.db.watchlist, watchlistEntrySchema, entry, { active: 0 }, 'update', `deactivated ${this.describe(entry)}`);
+    return this.transaction(async () => {
+      const entry = await this.live(id);
+      return this.writes.patch('watchlist', watchlistEntrySchema, entry, { active: 0 }, { action: 'update', summary: `deactivated ${this.describe(entry)}` });
     });
+  }
+
+  /** The entries with these ids (those that exist), by id. */
+  async byIds(ids: readonly string[]): Promise<Map<string, WatchlistEntry>> {
+    const found = await this.db.watchlist.bulkGet([...ids]);
+    return new Map(found.filter((e): e is WatchlistEntry => e !== undefined).map((e) => [e.id, e]));
   }
 
   activeEntries(): Promise<WatchlistEntry[]> {
@@ -84,19 +86,15 @@ export class WatchlistAlertRepository extends RecordRepository<'watchlistAlerts'
 
   /** Records an open alert per match, before the desk decides anything. */
   async raise(candidate: WatchlistCandidate, matches: readonly WatchlistMatch[]): Promise<WatchlistAlert[]> {
-    return this.db.transaction('rw', [this.db.watchlistAlerts, this.db.auditLog], async () => {
+    return this.transaction(async () => {
       const now = Date.now();
       const alerts: WatchlistAlert[] = [];
       for (const match of matches) {
-        const alert = this.validate({
-          id: newId(now), createdAt: now, updatedAt: now, deskId: this.db.desk.deskId,
+        alerts.push(await this.writes.create('watchlistAlerts', watchlistAlertSchema, {
           watchlistId: match.entryId, matchedOn: match.matchedOn, status: 'open', raisedAt: now,
           candidateName: candidate.name?.trim().slice(0, 64) || undefined,
           candidateIdNumber: candidate.idNumber ? normaliseIdNumber(candidate.idNumber).slice(0, 64) || undefined : undefined,
-        });
-        await this.db.watchlistAlerts.add(alert);
-        await appendAudit(this.db, { action: 'create', entityTable: 'watchlistAlerts', entityId: alert.id, at: now, summary: `raised ${this.describe(alert)} (${match.how})` });
-        alerts.push(alert);
+        }, (alert) => ({ action: 'create', summary: `raised ${this.describe(alert)} (${match.how})` }), { at: now }));
       }
       return alerts;
     });
@@ -106,15 +104,15 @@ export class WatchlistAlertRepository extends RecordRepository<'watchlistAlerts'
   async acknowledge(alertIds: readonly string[], decision: WatchlistDecision, note: string): Promise<WatchlistAlert[]> {
     if (!(WATCHLIST_DECISIONS as readonly string[]).includes(decision)) throw new ValidationError({ decision: 'required' });
     if (!note.trim()) throw new ValidationError({ note: 'required' });
-    return this.db.transaction('rw', [this.db.watchlistAlerts, this.db.auditLog], async () => {
+    return this.transaction(async () => {
       const done: WatchlistAlert[] = [];
       for (const id of alertIds) {
         const alert = await this.db.watchlistAlerts.get(id);
         if (!alert || alert.deletedAt !== undefined) throw new RecordNotFoundError('watchlistAlerts', id);
         if (alert.status !== 'open') throw new ValidationError({ decision: 'alreadyAcknowledged' });
-        done.push(await patchRecord(this.db, this.db.watchlistAlerts, watchlistAlertSchema, alert, {
+        done.push(await this.writes.patch('watchlistAlerts', watchlistAlertSchema, alert, {
           status: 'acknowledged', decision, note: note.trim().slice(0, 1000), acknowledgedAt: Date.now(), acknowledgedBy: this.db.desk.actorId,
-        }, 'acknowledge', `acknowledged ${this.describe(alert)}: ${decision}`));
+        }, { action: 'acknowledge', summary: `acknowledged ${this.describe(alert)}: ${decision}` }));
       }
       return done;
     });

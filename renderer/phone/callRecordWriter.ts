@@ -1,10 +1,10 @@
 // Writes the call record for every line from its SIP events: created when the call starts ringing,
 // updated as it is answered, held and transferred, and final when it ends. Writes of one call are
-// serialised so a slow write never lands after a newer one.
+// serialised so a slow write never lands after a newer one. The calls table belongs to the
+// CallRepository, which skips the write when an event changed nothing stored (a mute, a notice).
 import { buildCallRecord } from '@shared/calls/callRecord';
 import type { CallSnapshot } from '@shared/calls/callMachine';
-import { callSchema, type Call } from '@shared/domain/switchboard';
-import { appendAudit, getDatabase, withoutUndefined } from '../db';
+import { getDatabase, getRepositories, type CallWrite } from '../db';
 import type { CallRecordSink } from './softphone';
 import type { LineView } from './phoneTypes';
 
@@ -15,7 +15,6 @@ export interface CallRecordWriterOptions {
 
 export class CallRecordWriter implements CallRecordSink {
   private chains = new Map<string, Promise<void>>();
-  private lastDisposition = new Map<string, Call['disposition']>();
 
   constructor(private readonly options: CallRecordWriterOptions = {}) {}
 
@@ -28,12 +27,9 @@ export class CallRecordWriter implements CallRecordSink {
       ownExtension: this.options.ownExtension?.(),
       consultFor: line.consultFor,
     });
-    // Nothing worth a write changed (e.g. only a notice on screen).
-    const previous = this.lastDisposition.get(line.id);
-    this.lastDisposition.set(line.id, fields.disposition);
-    if (call.state === 'ended') this.lastDisposition.delete(line.id);
     const chain = (this.chains.get(line.id) ?? Promise.resolve())
-      .then(() => this.write(line.id, fields, previous))
+      .then(() => this.write(line.id, fields))
+      .then(() => undefined)
       .catch((error: unknown) => this.options.onError?.(error));
     this.chains.set(line.id, chain);
     void chain.then(() => {
@@ -46,21 +42,9 @@ export class CallRecordWriter implements CallRecordSink {
     await Promise.all([...this.chains.values()]);
   }
 
-  private async write(id: string, fields: ReturnType<typeof buildCallRecord>, previousDisposition: Call['disposition'] | undefined): Promise<void> {
+  private async write(id: string, fields: ReturnType<typeof buildCallRecord>): Promise<CallWrite> {
     const db = getDatabase();
     await db.open();
-    await db.transaction('rw', [db.calls, db.auditLog], async () => {
-      const existing = await db.calls.get(id);
-      const now = Math.max(Date.now(), existing?.updatedAt ?? 0);
-      const record = callSchema.parse(
-        withoutUndefined({ ...fields, handledBy: fields.handledBy ?? db.desk.actorId, id, createdAt: existing?.createdAt ?? now, updatedAt: now, deskId: db.desk.deskId }),
-      );
-      await db.calls.put(record);
-      if (!existing) {
-        await appendAudit(db, { action: 'create', entityTable: 'calls', entityId: id, at: now, summary: `${record.direction} call ${record.remoteNumber} on line ${record.line}` });
-      } else if (record.disposition !== previousDisposition && record.endedAt !== undefined && existing.endedAt === undefined) {
-        await appendAudit(db, { action: 'update', entityTable: 'calls', entityId: id, at: now, summary: `call ${record.remoteNumber} ended: ${record.disposition}` });
-      }
-    });
+    return getRepositories(db).calls.saveFromEvents(id, fields);
   }
 }

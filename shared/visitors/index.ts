@@ -7,3 +7,4 @@ export * from './nameMatching';
 export * from './watchlistMatch';
 export * from './registration';
 export * from './expectedCsv';
+export * from './watchlistClearance';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { badgeCodeFor } from '@shared/visitors/badgeCode';
 import type { FrontDeskDatabase, Repositories } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
-import { addVisit, addVisitor } from '../rollcall/visitFixtures';
+import { freshDatabase } from '../../test/testDatabase';
+import { addVisit, addVisitor } from '../../test/visitFixtures';
 import { badgeHtml, badgeQrSvg, visitNumber } from './badgeDocument';
 import { loadBadgeFacts, recordBadgePrint } from './badgePrints';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { endOfWorkingDaysAfter } from '@shared/complaints/complaintRules';
 import { ValidationError, type FrontDeskDatabase, type Repositories } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
+import { freshDatabase } from '../../test/testDatabase';
 
 let db: FrontDeskDatabase;
 let repos: Repositories;

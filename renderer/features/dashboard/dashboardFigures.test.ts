@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FrontDeskDatabase, Repositories } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
-import { addCall, addVisit, addVisitor } from '../rollcall/visitFixtures';
+import { freshDatabase } from '../../test/testDatabase';
+import { addCall, addVisit, addVisitor } from '../../test/visitFixtures';
 import { callFigures, dashboardFigures, dayBounds, percentile, visitFigures } from './dashboardFigures';
 
 let db: FrontDeskDatabase;

@@ -7,7 +7,7 @@ import { initI18n } from '../../i18n';
 import { ShortcutProvider } from '../../ui/shortcuts/ShortcutProvider';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { DatabaseProvider, repositoriesOf, type FrontDeskDatabase } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
+import { freshDatabase } from '../../test/testDatabase';
 import { DirectoryScreen } from './DirectoryScreen';
 import { directoryLocales } from './locales';
 

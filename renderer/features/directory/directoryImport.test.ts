@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
-import { freshDatabase } from '../../db/testDatabase';
+import { freshDatabase } from '../../test/testDatabase';
 import { ImportCancelledError, importDirectoryRows } from './directoryImport';
 
 const csv = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sampleCsv from '../../../resources/sample-directory.csv?raw';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
 import { openFrontDeskDatabase } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
+import { freshDatabase } from '../../test/testDatabase';
 import { ensureSampleDirectory } from './sampleDirectory';
 
 describe('sample directory', () => {

@@ -4,7 +4,6 @@
 import sampleCsv from '../../../resources/sample-directory.csv?raw';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
 import { getDatabase, repositoriesOf, type FrontDeskDatabase } from '../../db';
-import { importDirectoryRows } from './directoryImport';
 
 export const SAMPLE_LOADED_SETTING = 'directory.sampleLoaded';
 
@@ -21,15 +20,8 @@ export function ensureSampleDirectory(db: FrontDeskDatabase = getDatabase()): Pr
 }
 
 async function loadOnce(db: FrontDeskDatabase): Promise<number> {
-  const settings = repositoriesOf(db).settings;
-  if (await settings.getValue<boolean>(SAMPLE_LOADED_SETTING, false)) return 0;
-  const parsed = parseDirectoryCsv(sampleCsv);
-  // One transaction for the check and the load, so two windows starting together load it once.
-  return db.transaction('rw', [db.departments, db.staff, db.auditLog, db.settings], async () => {
-    if (await settings.getValue<boolean>(SAMPLE_LOADED_SETTING, false)) return 0;
-    const hasPeople = (await db.staff.filter((p) => p.deletedAt === undefined).count()) > 0;
-    const loaded = hasPeople ? 0 : (await importDirectoryRows(db, parsed.rows, { source: 'sample-directory.csv' })).imported;
-    await settings.setValue(SAMPLE_LOADED_SETTING, true);
-    return loaded;
-  });
+  const staff = repositoriesOf(db).staff;
+  // Checked (and the CSV parsed) only until the marker is set; the load itself is one transaction.
+  if (await repositoriesOf(db).settings.getValue<boolean>(SAMPLE_LOADED_SETTING, false)) return 0;
+  return staff.importOnce(parseDirectoryCsv(sampleCsv).rows, SAMPLE_LOADED_SETTING, 'sample-directory.csv');
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FrontDeskDatabase, Repositories } from '../../db';
-import { freshDatabase } from '../../db/testDatabase';
-import { addVisit, addVisitor } from './visitFixtures';
+import { freshDatabase } from '../../test/testDatabase';
+import { addVisit, addVisitor } from '../../test/visitFixtures';
 import { auditRollCall, loadRollCall, sortRollCall } from './rollCall';
 import { csvCell, rollCallCsv, rollCallHtml, type RollCallLabels } from './rollCallDocument';
 

@@ -2,8 +2,7 @@
 // since when. It reads only the local IndexedDB (no network, no server), so it works when everything else
 // is down; on-site visits come from the `[status+arrivedAt]` index, the names from primary-key lookups.
 import Dexie from 'dexie';
-import type { FrontDeskDatabase } from '../../db';
-import { appendAudit } from '../../db';
+import { repositoriesOf, type FrontDeskDatabase } from '../../db';
 
 export interface RollCallRow {
   visitId: string;
@@ -79,12 +78,5 @@ export async function loadRollCall(db: FrontDeskDatabase, now: number = Date.now
 
 /** Printing or exporting the roll call takes visitors' personal data off the desk: it is audited (§6). */
 export async function auditRollCall(db: FrontDeskDatabase, how: 'printed' | 'exported', rollCall: Pick<RollCall, 'visits' | 'people'>, detail = ''): Promise<void> {
-  await db.transaction('rw', db.auditLog, () =>
-    appendAudit(db, {
-      action: 'export',
-      entityTable: 'visits',
-      entityId: 'rollcall',
-      summary: `emergency roll call ${how}: ${rollCall.people} people in ${rollCall.visits} visits${detail ? ` (${detail})` : ''}`,
-    }),
-  );
+  await repositoriesOf(db).auditLog.recordExport('visits', 'rollcall', `emergency roll call ${how}: ${rollCall.people} people in ${rollCall.visits} visits${detail ? ` (${detail})` : ''}`);
 }

@@ -23,6 +23,7 @@ import { checkRegistration, type RegistrationField } from '@shared/visitors/regi
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { HostPicker } from './HostPicker';
+import type { CheckInAttempt } from './useWatchlistClearance';
 import { ExpectedImportDialog, type ExpectedImportPreview } from './ExpectedImportDialog';
 import { dayBounds, formatTime, isoDate, parseIsoDate } from './visitFormat';
 
@@ -53,11 +54,12 @@ async function hostLookup(db: FrontDeskDatabase) {
 }
 
 export interface ExpectedPanelProps {
-  gate: <T>(attempt: (acknowledgedAlertIds: string[]) => Promise<T>) => Promise<T | undefined>;
+  /** Runs a check-in through the watchlist clearance (useWatchlistClearance). */
+  checkIn: (attempt: CheckInAttempt) => Promise<CheckInResult | undefined>;
   onCheckedIn: (result: CheckInResult, host: Staff | undefined) => void;
 }
 
-export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
+export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: ExpectedPanelProps) {
   const { t, i18n } = useTranslation('visitors');
   const db = useDatabase();
   const repos = repositoriesOf(db);
@@ -102,7 +104,7 @@ export function ExpectedPanel({ gate, onCheckedIn }: ExpectedPanelProps) {
 
   const checkIn = async (row: ExpectedRow) => {
     try {
-      const result = await gate((ids) => repos.visits.checkInExpected(row.visit.id, { acknowledgedAlertIds: ids }));
+      const result = await clearedCheckIn((ids) => repos.visits.checkInExpected(row.visit.id, { acknowledgedAlertIds: ids }));
       if (result) {
         notify('success', t('expected.checkedIn', { name: result.visitor.name }));
         onCheckedIn(result, row.host);

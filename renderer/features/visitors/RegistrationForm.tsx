@@ -2,8 +2,10 @@
 // a phone number or an organisation lists earlier visitors; ↓ Enter fills the form with them and their
 // usual host and purpose and puts the cursor in "purpose", so Enter (or Ctrl+Enter anywhere) checks them
 // in: a returning visitor needs three keystrokes after the two letters. The ID number is masked except
-// its last four characters; revealing a stored one is audited.
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+// its last four characters; revealing a stored one is audited. The suggestions are useVisitorSuggestions,
+// the ID number is IdNumberField, the watchlist is the caller's `checkIn` (useWatchlistClearance).
+import { messageOf } from '@shared/errors/messageOf';
+import { useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
@@ -11,23 +13,21 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
-import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
 import type { Staff } from '@shared/domain/directory';
 import { ID_DOCUMENT_TYPES, type Visitor } from '@shared/domain/visitors';
-import { digitsOnly } from '@shared/search/searchKeys';
-import { checkIdNumber, maskIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from '@shared/visitors/idNumber';
+import { checkIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from '@shared/visitors/idNumber';
 import { checkRegistration, type RegistrationField, type RegistrationInput } from '@shared/visitors/registration';
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { recordMetric } from '../../platform/metrics';
 import { HostPicker } from './HostPicker';
-import { SuggestingTextField, SuggestionList, SuggestionStore, type SuggestionRow, type SuggestSource } from './suggestionStore';
+import { IdNumberField } from './IdNumberField';
+import { SuggestingTextField, SuggestionList, type SuggestionRow } from './suggestionStore';
+import type { CheckInAttempt } from './useWatchlistClearance';
+import { useVisitorSuggestions } from './useVisitorSuggestions';
 
 export const DURATIONS = [30, 60, 120, 240, 480] as const;
 const DEFAULT_DURATION = '60';
@@ -41,12 +41,12 @@ const FIELD_ORDER: RegistrationField[] = ['name', 'company', 'phone', 'hostStaff
 
 export interface RegistrationFormProps {
   nameRef: RefObject<HTMLInputElement | null>;
-  /** Runs the check-in through the watchlist gate. */
-  gate: <T>(attempt: (acknowledgedAlertIds: string[]) => Promise<T>) => Promise<T | undefined>;
+  /** Runs the check-in through the watchlist clearance (useWatchlistClearance). */
+  checkIn: (attempt: CheckInAttempt) => Promise<CheckInResult | undefined>;
   onCheckedIn: (result: CheckInResult, host: Staff | undefined) => void;
 }
 
-export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFormProps) {
+export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: RegistrationFormProps) {
   const { t } = useTranslation('visitors');
   const db = useDatabase();
   const repos = repositoriesOf(db);
@@ -56,51 +56,16 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
   const [visitor, setVisitor] = useState<Visitor>();
   const [idFromStore, setIdFromStore] = useState(false);
   const [idRevealed, setIdRevealed] = useState(false);
-  const [idFocused, setIdFocused] = useState(false);
   const [override, setOverride] = useState(false);
   const [overridable, setOverridable] = useState<IdNumberError>();
   const [errors, setErrors] = useState<Partial<Record<RegistrationField, string>>>({});
   const [warnings, setWarnings] = useState<Partial<Record<RegistrationField, string>>>({});
   const [busy, setBusy] = useState(false);
-  const suggestions = useMemo(() => new SuggestionStore(), []);
+  const { store: suggestions, lookup, close: closeSuggestions, onKeyDown: onSuggestKeyDown } = useVisitorSuggestions(db);
   const setSuggest = suggestions.set;
   const formRef = useRef<HTMLFormElement>(null);
   const purposeRef = useRef<HTMLInputElement>(null);
   const hostRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
-  const typedAt = useRef<number | undefined>(undefined);
-  const lookup = (source: SuggestSource, text: string) => {
-    const mine = ++seq.current;
-    typedAt.current = performance.now();
-    const query = source === 'phone' ? digitsOnly(text) : text.trim();
-    const long = source === 'phone' ? query.length >= 3 : [...query].length >= 2 || /\p{Script=Han}/u.test(query);
-    if (!long) {
-      setSuggest({ source, rows: [], active: -1 });
-      return;
-    }
-    const started = typedAt.current;
-    // One read transaction for the suggestions, their last visits and hosts: a keystroke pays for one
-    // IndexedDB transaction, not eight.
-    void db
-      .transaction('r', [db.visitors, db.visits, db.staff], async () => {
-        const found = await repos.visitors.suggestWithLastVisit(query, { limit: 6 });
-        const hostIds = found.map((s) => s.lastVisit?.hostStaffId).filter((id): id is string => Boolean(id));
-        const hosts = new Map((await db.staff.bulkGet(hostIds)).filter((h): h is Staff => h !== undefined && h.deletedAt === undefined).map((h) => [h.id, h]));
-        return { found, hosts };
-      })
-      .then(({ found, hosts }) => {
-        recordMetric('visitorSuggestQueryMs', performance.now() - started);
-        if (mine !== seq.current) return;
-        suggestions.typedAt = started;
-        setSuggest({ source, rows: found.map((s) => ({ ...s, host: s.lastVisit?.hostStaffId ? hosts.get(s.lastVisit.hostStaffId) : undefined })), active: -1 });
-      })
-      .catch(() => undefined);
-  };
-
-  const closeSuggestions = () => {
-    seq.current += 1;
-    setSuggest((s) => ({ ...s, rows: [], active: -1 }));
-  };
 
   const set = (field: TextFieldName) => (event: { target: { value: string } }) => {
     const value = event.target.value;
@@ -165,24 +130,7 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
     next?.select();
   };
 
-  const onSourceKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const suggest = suggestions.get();
-    const rows = suggest.rows;
-    if (event.key === 'ArrowDown' && rows.length) {
-      event.preventDefault();
-      setSuggest((s) => ({ ...s, active: (s.active + 1) % s.rows.length }));
-    } else if (event.key === 'ArrowUp' && rows.length) {
-      event.preventDefault();
-      setSuggest((s) => ({ ...s, active: s.active <= 0 ? s.rows.length - 1 : s.active - 1 }));
-    } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && suggest.active >= 0 && rows[suggest.active]) {
-      event.preventDefault();
-      pick(rows[suggest.active]!);
-    } else if (event.key === 'Escape' && rows.length) {
-      event.preventDefault();
-      event.stopPropagation();
-      closeSuggestions();
-    }
-  };
+  const onSourceKeyDown = (event: KeyboardEvent<HTMLInputElement>) => onSuggestKeyDown(event, pick);
 
   const input = (): RegistrationInput => ({
     ...values,
@@ -203,7 +151,6 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
   };
 
   const checkIdOnBlur = () => {
-    setIdFocused(false);
     if (!values.idNumber || idFromStore) return;
     const problem = checkIdNumber((values.idType || undefined) as IdDocumentType | undefined, values.idNumber);
     setErrors((e) => ({ ...e, idNumber: problem && !(override && OVERRIDABLE_ID_ERRORS.has(problem)) ? problem : undefined }));
@@ -226,7 +173,7 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
     setBusy(true);
     try {
       const chosenHost = host;
-      const result = await gate(async (acknowledgedAlertIds) => {
+      const result = await checkIn(async (acknowledgedAlertIds) => {
         const started = performance.now();
         const saved = await repos.visits.checkIn({ registration, visitorId: visitor?.id, overrideIdCheck: override, acknowledgedAlertIds });
         recordMetric('visitCheckInMs', performance.now() - started);
@@ -240,27 +187,10 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
       nameRef.current?.focus();
     } catch (error) {
       if (error instanceof ValidationError) showErrors(error.fields as Partial<Record<RegistrationField, string>>);
-      else notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      else notify('error', t('errors.saveFailed', { message: messageOf(error) }));
     } finally {
       setBusy(false);
     }
-  };
-
-  const toggleId = async () => {
-    if (idRevealed) {
-      setIdRevealed(false);
-      return;
-    }
-    if (idFromStore && visitor) {
-      try {
-        // Reading a stored ID number is audited ("viewed ID number"); sign-in and roles come later.
-        await repos.visitors.revealIdNumber(visitor.id);
-      } catch (error) {
-        notify('error', t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
-        return;
-      }
-    }
-    setIdRevealed(true);
   };
 
   const message = (field: RegistrationField) => {
@@ -284,7 +214,6 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
     ...extra,
   });
 
-  const idMasked = !(idRevealed || (!idFromStore && idFocused));
   return (
     <Box
       component="form"
@@ -352,24 +281,12 @@ export function RegistrationForm({ nameRef, gate, onCheckedIn }: RegistrationFor
               <option key={type} value={type}>{t(`idTypes.${type}`)}</option>
             ))}
           </TextField>
-          <TextField
-            {...field('idNumber')}
-            value={idMasked ? maskIdNumber(values.idNumber) : values.idNumber}
-            helperText={message('idNumber') ?? (values.idNumber ? t('form.idMaskedHelp') : undefined)}
-            onFocus={() => setIdFocused(true)}
-            onBlur={checkIdOnBlur}
-            slotProps={{
-              htmlInput: { readOnly: idFromStore && !idRevealed, spellCheck: false },
-              input: {
-                endAdornment: values.idNumber ? (
-                  <InputAdornment position="end">
-                    <IconButton size="small" edge="end" onClick={() => void toggleId()} aria-label={idRevealed ? t('actions.hideId') : t('actions.showId')} title={idRevealed ? t('actions.hideId') : t('actions.showId')}>
-                      {idRevealed ? <VisibilityOffOutlinedIcon fontSize="small" /> : <VisibilityOutlinedIcon fontSize="small" />}
-                    </IconButton>
-                  </InputAdornment>
-                ) : undefined,
-              },
-            }}
+          <IdNumberField
+            field={{ ...field('idNumber'), helperText: message('idNumber') ?? (values.idNumber ? t('form.idMaskedHelp') : undefined) }}
+            fromStoreOf={idFromStore ? visitor?.id : undefined}
+            revealed={idRevealed}
+            onRevealedChange={setIdRevealed}
+            onCheck={checkIdOnBlur}
           />
         </Stack>
         {overridable && (

@@ -27,7 +27,7 @@ import { ExpectedPanel } from './ExpectedPanel';
 import { EndOfDayPanel } from './EndOfDayPanel';
 import { WatchlistPanel } from './WatchlistPanel';
 import { useOnSite } from './onSiteQuery';
-import { useWatchlistGate } from './useWatchlistGate';
+import { useWatchlistClearance } from './useWatchlistClearance';
 import { announceArrival } from './hostNotification';
 
 const TABS = ['desk', 'expected', 'endOfDay', 'watchlist', 'complaints'] as const;
@@ -50,7 +50,7 @@ export function VisitorsScreen() {
   const nameRef = useRef<HTMLInputElement>(null);
   const checkOutRef = useRef<HTMLInputElement>(null);
   const onSite = useOnSite(db);
-  const { run: gate, dialog: alertDialog } = useWatchlistGate(db);
+  const { checkIn: clearedCheckIn, dialog: alertDialog } = useWatchlistClearance(db);
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -110,7 +110,7 @@ export function VisitorsScreen() {
 
       <TabPanel id="desk" current={tab}>
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(360px, 5fr) 7fr' }, gap: 3, alignItems: 'start' }}>
-          <RegistrationForm nameRef={nameRef} gate={gate} onCheckedIn={onCheckedIn} />
+          <RegistrationForm nameRef={nameRef} checkIn={clearedCheckIn} onCheckedIn={onCheckedIn} />
           <Stack spacing={2} sx={{ minWidth: 0 }}>
             {arrival && <ArrivalPanel arrival={arrival} onPrintBadge={setBadgeVisitId} onDismiss={() => setArrival(undefined)} />}
             <CheckOutBox ref={checkOutRef} rows={onSite ?? []} />
@@ -119,7 +119,7 @@ export function VisitorsScreen() {
         </Box>
       </TabPanel>
       <TabPanel id="expected" current={tab}>
-        <ExpectedPanel gate={gate} onCheckedIn={onCheckedIn} />
+        <ExpectedPanel checkIn={clearedCheckIn} onCheckedIn={onCheckedIn} />
       </TabPanel>
       <TabPanel id="endOfDay" current={tab}>
         <EndOfDayPanel rows={onSite} />

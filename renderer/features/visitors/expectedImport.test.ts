@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpectedCsv, type HostLookup } from '@shared/visitors/expectedCsv';
-import { freshDatabase } from '../../db/testDatabase';
+import { freshDatabase } from '../../test/testDatabase';
 import { ImportCancelledError, importExpectedRows } from './expectedImport';
 
 async function setup() {

@@ -1,7 +1,7 @@
 // Test helper: a fresh, uniquely named database per test (fake-indexeddb in unit tests).
-import { openFrontDeskDatabase } from './database';
-import type { DatabaseOptions, FrontDeskDatabase } from './FrontDeskDatabase';
-import { repositoriesOf, type Repositories } from './repositories';
+import { openFrontDeskDatabase } from '../db/database';
+import type { DatabaseOptions, FrontDeskDatabase } from '../db/FrontDeskDatabase';
+import { repositoriesOf, type Repositories } from '../db/repositories';
 
 let counter = 0;
 

@@ -1,0 +1,205 @@
+// The one write path of the renderer. Every change to a Dexie table goes through this file, so the
+// rules that hold for every record (ARCHITECTURE.md "Storage" in the project's design) are written once:
+// a ULID key and createdAt/updatedAt/deskId stamped on the desk, the row checked against its zod schema,
+// keys whose value is undefined dropped, and the audit entry appended in the SAME transaction as the row
+// (a change and its audit entry are stored together or not at all).
+//
+// Hook points, all in `commit()` below, the single place a row is written:
+// - sign-in: `commit()` receives the acting person (`actorId`) and the change before anything is written;
+//   a permission check goes there and throws to refuse the change (nothing is written, nothing audited).
+// - replication to other desks: the change record (outbox row) is written in `commit()` next to the
+//   audit entry, inside the same transaction; add its table to `WRITE_TABLES` so every write transaction
+//   includes it.
+// Neither exists yet; until sign-in the actor is the desk (`db.desk.actorId`).
+import Dexie, { type Table } from 'dexie';
+import type { z } from 'zod';
+import type { AuditAction, AuditEntry } from '@shared/domain/desk';
+import type { NewRecord, RecordBase } from '@shared/domain/record';
+import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
+import { ImportCancelledError } from '@shared/errors/importCancelled';
+import { newId } from './ids';
+import { ValidationError, withoutUndefined } from './writeErrors';
+
+/** Tables every write transaction includes besides the ones written (the outbox joins here). */
+const WRITE_TABLES: readonly TableName[] = ['auditLog'];
+
+/** Who is acting: an operator id after sign-in, 'desk' before sign-in exists. */
+export type Actor = string;
+
+export interface WriteContext {
+  /** The acting person; defaults to `db.desk.actorId` (the desk, until sign-in fills it in). */
+  actorId?: Actor;
+  /** The instant to stamp (imports and fixtures); defaults to now. */
+  at?: number;
+}
+
+export interface CreateContext extends WriteContext {
+  /** A key made elsewhere on the desk (a phone line's ULID is its call record's key); else a new ULID. */
+  id?: string;
+}
+
+/** What the audit entry of a change says; the table and entity default to the row written. */
+export interface AuditNote {
+  action: AuditAction;
+  summary: string;
+  entityTable?: string;
+  entityId?: string;
+}
+
+/** The audit entry of a change, or a function of the row written (its summary names what changed). */
+export type AuditFor<T> = AuditNote | ((record: T) => AuditNote) | null;
+
+export type ChangeKind = 'create' | 'update' | 'delete';
+
+export interface BulkCreateOptions<T> extends WriteContext {
+  /** Rows validated and written per bulkAdd (bounded memory for large imports). */
+  chunkSize?: number;
+  /** An audit entry per row (none when absent; the caller usually audits the import as a whole). */
+  audit?: (record: T) => AuditNote;
+  /** Called after each chunk with rows written so far; throwing aborts the transaction. */
+  onChunk?: (written: number) => void;
+}
+
+export { ImportCancelledError };
+
+type Row<N extends TableName> = FrontDeskTables[N];
+
+export class WritePath {
+  constructor(private readonly db: FrontDeskDatabase) {}
+
+  /**
+   * One read-write transaction over the tables (and the audit log). Nested calls join the caller's
+   * transaction, so a repository method may be part of a larger unit of work (an import).
+   */
+  transaction<R>(tables: readonly TableName[], work: () => Promise<R>): Promise<R> {
+    return this.db.transaction('rw', [...new Set([...tables, ...WRITE_TABLES])], work);
+  }
+
+  /** A new row: stamped, validated, written and audited. */
+  create<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: CreateContext = {}): Promise<Row<N>> {
+    return this.transaction([table], async () => {
+      const at = context.at ?? Date.now();
+      const record = validate(schema, { ...fields, id: context.id ?? newId(at), createdAt: at, updatedAt: at, deskId: this.db.desk.deskId });
+      await this.commit(table, 'create', record, audit, at, context);
+      return record;
+    });
+  }
+
+  /**
+   * Many new rows in one transaction (imports), validated and written in chunks of `chunkSize`. A row
+   * that fails validation throws before its chunk is written and rolls back the whole import.
+   */
+  bulkCreate<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, rows: readonly NewRecord<Row<N>>[], options: BulkCreateOptions<Row<N>> = {}): Promise<Row<N>[]> {
+    const chunkSize = Math.max(1, options.chunkSize ?? 250);
+    return this.transaction([table], async () => {
+      const at = options.at ?? Date.now();
+      const deskId = this.db.desk.deskId;
+      const written: Row<N>[] = [];
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        const chunk = rows.slice(start, start + chunkSize).map((fields) => validate(schema, { ...fields, id: newId(at), createdAt: at, updatedAt: at, deskId }));
+        this.authorize(table, 'create', chunk, options);
+        if (chunk.length > 0) await this.tableOf(table).bulkAdd(chunk);
+        if (options.audit) for (const record of chunk) await this.appendAudit(table, record.id, options.audit(record), at, options);
+        written.push(...chunk);
+        options.onChunk?.(written.length);
+      }
+      return written;
+    });
+  }
+
+  /**
+   * Replaces the stored fields of a live row with `fields` (a field absent from `fields` is cleared);
+   * id and createdAt stay, updatedAt never goes backwards.
+   */
+  update<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, existing: Row<N>, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
+    return this.transaction([table], async () => {
+      const at = Math.max(context.at ?? Date.now(), existing.updatedAt);
+      const record = validate(schema, { ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: at, deskId: this.db.desk.deskId });
+      await this.commit(table, 'update', record, audit, at, context);
+      return record;
+    });
+  }
+
+  /**
+   * Changes some fields of a stored row (check-out, acknowledge, a print count …). Fields of the stored
+   * row this schema does not know survive (a newer desk may have written them); a key given as
+   * undefined clears that field.
+   */
+  patch<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, existing: Row<N>, changes: Partial<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
+    return this.transaction([table], async () => {
+      const at = Math.max(context.at ?? Date.now(), existing.updatedAt);
+      const candidate = { ...existing, ...changes, id: existing.id, createdAt: existing.createdAt, updatedAt: at, deskId: this.db.desk.deskId };
+      const parsed = validate(schema, candidate);
+      const record = withoutUndefined({ ...candidate, ...parsed }) as Row<N>;
+      await this.commit(table, 'update', record, audit, at, context);
+      return record;
+    });
+  }
+
+  /** Ordinary delete: a tombstone (deletedAt), hidden from screens, kept for replication and audit. */
+  softDelete<N extends TableName>(table: N, existing: Row<N>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
+    return this.transaction([table], async () => {
+      const at = Math.max(context.at ?? Date.now(), existing.updatedAt);
+      const record = { ...existing, deletedAt: at, updatedAt: at, deskId: this.db.desk.deskId } as Row<N>;
+      await this.commit(table, 'delete', record, audit, at, context);
+      return record;
+    });
+  }
+
+  /** An audit entry without a row change: somebody viewed, printed or exported something. */
+  audit(note: AuditNote & { entityTable: string; entityId: string }, context: WriteContext = {}): Promise<AuditEntry> {
+    return this.transaction([], () => this.appendAudit(note.entityTable, note.entityId, note, context.at ?? Date.now(), context));
+  }
+
+  /** The single place a row is written. See the hook points at the top of this file. */
+  private async commit<N extends TableName>(table: N, kind: ChangeKind, record: Row<N>, audit: AuditFor<Row<N>>, at: number, context: WriteContext): Promise<void> {
+    this.authorize(table, kind, [record], context);
+    if (kind === 'create') await this.tableOf(table).add(record);
+    else await this.tableOf(table).put(record);
+    if (audit) await this.appendAudit(table, record.id, typeof audit === 'function' ? audit(record) : audit, at, context);
+    // Replication hook: the change record (outbox row) for `record` is written here, same transaction.
+  }
+
+  /** Sign-in hook: the permission check for `actorId` goes here. Today every actor may write. */
+  private authorize(_table: TableName, _kind: ChangeKind, _records: readonly RecordBase[], _context: WriteContext): void {}
+
+  private async appendAudit(table: string, recordId: string, note: AuditNote, at: number, context: WriteContext): Promise<AuditEntry> {
+    if (!Dexie.currentTransaction) throw new Error('An audit entry must be written in the transaction of the change it records');
+    const entry: AuditEntry = {
+      id: newId(at),
+      createdAt: at,
+      updatedAt: at,
+      deskId: this.db.desk.deskId,
+      at,
+      actorId: context.actorId ?? this.db.desk.actorId,
+      action: note.action,
+      entityTable: note.entityTable ?? table,
+      entityId: note.entityId ?? recordId,
+      summary: note.summary.slice(0, 2000),
+    };
+    await this.db.auditLog.add(entry);
+    return entry;
+  }
+
+  private tableOf<N extends TableName>(table: N): Table<Row<N>, string> {
+    return this.db.typedTable(table);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, candidate: unknown): T {
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+  return withoutUndefined(parsed.data as T & object);
+}
+
+const writePaths = new WeakMap<FrontDeskDatabase, WritePath>();
+
+/** The write path of a database (one per database instance). Only repositories in db/ use it. */
+export function writePathOf(db: FrontDeskDatabase): WritePath {
+  let writes = writePaths.get(db);
+  if (!writes) {
+    writes = new WritePath(db);
+    writePaths.set(db, writes);
+  }
+  return writes;
+}
