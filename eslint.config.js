@@ -35,6 +35,24 @@ function rendererLayer(files, forbidden, message, extraPatterns = []) {
   }];
 }
 
+// The one write path (renderer/db/writePath.ts): only renderer/db/ writes to Dexie tables or opens a
+// transaction, so stamping, validation and the audit entry (and later permissions and replication) cannot
+// be skipped. Caught: db.<table>.<write>(), this.db.<table>.<write>(), db.table('x').<write>(),
+// db.<table>.where(…).modify()/delete() and db.transaction().
+const DEXIE_WRITES = '/^(add|put|bulkAdd|bulkPut|update|delete|modify|bulkDelete|bulkUpdate|clear)$/';
+const COLLECTION_STEPS = '/^(where|filter|toCollection|orderBy|reverse|limit|offset|distinct|equals|equalsIgnoreCase|anyOf|noneOf|between|above|aboveOrEqual|below|belowOrEqual|startsWith|startsWithAnyOf|and|or)$/';
+const WRITE_PATH_MESSAGE = 'Only renderer/db/ writes to Dexie: call a repository method (which uses renderer/db/writePath.ts).';
+const writePathRule = ['error',
+  ...['db', 'database'].flatMap((name) => [
+    { selector: `CallExpression[callee.property.name=${DEXIE_WRITES}][callee.object.type='MemberExpression'][callee.object.object.name='${name}']`, message: WRITE_PATH_MESSAGE },
+    { selector: `CallExpression[callee.property.name=${DEXIE_WRITES}][callee.object.type='MemberExpression'][callee.object.object.property.name='${name}']`, message: WRITE_PATH_MESSAGE },
+    { selector: `CallExpression[callee.property.name='transaction'][callee.object.name='${name}']`, message: 'Only renderer/db/ opens Dexie transactions: a repository method does it for you.' },
+    { selector: `CallExpression[callee.property.name='transaction'][callee.object.property.name='${name}']`, message: 'Only renderer/db/ opens Dexie transactions: a repository method does it for you.' },
+  ]),
+  { selector: `CallExpression[callee.property.name=${DEXIE_WRITES}][callee.object.type='CallExpression'][callee.object.callee.property.name=/^(table|typedTable)$/]`, message: WRITE_PATH_MESSAGE },
+  { selector: `CallExpression[callee.property.name=/^(modify|delete)$/][callee.object.type='CallExpression'][callee.object.callee.property.name=${COLLECTION_STEPS}]`, message: WRITE_PATH_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/.reports/**'] },
   js.configs.recommended,
@@ -93,6 +111,12 @@ export default tseslint.config(
       { regex: '^\\.\\./(?!\\.)[^/]+/.+', message: 'Import another feature only through its index.ts (../<feature>).' },
       { regex: '(^|/)features/[^/]+/.+', message: 'Import another feature only through its index.ts.' },
     ]),
+  {
+    // The write path: everywhere in the renderer except renderer/db/ itself (tests included).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**', 'renderer/vite.config.ts'],
+    rules: { 'no-restricted-syntax': writePathRule },
+  },
   {
     // Unit tests of the renderer may use Node helpers (reading fixtures).
     files: ['renderer/**/*.test.{ts,tsx}', 'renderer/test/**'],

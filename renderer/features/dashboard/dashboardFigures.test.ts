@@ -39,7 +39,7 @@ describe('dashboard figures', () => {
     await addVisit(db, v, { status: 'expected', expectedAt: start + 30 * hour, partySize: 1 }); // tomorrow
     await addVisit(db, v, { status: 'noShow', expectedAt: now - 3 * hour, partySize: 1 });
     const deleted = await addVisit(db, v, { status: 'onSite', arrivedAt: now - hour, partySize: 5 });
-    await db.visits.update(deleted.id, { deletedAt: now });
+    await repos.visits.softDelete(deleted.id);
 
     expect(await visitFigures(db, now)).toEqual({
       visitorsToday: { visits: 3, people: 5 },
