@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type Session } from 'electron';
+import { escapeHtml } from '@shared/formats/html';
 
 const LOAD_TIMEOUT_MS = 30_000;
 const PRINT_PARTITION = 'frontdesk-print'; // no 'persist:' prefix: in memory, shares nothing with the app's session
@@ -29,10 +30,6 @@ export const MAX_WAITING_PRINT_JOBS = 8;
  */
 export const PRINT_DOCUMENT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; form-action 'none'; base-uri 'none'";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function printWindowOptions(): Electron.BrowserWindowConstructorOptions {
   return {

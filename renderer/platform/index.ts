@@ -32,5 +32,5 @@ export type { SaveExportOptions, SaveExportOutcome } from './saveExportStream';
 export type { FrontDeskBridge } from '@shared/bridge/contract';
 export type { BridgeError, BridgeErrorCode, BridgeResult } from '@shared/bridge/result';
 export type { AppInfo, FinishedExport, SecretKey } from '@shared/bridge/schemas';
-export { escapeHtml, printDocument, printHtmlInBrowser } from './printDocument';
+export { printDocument, printHtmlInBrowser } from './printDocument';
 export type { PrintOutcome } from './printDocument';

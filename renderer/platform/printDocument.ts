@@ -7,11 +7,6 @@ import type { FrontDeskBridge } from '@shared/bridge/contract';
 import type { BridgeError } from '@shared/bridge/result';
 import type { PrintPageRequest } from '@shared/bridge/schemas';
 
-/** Text for a print document's HTML: visitor-typed names and notes must never become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export type PrintOutcome =
   | { status: 'printed'; via: 'bridge' | 'browser' }
   | { status: 'cancelled' }

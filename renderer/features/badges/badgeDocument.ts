@@ -7,7 +7,7 @@
 // badgeCodeFor(visit.id) ("FDV1:<ULID>", shared/visitors/badgeCode.ts) for a fast check-out by scanning.
 import QRCode from 'qrcode';
 import { badgeCodeFor } from '@shared/visitors/badgeCode';
-import { escapeHtml } from '../../platform';
+import { escapeHtml } from '@shared/formats/html';
 
 export const BADGE_WIDTH_MM = 85.6;
 export const BADGE_HEIGHT_MM = 54;

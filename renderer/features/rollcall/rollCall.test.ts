@@ -3,7 +3,8 @@ import type { FrontDeskDatabase, Repositories } from '../../db';
 import { freshDatabase } from '../../test/testDatabase';
 import { addVisit, addVisitor } from '../../test/visitFixtures';
 import { auditRollCall, loadRollCall, sortRollCall } from './rollCall';
-import { csvCell, rollCallCsv, rollCallHtml, type RollCallLabels } from './rollCallDocument';
+import { csvCell } from '@shared/formats/csv';
+import { rollCallCsv, rollCallHtml, type RollCallLabels } from './rollCallDocument';
 
 let db: FrontDeskDatabase;
 let repos: Repositories;

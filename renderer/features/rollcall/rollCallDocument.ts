@@ -1,6 +1,7 @@
 // The roll call as a printed page (A4, one table, repeated header on every sheet) and as CSV for a
 // spreadsheet. Both are built from the same rows and the same translated column names.
-import { escapeHtml } from '../../platform';
+import { csvDocument } from '@shared/formats/csv';
+import { escapeHtml } from '@shared/formats/html';
 import type { RollCall, RollCallRow } from './rollCall';
 
 export const ROLL_CALL_COLUMNS = ['department', 'host', 'extension', 'visitor', 'organisation', 'arrivedAt', 'partySize'] as const;
@@ -56,21 +57,13 @@ td.tick { width: 10mm; }
 </body></html>`;
 }
 
-/**
- * A spreadsheet must not run a visitor-typed "=HYPERLINK(…)" as a formula (CSV injection): cells that
- * start with a formula character get a leading apostrophe, as OWASP recommends.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names correctly; CRLF lines. */
+/** UTF-8 with a byte-order mark, formula injection neutralised, CRLF lines (shared/formats/csv.ts). */
 export function rollCallCsv(rows: readonly RollCallRow[], labels: RollCallLabels): string {
-  const lines = [ROLL_CALL_COLUMNS.map((c) => csvCell(labels.columns[c])).join(',')];
-  for (const row of rows) {
-    const c = cells(row, labels);
-    lines.push(ROLL_CALL_COLUMNS.map((col) => csvCell(c[col])).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    ROLL_CALL_COLUMNS.map((c) => labels.columns[c]),
+    rows.map((row) => {
+      const c = cells(row, labels);
+      return ROLL_CALL_COLUMNS.map((col) => c[col]);
+    }),
+  );
 }
