@@ -16,7 +16,7 @@ export { ComplaintRepository, type ComplaintInput } from './complaintRepository'
 export { DepartmentRepository, DepartmentInUseError, departmentFields, departmentNameKey } from './departmentRepository';
 export { StaffRepository, staffFields, staffKeysOf, type StaffListRequest, type StaffSearchOptions } from './staffRepository';
 export { VisitorRepository, visitorFields, type VisitorInput, type VisitorSuggestion } from './visitorRepository';
-export { VisitRepository, type RegistrationRequest, type CheckInResult, type CheckInOutcome, type PreRegisterAllOptions, type CheckOutMethod, type HostNotificationChannel } from './visitRepository';
+export { VisitRepository, type RegistrationRequest, type CheckInResult, type CheckInOutcome, type PreRegisterAllOptions, type VisitWithPeople, type CheckOutMethod, type HostNotificationChannel } from './visitRepository';
 export { WatchlistRepository, WatchlistAlertRepository, type WatchlistInput, type WatchlistDecision } from './watchlistRepository';
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';
 export { DatabaseProvider, useDatabase } from './DatabaseContext';

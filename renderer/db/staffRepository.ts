@@ -7,6 +7,7 @@ import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
 import { importStaffOnce, importStaffRows, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
+import type { HostLookup } from '@shared/visitors/expectedCsv';
 
 /** Search keys of a person: name (characters, pinyin, initials), extension, mobile, e-mail, title, department. */
 export function staffKeysOf(person: Pick<Staff, 'name' | 'extension' | 'mobile' | 'email' | 'title'>, departmentName: string | undefined): string[] {
@@ -76,6 +77,28 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
   /** The live person who has this extension, if any. */
   extensionHolder(extension: string): Promise<Staff | undefined> {
     return this.db.staff.where('extension').equals(extension).filter((p) => p.deletedAt === undefined).first();
+  }
+
+  /** Hosts by extension and by name (spaces ignored), for the expected-visitors CSV. */
+  async hostLookup(): Promise<HostLookup> {
+    const byExtension = new Map<string, { id: string; name: string }>();
+    const byName = new Map<string, { id: string; name: string }[]>();
+    await this.db.staff.each((p) => {
+      if (p.deletedAt !== undefined) return;
+      if (p.extension) byExtension.set(p.extension, { id: p.id, name: p.name });
+      const key = p.name.replace(/\s+/g, '');
+      byName.set(key, [...(byName.get(key) ?? []), { id: p.id, name: p.name }]);
+    });
+    return { byExtension, byName };
+  }
+
+  /** Live people per department id (the departments dialog). */
+  async memberCounts(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    await this.db.staff.each((p) => {
+      if (p.deletedAt === undefined && p.departmentId) counts.set(p.departmentId, (counts.get(p.departmentId) ?? 0) + 1);
+    });
+    return counts;
   }
 
   /** Extension → name of every live person with one (the CSV import checks against it). */

@@ -47,6 +47,13 @@ export type CheckInOutcome =
   | ({ kind: 'checked-in' } & CheckInResult)
   | { kind: 'needs-clearance'; candidate: WatchlistCandidate; matches: WatchlistMatch[]; alerts: WatchlistAlert[]; entries: Map<string, WatchlistEntry> };
 
+/** A visit with its visitor and host, for the screens that list visits (on site, expected). */
+export interface VisitWithPeople {
+  visit: Visit;
+  visitor: Visitor | undefined;
+  host: Staff | undefined;
+}
+
 export interface PreRegisterAllOptions {
   signal?: AbortSignal;
   /** Called after each row with rows written so far; throwing rolls the whole import back. */
@@ -190,6 +197,27 @@ export class VisitRepository extends RecordRepository<'visits'> {
     // No Dexie filter(): it would walk a cursor row by row; toArray() on a plain range is one getAll().
     const rows = await this.db.visits.where('[status+arrivedAt]').between(['onSite', Dexie.minKey], ['onSite', Dexie.maxKey]).toArray();
     return rows.filter((v) => v.deletedAt === undefined);
+  }
+
+  /** Everybody on site with their visitor and host, newest arrival first (the board, check-out, end of day). */
+  async onSiteWithPeople(): Promise<VisitWithPeople[]> {
+    const rows = await this.withPeople(await this.onSite());
+    // Newest arrival first: the person the desk just let in is at the top.
+    return rows.sort((a, b) => (b.visit.arrivedAt ?? 0) - (a.visit.arrivedAt ?? 0));
+  }
+
+  /** The expected list of a day with visitors and hosts, by expected time. */
+  async expectedWithPeople(from: number, to: number): Promise<VisitWithPeople[]> {
+    return this.withPeople(await this.expectedBetween(from, to));
+  }
+
+  private async withPeople(visits: readonly Visit[]): Promise<VisitWithPeople[]> {
+    const visitors = await this.db.visitors.bulkGet([...new Set(visits.map((v) => v.visitorId))]);
+    const hostIds = [...new Set(visits.map((v) => v.hostStaffId).filter((id): id is string => Boolean(id)))];
+    const hosts = await this.db.staff.bulkGet(hostIds);
+    const visitorById = new Map(visitors.filter((v): v is Visitor => v !== undefined).map((v) => [v.id, v]));
+    const hostById = new Map(hosts.filter((h): h is Staff => h !== undefined).map((h) => [h.id, h]));
+    return visits.map((visit) => ({ visit, visitor: visitorById.get(visit.visitorId), host: visit.hostStaffId ? hostById.get(visit.hostStaffId) : undefined }));
   }
 
   /** Visits still expected between two instants (the day on the expected list), by expected time. */

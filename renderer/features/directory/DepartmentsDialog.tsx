@@ -35,13 +35,7 @@ export function DepartmentsDialog({ open, departments, onClose }: DepartmentsDia
   const [newError, setNewError] = useState<string>();
   const [editing, setEditing] = useState<{ id: string; name: string; error?: string }>();
   const [confirming, setConfirming] = useState<string>();
-  const memberCounts = useLiveQuery(async () => {
-    const counts = new Map<string, number>();
-    await db.staff.each((p) => {
-      if (p.deletedAt === undefined && p.departmentId) counts.set(p.departmentId, (counts.get(p.departmentId) ?? 0) + 1);
-    });
-    return counts;
-  }, [db], new Map<string, number>());
+  const memberCounts = useLiveQuery(() => repositoriesOf(db).staff.memberCounts(), [db], new Map<string, number>());
 
   const repo = repositoriesOf(db).departments;
   const message = (error: unknown) => messageOf(error);

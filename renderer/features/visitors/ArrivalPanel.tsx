@@ -32,7 +32,7 @@ export function ArrivalPanel({ arrival, onPrintBadge, onDismiss }: { arrival: Ar
   const notify = useNotify();
   const phone = usePhone();
   const [called, setCalled] = useState(false);
-  const visit = useLiveQuery(() => db.visits.get(arrival.visitId), [db, arrival.visitId]);
+  const visit = useLiveQuery(() => repositoriesOf(db).visits.get(arrival.visitId), [db, arrival.visitId]);
   const { host, visitor } = arrival;
   const extension = host?.extension;
   const registered = phone.registration === 'registered';

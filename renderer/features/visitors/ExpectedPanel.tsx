@@ -17,40 +17,20 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import type { Staff } from '@shared/domain/directory';
-import type { Visit, Visitor } from '@shared/domain/visitors';
 import { parseExpectedCsv } from '@shared/visitors/expectedCsv';
 import { checkRegistration, type RegistrationField } from '@shared/visitors/registration';
-import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase } from '../../db';
+import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase, type VisitWithPeople } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { HostPicker } from './HostPicker';
 import type { CheckInAttempt } from './useWatchlistClearance';
 import { ExpectedImportDialog, type ExpectedImportPreview } from './ExpectedImportDialog';
 import { dayBounds, formatTime, isoDate, parseIsoDate } from './visitFormat';
 
-interface ExpectedRow {
-  visit: Visit;
-  visitor: Visitor | undefined;
-  host: Staff | undefined;
-}
+type ExpectedRow = VisitWithPeople;
 
-async function loadExpected(db: FrontDeskDatabase, day: number): Promise<ExpectedRow[]> {
+function loadExpected(db: FrontDeskDatabase, day: number): Promise<ExpectedRow[]> {
   const [from, to] = dayBounds(day);
-  const visits = await repositoriesOf(db).visits.expectedBetween(from, to);
-  const visitors = await db.visitors.bulkGet(visits.map((v) => v.visitorId));
-  const hosts = await db.staff.bulkGet(visits.map((v) => v.hostStaffId ?? ''));
-  return visits.map((visit, i) => ({ visit, visitor: visitors[i], host: hosts[i] }));
-}
-
-async function hostLookup(db: FrontDeskDatabase) {
-  const byExtension = new Map<string, { id: string; name: string }>();
-  const byName = new Map<string, { id: string; name: string }[]>();
-  await db.staff.each((p) => {
-    if (p.deletedAt !== undefined) return;
-    if (p.extension) byExtension.set(p.extension, { id: p.id, name: p.name });
-    const key = p.name.replace(/\s+/g, '');
-    byName.set(key, [...(byName.get(key) ?? []), { id: p.id, name: p.name }]);
-  });
-  return { byExtension, byName };
+  return repositoriesOf(db).visits.expectedWithPeople(from, to);
 }
 
 export interface ExpectedPanelProps {
@@ -129,7 +109,7 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
     if (!file) return;
     try {
       const text = await file.text();
-      setPreview({ fileName: file.name, result: parseExpectedCsv(text, await hostLookup(db), new Date(day)) });
+      setPreview({ fileName: file.name, result: parseExpectedCsv(text, await repositoriesOf(db).staff.hostLookup(), new Date(day)) });
     } catch (error) {
       notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
     }
