@@ -33,6 +33,12 @@ export class CallRepository extends RecordRepository<'calls'> {
     return `${record.direction} call ${record.remoteNumber}`;
   }
 
+  /** Live calls that started between two instants (from inclusive, to exclusive), by the startedAt index. */
+  async startedBetween(from: number, to: number): Promise<Call[]> {
+    const rows = await this.table.where('startedAt').between(from, to, true, false).toArray();
+    return rows.filter((c) => c.deletedAt === undefined);
+  }
+
   /**
    * Stores the record of call `id` as the SIP events describe it now. Created on the first event (audited),
    * replaced on later ones only if a stored field differs; the end of the call is audited once, when it

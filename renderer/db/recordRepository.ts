@@ -109,6 +109,14 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
     return record && (options.includeDeleted || record.deletedAt === undefined) ? record : undefined;
   }
 
+  /** The records with these ids that exist, by id (duplicates and unknown ids ignored). */
+  async byIds(ids: Iterable<string | undefined>, options: { includeDeleted?: boolean } = {}): Promise<Map<string, FrontDeskTables[N]>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== undefined))];
+    const found = await this.table.bulkGet(wanted);
+    const live = found.filter((r): r is FrontDeskTables[N] => r !== undefined && (options.includeDeleted === true || r.deletedAt === undefined));
+    return new Map(live.map((r) => [r.id, r]));
+  }
+
   /** Every live record, in id (= creation) order. For small tables; large ones page. */
   list(options: { limit?: number } = {}): Promise<FrontDeskTables[N][]> {
     let collection = this.table.toCollection().filter((r) => r.deletedAt === undefined);

@@ -220,6 +220,12 @@ export class VisitRepository extends RecordRepository<'visits'> {
     return visits.map((visit) => ({ visit, visitor: visitorById.get(visit.visitorId), host: visit.hostStaffId ? hostById.get(visit.hostStaffId) : undefined }));
   }
 
+  /** Live visits that arrived between two instants (from inclusive, to exclusive), by the arrivedAt index. */
+  async arrivedBetween(from: number, to: number): Promise<Visit[]> {
+    const rows = await this.db.visits.where('arrivedAt').between(from, to, true, false).toArray();
+    return rows.filter((v) => v.deletedAt === undefined);
+  }
+
   /** Visits still expected between two instants (the day on the expected list), by expected time. */
   async expectedBetween(from: number, to: number): Promise<Visit[]> {
     const rows = await this.db.visits.where('[status+expectedAt]').between(['expected', from], ['expected', to], true, false).toArray();

@@ -54,12 +54,6 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
     });
   }
 
-  /** The entries with these ids (those that exist), by id. */
-  async byIds(ids: readonly string[]): Promise<Map<string, WatchlistEntry>> {
-    const found = await this.db.watchlist.bulkGet([...ids]);
-    return new Map(found.filter((e): e is WatchlistEntry => e !== undefined).map((e) => [e.id, e]));
-  }
-
   activeEntries(): Promise<WatchlistEntry[]> {
     return this.db.watchlist.where('active').equals(1).filter((e) => e.deletedAt === undefined).toArray();
   }

@@ -2,7 +2,6 @@
 // the dashboard stays instant however long the logs grow: today's arrivals by `arrivedAt`, the people
 // on site by `[status+arrivedAt]`, today's expected visitors by `[status+expectedAt]`, waiting complaints
 // by `[status+createdAt]`, today's calls by `startedAt`. Nothing here walks a whole table.
-import Dexie from 'dexie';
 import type { Call, Visit } from '@shared/domain';
 import type { FrontDeskDatabase } from '../../db';
 import { repositoriesOf } from '../../db';
@@ -50,16 +49,13 @@ export function percentile(values: readonly number[], p: number): number | undef
 
 const ABANDONED: ReadonlySet<Call['disposition']> = new Set(['abandoned-ringing', 'abandoned-held']);
 
-const live = (v: { deletedAt?: number }) => v.deletedAt === undefined;
 const people = (visits: readonly Visit[]) => visits.reduce((sum, v) => sum + v.partySize, 0);
 
 export async function visitFigures(db: FrontDeskDatabase, now: number): Promise<Pick<DashboardFigures, 'visitorsToday' | 'onSiteNow' | 'overdueVisits' | 'expectedToArrive'>> {
   const { start, end } = dayBounds(now);
-  const [arrivedToday, onSite, expected] = await Promise.all([
-    db.visits.where('arrivedAt').between(start, end, true, false).filter((v) => live(v) && v.status !== 'cancelled').toArray(),
-    db.visits.where('[status+arrivedAt]').between(['onSite', Dexie.minKey], ['onSite', Dexie.maxKey]).filter(live).toArray(),
-    db.visits.where('[status+expectedAt]').between(['expected', start], ['expected', end], true, false).filter(live).toArray(),
-  ]);
+  const visits = repositoriesOf(db).visits;
+  const [arrived, onSite, expected] = await Promise.all([visits.arrivedBetween(start, end), visits.onSite(), visits.expectedBetween(start, end)]);
+  const arrivedToday = arrived.filter((v) => v.status !== 'cancelled');
   return {
     visitorsToday: { visits: arrivedToday.length, people: people(arrivedToday) },
     onSiteNow: { visits: onSite.length, people: people(onSite) },
@@ -70,7 +66,7 @@ export async function visitFigures(db: FrontDeskDatabase, now: number): Promise<
 
 export async function callFigures(db: FrontDeskDatabase, now: number): Promise<DashboardFigures['calls']> {
   const { start, end } = dayBounds(now);
-  const today = await db.calls.where('startedAt').between(start, end, true, false).filter(live).toArray();
+  const today = await repositoriesOf(db).calls.startedBetween(start, end);
   // Answer speed is the desk's (接听不超过三声): inbound calls that were picked up, whatever happened next.
   const ringTimes = today
     .filter((c) => c.direction === 'inbound' && c.answeredAt !== undefined && c.ringMs !== undefined)

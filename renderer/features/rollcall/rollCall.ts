@@ -1,7 +1,6 @@
 // The emergency roll call (紧急点名, REQUIREMENTS.md §1): everybody on site now, with who they visit and
 // since when. It reads only the local IndexedDB (no network, no server), so it works when everything else
 // is down; on-site visits come from the `[status+arrivedAt]` index, the names from primary-key lookups.
-import Dexie from 'dexie';
 import { repositoriesOf, type FrontDeskDatabase } from '../../db';
 
 export interface RollCallRow {
@@ -46,17 +45,12 @@ export function sortRollCall(rows: readonly RollCallRow[], order: RollCallOrder)
 }
 
 export async function loadRollCall(db: FrontDeskDatabase, now: number = Date.now()): Promise<RollCall> {
-  const visits = await db.visits
-    .where('[status+arrivedAt]')
-    .between(['onSite', Dexie.minKey], ['onSite', Dexie.maxKey])
-    .filter((v) => v.deletedAt === undefined)
-    .toArray();
-  const ids = (list: Array<string | undefined>) => [...new Set(list.filter((id): id is string => id !== undefined))];
-  const visitors = new Map((await db.visitors.bulkGet(ids(visits.map((v) => v.visitorId)))).filter((v) => v !== undefined).map((v) => [v.id, v]));
-  const hosts = new Map((await db.staff.bulkGet(ids(visits.map((v) => v.hostStaffId)))).filter((s) => s !== undefined).map((s) => [s.id, s]));
-  const departments = new Map(
-    (await db.departments.bulkGet(ids([...hosts.values()].map((h) => h.departmentId)))).filter((d) => d !== undefined).map((d) => [d.id, d]),
-  );
+  const repos = repositoriesOf(db);
+  const visits = await repos.visits.onSite();
+  // Rows of visitors and hosts are taken even if since deleted: everybody on site must be on the list.
+  const visitors = await repos.visitors.byIds(visits.map((v) => v.visitorId), { includeDeleted: true });
+  const hosts = await repos.staff.byIds(visits.map((v) => v.hostStaffId), { includeDeleted: true });
+  const departments = await repos.departments.byIds([...hosts.values()].map((h) => h.departmentId), { includeDeleted: true });
   const rows = visits.map((visit): RollCallRow => {
     const visitor = visitors.get(visit.visitorId);
     const host = visit.hostStaffId ? hosts.get(visit.hostStaffId) : undefined;
