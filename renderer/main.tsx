@@ -9,8 +9,6 @@ import { featureLocales } from './app/localeRegistry';
 import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
 import { notifications } from './ui/notifications/notificationStore';
 import { startStoragePersistence } from './ui/status/storageStatus';
-import { ensureSampleDirectory } from './features/directory';
-import { startPhoneWiring } from './app/phoneWiring';
 import './app/global.css';
 
 async function start(): Promise<void> {
@@ -29,12 +27,18 @@ async function start(): Promise<void> {
     }
   }
   void startStoragePersistence();
-  startPhoneWiring().catch((error: unknown) => {
-    notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
-  });
-  ensureSampleDirectory().catch((error: unknown) => {
-    notifications.notify('error', i18n.t('errors.storageFailed', { message: messageOf(error) }));
-  });
+  // The phone (sip.js) and the first-run sample directory (pinyin search keys, CSV) load as their own
+  // chunks, in parallel with the first screen rather than ahead of it.
+  import('./app/phoneWiring')
+    .then(({ startPhoneWiring }) => startPhoneWiring())
+    .catch((error: unknown) => {
+      notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
+    });
+  import('./features/directory')
+    .then(({ ensureSampleDirectory }) => ensureSampleDirectory())
+    .catch((error: unknown) => {
+      notifications.notify('error', i18n.t('errors.storageFailed', { message: messageOf(error) }));
+    });
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   createRoot(container).render(<App i18n={i18n} />);

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { CssBaseline } from '@mui/material';
@@ -5,30 +6,36 @@ import { LocalisedTheme } from './theme';
 import { ShortcutProvider } from '../ui/shortcuts/ShortcutProvider';
 import { AppShell } from './AppShell';
 import { EmptyScreen } from './EmptyScreen';
+import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
-import { DirectoryScreen } from '../features/directory';
-import { SettingsScreen } from '../features/settings';
-import { PhoneOverlay, SwitchboardScreen } from '../features/switchboard';
-import { VisitorsScreen } from '../features/visitors';
-import { DashboardScreen } from '../features/dashboard';
 import { RollCallLauncher } from '../features/rollcall';
+
+// Each screen's code loads when the screen is first opened, so the console's first screen (the
+// dashboard) does not wait for the switchboard's SIP stack, the visitor log's search keys or the
+// directory's CSV parser. The phone overlay (pop-up, phone shortcuts) is on every screen but needs
+// sip.js, so it loads right after the first screen instead of before it.
+const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
+  dashboard: lazyNamed(() => import('../features/dashboard'), 'DashboardScreen'),
+  visitors: lazyNamed(() => import('../features/visitors'), 'VisitorsScreen'),
+  switchboard: lazyNamed(() => import('../features/switchboard'), 'SwitchboardScreen'),
+  directory: lazyNamed(() => import('../features/directory'), 'DirectoryScreen'),
+  settings: lazyNamed(() => import('../features/settings'), 'SettingsScreen'),
+};
+
+const PhoneOverlay = lazyNamed(() => import('../features/switchboard'), 'PhoneOverlay');
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();
-  switch (screen) {
-    case 'directory':
-      return <DirectoryScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'switchboard':
-      return <SwitchboardScreen />;
-    case 'visitors':
-      return <VisitorsScreen />;
-    case 'dashboard':
-      return <DashboardScreen />;
-    default:
-      return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
-  }
+  const Loaded = SCREENS[screen];
+  if (!Loaded) return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
+  return (
+    <Suspense fallback={<ScreenLoading screen={screen} />}>
+      <Loaded />
+    </Suspense>
+  );
 }
 
 export function App({ i18n }: { i18n: I18n }) {
@@ -38,7 +45,9 @@ export function App({ i18n }: { i18n: I18n }) {
         <CssBaseline />
         <ShortcutProvider>
           <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
-          <PhoneOverlay />
+          <Suspense fallback={<SilentLoading />}>
+            <PhoneOverlay />
+          </Suspense>
           <RollCallLauncher />
         </ShortcutProvider>
       </LocalisedTheme>

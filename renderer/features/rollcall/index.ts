@@ -1,2 +1,1 @@
-export { RollCallDialog } from './RollCallDialog';
 export { RollCallLauncher, openRollCall } from './rollCallLauncher';

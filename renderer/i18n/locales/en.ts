@@ -1,7 +1,7 @@
 import type { CommonStrings } from './zh-CN';
 
 const en: CommonStrings = {
-  app: { title: 'FrontDesk Console', subtitle: '前台控制台', skipToContent: 'Skip to main content' },
+  app: { title: 'FrontDesk Console', subtitle: '前台控制台', skipToContent: 'Skip to main content', loadingScreen: 'Opening {{screen}}…' },
   nav: {
     label: 'Main navigation',
     visitors: 'Visitors',

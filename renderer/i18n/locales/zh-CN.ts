@@ -1,6 +1,6 @@
 // Shell strings (namespace "common"). Every feature keeps its own strings in features/<name>/locales.ts.
 const zhCN = {
-  app: { title: '前台控制台', subtitle: 'FrontDesk Console', skipToContent: '跳到主要内容' },
+  app: { title: '前台控制台', subtitle: 'FrontDesk Console', skipToContent: '跳到主要内容', loadingScreen: '正在打开{{screen}}…' },
   nav: {
     label: '主导航',
     visitors: '访客登记',

@@ -1,7 +1,7 @@
 import type { CommonStrings } from './zh-CN';
 
 const zhTW: CommonStrings = {
-  app: { title: '前台控制台', subtitle: 'FrontDesk Console', skipToContent: '跳到主要內容' },
+  app: { title: '前台控制台', subtitle: 'FrontDesk Console', skipToContent: '跳到主要內容', loadingScreen: '正在開啟{{screen}}…' },
   nav: {
     label: '主導覽',
     visitors: '訪客登記',
