@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { AppBar, Box, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Toolbar, Tooltip, Typography } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
@@ -17,6 +17,7 @@ import { NotificationArea } from './NotificationArea';
 import { ShortcutHelpDialog } from './ShortcutHelpDialog';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useFocusTargetRef } from '../ui/focus/useFocusTarget';
 
 const ICONS: Record<ScreenId, ReactNode> = {
   visitors: <PeopleIcon />,
@@ -37,11 +38,9 @@ function NavShortcut({ screen, index }: { screen: ScreenId; index: number }) {
     keys: `Alt+${index + 1}`,
     descriptionKey: 'common:shortcuts.navTo',
     groupKey: 'common:shortcuts.groups.navigation',
-    handler: () => {
-      navigate(screen);
-      // Move focus into the screen so keyboard users continue where they are looking.
-      requestAnimationFrame(() => document.getElementById('main-content')?.focus());
-    },
+    // Move focus into the screen so keyboard users continue where they are looking.
+    focusTarget: 'shell.main',
+    handler: () => navigate(screen),
   });
   return null;
 }
@@ -50,6 +49,8 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
   const { t } = useTranslation();
   const screen = useCurrentScreen();
   const [helpOpen, setHelpOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusTargetRef('shell.main', mainRef);
   useShortcut({ id: 'help', keys: 'F1', descriptionKey: 'common:shortcuts.showHelp', groupKey: 'common:shortcuts.groups.general', handler: () => setHelpOpen(true) });
   useShortcut({ id: 'help.question', keys: '?', descriptionKey: 'common:shortcuts.showHelp', groupKey: 'common:shortcuts.groups.general', handler: () => setHelpOpen(true) });
 
@@ -96,7 +97,7 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
             </List>
           </Box>
         </Drawer>
-        <Box component="main" id="main-content" tabIndex={-1} sx={{ flex: 1, overflow: 'auto', outline: 'none' }} data-screen={screen}>
+        <Box component="main" ref={mainRef} id="main-content" tabIndex={-1} sx={{ flex: 1, overflow: 'auto', outline: 'none' }} data-screen={screen}>
           <ErrorBoundary resetKey={screen}>{renderScreen(screen)}</ErrorBoundary>
         </Box>
       </Box>

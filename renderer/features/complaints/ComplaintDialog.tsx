@@ -22,6 +22,7 @@ import { COMPLAINT_KINDS, COMPLAINT_STATUSES, type Complaint } from '@shared/dom
 import { defaultDueAt, endOfLocalDay, isOverdue, localIsoDate } from '@shared/complaints/complaintRules';
 import { ValidationError, repositoriesOf, useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { OwnerField, type Owner } from './OwnerField';
 
 interface FormValues {
@@ -62,6 +63,8 @@ export function ComplaintDialog({ open, complaintId, onClose }: ComplaintDialogP
   const db = useDatabase();
   const repo = repositoriesOf(db).complaints;
   const notify = useNotify();
+  // Alt+N (ComplaintsPanel) promises the first field of a new entry.
+  const kindRef = useFocusTarget<HTMLElement>('complaints.newKind');
   const formRef = useRef<HTMLFormElement>(null);
   const complaint = useLiveQuery(() => (complaintId ? repo.get(complaintId) : undefined), [db, complaintId]);
   const [values, setValues] = useState<FormValues>(() => valuesOf(undefined));
@@ -206,7 +209,7 @@ export function ComplaintDialog({ open, complaintId, onClose }: ComplaintDialogP
           <Stack spacing={2} sx={{ pt: 1 }}>
             {overdue && <Alert severity="error">{t('overdue')}</Alert>}
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField id="complaint-kind" select size="small" label={t('fields.kind')} value={values.kind} onChange={(e) => set('kind', e.target.value as Complaint['kind'])} slotProps={selectProps} sx={{ minWidth: 160 }} autoFocus={!complaintId}>
+              <TextField id="complaint-kind" inputRef={kindRef} select size="small" label={t('fields.kind')} value={values.kind} onChange={(e) => set('kind', e.target.value as Complaint['kind'])} slotProps={selectProps} sx={{ minWidth: 160 }} autoFocus={!complaintId}>
                 {COMPLAINT_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
               </TextField>
               <TextField {...text('name')} />

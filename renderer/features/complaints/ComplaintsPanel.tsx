@@ -38,7 +38,7 @@ export function ComplaintsPanel() {
 
   useShortcut({
     id: 'complaints.new', keys: 'Alt+N', descriptionKey: 'complaints:shortcuts.new', groupKey: 'complaints:shortcuts.group',
-    enabled: editor.mode === 'closed', handler: () => setEditor({ mode: 'new' }),
+    enabled: editor.mode === 'closed', focusTarget: 'complaints.newKind', handler: () => setEditor({ mode: 'new' }),
   });
 
   const date = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' }).format(at);

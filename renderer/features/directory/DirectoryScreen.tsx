@@ -91,7 +91,7 @@ export function DirectoryScreen() {
 
   useShortcut({
     id: 'directory.newPerson', keys: 'Ctrl+N', descriptionKey: 'directory:shortcuts.newPerson', groupKey: 'directory:shortcuts.group',
-    enabled: !dialogOpen, handler: () => setEditor({ mode: 'new' }),
+    enabled: !dialogOpen, focusTarget: 'directory.personName', handler: () => setEditor({ mode: 'new' }),
   });
   useShortcut({
     id: 'directory.import', keys: 'Ctrl+I', descriptionKey: 'directory:shortcuts.importCsv', groupKey: 'directory:shortcuts.group',

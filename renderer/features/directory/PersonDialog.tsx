@@ -12,6 +12,7 @@ import TextField from '@mui/material/TextField';
 import { staffInputSchema, type Department, type Staff } from '@shared/domain/directory';
 import { ValidationError, repositoriesOf, useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 
 const TEXT_FIELDS = ['title', 'extension', 'mobile', 'email', 'location'] as const;
 type FormField = 'name' | 'departmentId' | (typeof TEXT_FIELDS)[number] | 'notes';
@@ -42,6 +43,8 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
   const { t } = useTranslation('directory');
   const db = useDatabase();
   const notify = useNotify();
+  // Ctrl+N (DirectoryScreen) promises the name of the new person.
+  const nameRef = useFocusTarget<HTMLInputElement>('directory.personName');
   const [values, setValues] = useState<FormValues>(() => valuesOf(person));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -134,7 +137,7 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
         <DialogTitle id={titleId}>{person ? t('person.editTitle', { name: person.name }) : t('person.newTitle')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField {...fieldProps('name')} required autoFocus />
+            <TextField {...fieldProps('name')} inputRef={nameRef} required autoFocus />
             <TextField {...fieldProps('departmentId')} select slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
               <option value="">{t('noDepartment')}</option>
               {departments.map((d) => (

@@ -7,6 +7,7 @@ import type { Call } from '@shared/domain/switchboard';
 import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
 import type { PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
+import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { LineCard } from './LineCard';
 import { formatDuration, useNow } from './durations';
 import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
@@ -43,6 +44,8 @@ function RegistrationBanner({ phone, now }: { phone: PhoneView; now: number }) {
 function DialBar() {
   const { t } = useTranslation('switchboard');
   const [target, setTarget] = useState('');
+  // Ctrl+D (PhoneOverlay) promises this box, from any screen.
+  const dialRef = useFocusTarget<HTMLInputElement>('switchboard.dial');
   const call = () => {
     const value = target.trim();
     if (!value) return;
@@ -63,7 +66,7 @@ function DialBar() {
       }}
       sx={{ display: 'flex', gap: 1 }}
     >
-      <TextField id="dial-target" size="small" label={t('dial.label')} placeholder={t('dial.placeholder')} value={target} onChange={(e) => setTarget(e.target.value)} sx={{ width: 320 }} />
+      <TextField id="dial-target" inputRef={dialRef} size="small" label={t('dial.label')} placeholder={t('dial.placeholder')} value={target} onChange={(e) => setTarget(e.target.value)} sx={{ width: 320 }} />
       <Button type="submit" variant="contained" disabled={!target.trim()}>{t('dial.call')}</Button>
     </Box>
   );

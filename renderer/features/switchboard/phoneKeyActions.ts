@@ -49,9 +49,9 @@ export const phoneKeyActions: PhoneKeyHandlers = {
     const line = current();
     if (line?.state === 'active') switchboardUi.open({ kind: 'keypad', lineId: line.id });
   },
+  // The dial box takes the cursor through the binding's focusTarget, once the screen has loaded.
   dial: () => {
     navigate('switchboard');
-    requestAnimationFrame(() => document.getElementById('dial-target')?.focus());
   },
   selectLine: (binding) => {
     const line = softphone.getSnapshot().lines.find((l) => l.lineNo === binding.lineNo && l.state !== 'ended');

@@ -22,6 +22,8 @@ export interface PhoneKeyBinding {
   descriptionKey: string;
   /** For 'selectLine': the line number the key picks. */
   lineNo?: number;
+  /** The field the key puts the cursor in once it exists (ui/focus): Ctrl+D → the dial box. */
+  focusTarget?: string;
 }
 
 export const PHONE_SHORTCUT_GROUP = 'switchboard:shortcuts.group';
@@ -41,7 +43,7 @@ export function phoneKeyMap(answerKey: string = DEFAULT_ANSWER_KEY): readonly Ph
     { id: 'phone.complete', keys: 'F9', action: 'complete', descriptionKey: 'switchboard:shortcuts.complete' },
     { id: 'phone.return', keys: 'F10', action: 'returnToCaller', descriptionKey: 'switchboard:shortcuts.returnToCaller' },
     { id: 'phone.keypad', keys: 'Alt+K', action: 'keypad', descriptionKey: 'switchboard:shortcuts.keypad' },
-    { id: 'phone.dial', keys: 'Ctrl+D', action: 'dial', descriptionKey: 'switchboard:shortcuts.dial' },
+    { id: 'phone.dial', keys: 'Ctrl+D', action: 'dial', descriptionKey: 'switchboard:shortcuts.dial', focusTarget: 'switchboard.dial' },
     ...SELECTABLE_LINES.map((n) => ({ id: `phone.select.${n}`, keys: `Ctrl+${n}`, action: 'selectLine' as const, descriptionKey: 'switchboard:shortcuts.selectLine', lineNo: n })),
   ];
 }
@@ -57,6 +59,7 @@ export function usePhoneKeyMap(answerKey: string, handlers: PhoneKeyHandlers): v
       keys: binding.keys,
       descriptionKey: binding.descriptionKey,
       groupKey: PHONE_SHORTCUT_GROUP,
+      focusTarget: binding.focusTarget,
       handler: () => handlers[binding.action](binding),
     });
   }

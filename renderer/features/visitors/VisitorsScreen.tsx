@@ -16,6 +16,7 @@ import type { Staff } from '@shared/domain/directory';
 import { useDatabase, type CheckInResult } from '../../db';
 import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { recordMetric } from '../../platform/metrics';
+import { useFocusTargetRef } from '../../ui/focus/useFocusTarget';
 import { BadgeDialog } from '../badges';
 import { openRollCall } from '../rollcall';
 import { ComplaintsPanel } from '../complaints';
@@ -66,22 +67,17 @@ export function VisitorsScreen() {
     }
   }, [onSite]);
 
-  const focusOnDesk = (ref: { current: HTMLInputElement | null }) => {
-    setTab('desk');
-    // The panel becomes visible on the next render; focus after it.
-    setTimeout(() => {
-      ref.current?.focus();
-      ref.current?.select();
-    }, 0);
-  };
-
+  // Both fields are on the desk tab: the shortcut shows it, and the field takes the cursor (with its
+  // text selected) once the tab panel is visible.
+  useFocusTargetRef('visitors.name', nameRef, { select: true });
+  useFocusTargetRef('visitors.checkOut', checkOutRef, { select: true });
   useShortcut({
     id: 'visitors.newRegistration', keys: 'Ctrl+R', descriptionKey: 'visitors:shortcuts.newRegistration', groupKey: 'visitors:shortcuts.group',
-    handler: () => focusOnDesk(nameRef),
+    focusTarget: 'visitors.name', handler: () => setTab('desk'),
   });
   useShortcut({
     id: 'visitors.checkOut', keys: 'Ctrl+O', descriptionKey: 'visitors:shortcuts.checkOut', groupKey: 'visitors:shortcuts.group',
-    handler: () => focusOnDesk(checkOutRef),
+    focusTarget: 'visitors.checkOut', handler: () => setTab('desk'),
   });
 
   const onCheckedIn = (result: CheckInResult, host: Staff | undefined) => {

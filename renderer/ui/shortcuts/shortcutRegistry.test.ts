@@ -62,3 +62,16 @@ describe('ShortcutRegistry', () => {
     expect(registry.dispatch(key({ key: 'k', code: 'KeyK', ctrlKey: true }))).toBe(false);
   });
 });
+
+describe('shortcuts that promise a field', () => {
+  it('asks for the focus target after the handler ran, and only for shortcuts that declare one', () => {
+    const calls: string[] = [];
+    const registry = new ShortcutRegistry({ requestFocus: (id) => calls.push(`focus ${id}`) });
+    registry.register({ ...base, id: 'dial', keys: 'Ctrl+D', focusTarget: 'switchboard.dial', handler: () => calls.push('navigate') });
+    registry.register({ ...base, id: 'help', keys: 'F1', handler: () => calls.push('help') });
+    registry.dispatch(key({ key: 'd', code: 'KeyD', ctrlKey: true }));
+    registry.dispatch(key({ key: 'F1', code: 'F1' }));
+    expect(calls).toEqual(['navigate', 'focus switchboard.dial', 'help']);
+    expect(registry.list().find((s) => s.id === 'dial')?.focusTarget).toBe('switchboard.dial');
+  });
+});
