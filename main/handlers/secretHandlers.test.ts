@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSafeStorage } from '../testing/fakeSafeStorage';
+import { createFakeSafeStorage } from '../test/fakeSafeStorage';
 import { createSecretHandlers, secretStorageProblem } from './secretHandlers';
 
 let dir: string;

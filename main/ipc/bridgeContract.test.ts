@@ -14,7 +14,7 @@ import { createPrintHandlers } from '../handlers/printHandlers';
 import { createSecretHandlers } from '../handlers/secretHandlers';
 import { createSipServerConfig } from '../config/sipServerConfig';
 import { createFrontDeskApi } from '../preload/frontdeskApi';
-import { createFakeSafeStorage } from '../testing/fakeSafeStorage';
+import { createFakeSafeStorage } from '../test/fakeSafeStorage';
 import type { IpcMainLike } from './registerBridge';
 import { registerBridgeHandlers } from './registerBridge';
 import type { IpcSenderEvent } from '../security/ipcSender';
