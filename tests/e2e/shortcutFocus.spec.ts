@@ -29,7 +29,8 @@ async function openFresh(page: Page, screen: ScreenName): Promise<Probe> {
   await page.goto('about:blank');
   await page.goto(`/index.html?lang=en#/${screen}`);
   await expect(page.locator('main')).toHaveAttribute('data-screen', screen);
-  await expect.poll(async () => (await probe(page))?.pendingLoads ?? -1, { message: `lazy parts of ${screen} loaded` }).toBe(0);
+  // A page load's time, not an assertion's 10 s: lazy chunks load after the load event (see AppPage.screenLoaded).
+  await expect.poll(async () => (await probe(page))?.pendingLoads ?? -1, { message: `lazy parts of ${screen} loaded`, timeout: 30_000 }).toBe(0);
   await expect(page.locator('[data-screen-loading]')).toHaveCount(0);
   return (await probe(page))!;
 }

@@ -12,6 +12,16 @@ export class AppPage {
   async open({ language = 'en', screen }: { language?: LanguageCode | string; screen?: ScreenName } = {}): Promise<void> {
     await this.page.goto(`/index.html?lang=${encodeURIComponent(language)}${screen ? `#/${screen}` : ''}`);
     await expect(this.navigation).toBeVisible();
+    await this.screenLoaded();
+  }
+
+  /**
+   * Waits until the shown screen's code is in (screens load lazily, after the page's load event, where
+   * goto() used to wait for the one bundle). Given the time a page load gets, not the 10 s of an
+   * assertion: on a loaded 2-core machine fetching and parsing a screen's chunk can take longer.
+   */
+  async screenLoaded(): Promise<void> {
+    await expect(this.page.locator('[data-screen-loading]')).toHaveCount(0, { timeout: 30_000 });
   }
 
   get navigation(): Locator {
@@ -34,6 +44,7 @@ export class AppPage {
   async navigate(screen: ScreenName): Promise<void> {
     await this.page.keyboard.press(`Alt+${SCREEN_ORDER.indexOf(screen) + 1}`);
     await expect(this.main).toHaveAttribute('data-screen', screen);
+    await this.screenLoaded();
   }
 
   async openNotifications(): Promise<Locator> {
