@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The first screen's JavaScript budget (issue 7): the console opens on the dashboard, and everything the
 // browser must fetch before that screen can work — the entry chunk, every chunk it imports statically,
-// and the dashboard's own lazily loaded chunk with its static imports — is at most 800 KB minified.
+// and the dashboard's own lazily loaded chunk with its static imports — is at most 800 kB minified.
 // Reads the Vite manifest of a built renderer (`build.manifest`), prints what it counted and exits 1
 // over the budget. Chunks loaded after the first screen (the phone, the roll-call dialog, other
 // screens) are listed apart and not counted.
@@ -10,7 +10,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGET_BYTES = 800 * 1024;
+// kB as Vite reports chunk sizes (1 kB = 1000 bytes): the 1.83 MB of issue 7 is Vite's figure.
+export const BUDGET_BYTES = 800_000;
 /** The screen the console opens on (renderer/app/routes.ts DEFAULT_SCREEN) and the module that holds it. */
 export const FIRST_SCREEN_MODULE = 'features/dashboard/index.ts';
 
@@ -46,7 +47,7 @@ function main() {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const counted = firstScreenChunks(manifest);
   const size = (key) => statSync(join(dist, manifest[key].file)).size;
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
   let total = 0;
   console.log('first screen (dashboard) JavaScript:');
   for (const key of counted) {
