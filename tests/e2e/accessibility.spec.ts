@@ -108,6 +108,9 @@ async function focusRing(page: Page): Promise<{ what: string; style: string; wid
 }
 
 test('the keyboard focus ring is visible at 3:1 or more on everything Tab reaches', async ({ app, page }) => {
+  // Four screen loads (each screen's code loads lazily) and 100 key presses with a page read each: 53 s and
+  // 66 s in two runs on the shared 2-core machine, so more than the default 60 s.
+  test.setTimeout(3 * 60_000);
   const weak: string[] = [];
   for (const screen of ['dashboard', 'visitors', 'directory', 'settings'] as const) {
     await app.open({ language: 'en', screen });
