@@ -5,6 +5,7 @@ import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
 import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';
 import { App } from './app/App';
+import { wirePhone } from './app/phoneStart';
 import { featureLocales } from './app/localeRegistry';
 import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
 import { notifications } from './ui/notifications/notificationStore';
@@ -29,8 +30,8 @@ async function start(): Promise<void> {
   void startStoragePersistence();
   // The phone (sip.js) and the first-run sample directory (pinyin search keys, CSV) load as their own
   // chunks, in parallel with the first screen rather than ahead of it.
-  import('./app/phoneWiring')
-    .then(({ startPhoneWiring }) => startPhoneWiring())
+  wirePhone()
+    .then(({ connected }) => connected)
     .catch((error: unknown) => {
       notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
     });

@@ -9,6 +9,7 @@ import { EmptyScreen } from './EmptyScreen';
 import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
 import { RollCallLauncher } from '../features/rollcall';
+import { wirePhone } from './phoneStart';
 
 // Each screen's code loads when the screen is first opened, so the console's first screen (the
 // dashboard) does not wait for the switchboard's SIP stack, the visitor log's search keys or the
@@ -17,15 +18,21 @@ import { RollCallLauncher } from '../features/rollcall';
 const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
   lazy(async () => ({ default: (await load())[name] }));
 
+/** Screens that use the phone render only once it is installed (it loads in parallel with their code). */
+async function afterPhone<T>(load: () => Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([load(), wirePhone()]);
+  return loaded;
+}
+
 const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   dashboard: lazyNamed(() => import('../features/dashboard'), 'DashboardScreen'),
-  visitors: lazyNamed(() => import('../features/visitors'), 'VisitorsScreen'),
-  switchboard: lazyNamed(() => import('../features/switchboard'), 'SwitchboardScreen'),
+  visitors: lazyNamed(() => afterPhone(() => import('../features/visitors')), 'VisitorsScreen'),
+  switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
   directory: lazyNamed(() => import('../features/directory'), 'DirectoryScreen'),
-  settings: lazyNamed(() => import('../features/settings'), 'SettingsScreen'),
+  settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
 };
 
-const PhoneOverlay = lazyNamed(() => import('../features/switchboard'), 'PhoneOverlay');
+const PhoneOverlay = lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'PhoneOverlay');
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();

@@ -1,0 +1,12 @@
+// The phone is wired once, from its own chunk (sip.js is not part of the first screen). Whatever uses the
+// phone — the overlay, the switchboard, settings and the visitor log — loads only after the wiring has
+// installed the phone (phone/phoneService.ts refuses to be used before), so waits for this first.
+type Connected = Promise<void>;
+
+let installed: Promise<{ connected: Connected }> | undefined;
+
+/** Loads and installs the phone (once); resolves when it is installed, with the connection attempt inside. */
+export function wirePhone(): Promise<{ connected: Connected }> {
+  installed ??= import('./phoneWiring').then(({ startPhoneWiring }) => ({ connected: startPhoneWiring() }));
+  return installed;
+}
