@@ -2,12 +2,17 @@
 // switchboard can find "张三" from "zs", "zhangsan", "张", "2301" or "销售" while the caller waits
 // (REQUIREMENTS.md §3: search by name, pinyin initials, department or extension, keyboard first).
 import { pinyin } from 'pinyin-pro';
+import { stripInvisible } from '../text/cleanText';
 
 const HAN = /\p{Script=Han}/u;
 
-/** NFKC (full-width → half-width), lower-case, single spaces, trimmed. */
+/**
+ * Invisible characters removed (zero-width spaces, joiners, soft hyphens, variation selectors, bidi and
+ * other controls: text/cleanText.ts), NFKC (full-width → half-width), lower-case, single spaces, trimmed.
+ * Every search and match key starts here, so a name that looks the same on screen has the same key.
+ */
 export function normaliseText(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return stripInvisible(value).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** What the user typed, in the form search keys are stored in (spaces dropped: keys have none). */

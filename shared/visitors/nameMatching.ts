@@ -15,6 +15,11 @@ export function namePinyinKey(name: string): string {
   return pinyinFull(toSimplified(normaliseText(name))).replace(/[^a-z0-9]/g, '');
 }
 
+/** The pinyin initials of a name ("张伟" → "zw", "單偉" → "sw"), simplified first; letters only. */
+export function nameInitialsKey(name: string): string {
+  return pinyinInitials(toSimplified(normaliseText(name))).replace(/[^a-z]/g, '');
+}
+
 /**
  * Latin spellings a person may give for a Chinese name: as written, and with the family name moved
  * from the end to the front ("Wei Zhang" → "zhangwei").

@@ -7,12 +7,18 @@
 // - Name: 简/繁 folded and separators ignored; a Chinese name also matches its pinyin written in Latin
 //   letters, in either name order ("Zhang Wei", "Wei Zhang"). Two names in characters must have the same
 //   characters: homophones (张伟 / 章伟) are different people and would bury the desk in false alerts.
+//   A name given only as initials ("zw", "Z W", "ZW") matches a listed Chinese name with those pinyin
+//   initials (张伟): initials are how people sign and abbreviate, and a listed person must not get past
+//   the desk by giving them. At least two letters, so a single letter never raises an alert.
+// - Every key is built from normaliseText, which removes invisible characters (zero-width spaces and
+//   joiners, soft hyphens, variation selectors, bidi and other controls): a name that looks like the
+//   listed one on the board compares like it too.
 // - Organisation: on its own it matches only entries that name no person (an organisation-level entry),
 //   by equal name or one containing the other (≥ 4 characters), ignoring "有限公司"/"Co., Ltd." endings.
 import type { WatchlistAlert, WatchlistEntry } from '../domain/visitors';
 import { containsHan, normaliseText } from '../search/searchKeys';
 import { normaliseIdNumber } from './idNumber';
-import { latinNameKeys, nameMatchKey, namePinyinKey, organisationMatchKey } from './nameMatching';
+import { latinNameKeys, nameInitialsKey, nameMatchKey, namePinyinKey, organisationMatchKey } from './nameMatching';
 
 export type WatchlistCandidate = { name?: string | undefined; idNumber?: string | undefined; company?: string | undefined };
 export type MatchedOn = WatchlistAlert['matchedOn'];
@@ -20,14 +26,14 @@ export type MatchedOn = WatchlistAlert['matchedOn'];
 export interface WatchlistMatch {
   entryId: string;
   matchedOn: MatchedOn;
-  /** How the name matched: same characters, or pinyin against Latin letters. */
-  how: 'exact' | 'characters' | 'pinyin' | 'contains';
+  /** How the name matched: same characters, pinyin against Latin letters, or pinyin initials. */
+  how: 'exact' | 'characters' | 'pinyin' | 'initials' | 'contains';
 }
 
 export type WatchlistEntryFields = Pick<WatchlistEntry, 'id' | 'name' | 'idNumber' | 'idNumberKey' | 'organisation' | 'active'> & { deletedAt?: number | undefined };
 
 /** True when the two names stand for the same person by the rules above. */
-export function namesMatch(a: string, b: string): false | 'characters' | 'pinyin' {
+export function namesMatch(a: string, b: string): false | 'characters' | 'pinyin' | 'initials' {
   const ka = nameMatchKey(a);
   const kb = nameMatchKey(b);
   if (!ka || !kb) return false;
@@ -38,7 +44,10 @@ export function namesMatch(a: string, b: string): false | 'characters' | 'pinyin
   if (hanA !== hanB) {
     const [han, latin] = hanA ? [a, b] : [b, a];
     const pinyin = namePinyinKey(han);
-    return pinyin.length > 0 && latinNameKeys(latin).includes(pinyin) ? 'pinyin' : false;
+    const spellings = latinNameKeys(latin);
+    if (pinyin.length > 0 && spellings.includes(pinyin)) return 'pinyin';
+    const initials = nameInitialsKey(han);
+    return initials.length >= 2 && spellings.some((k) => k === initials) ? 'initials' : false;
   }
   const la = latinNameKeys(a);
   return latinNameKeys(b).some((k) => la.includes(k)) ? 'pinyin' : false;
