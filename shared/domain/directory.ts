@@ -1,6 +1,7 @@
 // Staff directory (内线通讯录): departments and people with their extensions, used by the switchboard
 // for transfers, by reception to pick a host and by the mailroom to pick a recipient.
 import { z } from 'zod';
+import { cleanName, cleanText } from '../text/cleanText';
 import { recordBaseSchema, ulidSchema } from './record';
 
 export const NAME_MAX = 64;
@@ -17,7 +18,14 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const FIELD_ERROR_CODES = ['required', 'tooLong', 'duplicateName', 'malformedExtension', 'malformedPhone', 'malformedEmail', 'duplicateExtension', 'unknownDepartment'] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
+// Every field is cleaned before it is checked (text/cleanText.ts): a name or a value typed or imported
+// with zero-width, bidi or control characters is stored without them, so it shows and matches as it looks.
+/** A single-line field: invisible characters removed, spaces collapsed, trimmed. */
+const line = () => z.string().overwrite(cleanName);
+/** A multi-line field (notes): bidi overrides and NUL/ESC-like controls removed, lines kept, trimmed. */
+const multiline = () => z.string().overwrite((v) => cleanText(v).trim());
+const optionalText = (max: number) => line().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
+const optionalNotes = (max: number) => multiline().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
 
 export function isValidPhone(value: string): boolean {
   if (!PHONE_CHARS_PATTERN.test(value)) return false;
@@ -32,17 +40,17 @@ export function isValidPhone(value: string): boolean {
 
 /** What a person (form or CSV row) supplies for a staff member. */
 export const staffInputSchema = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
+  name: z.string({ error: 'required' }).overwrite(cleanName).min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
   departmentId: ulidSchema.optional(),
   title: optionalText(FIELD_MAX),
-  extension: z.string().trim().optional().transform((v) => (v ? v : undefined))
+  extension: line().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || EXTENSION_PATTERN.test(v), { error: 'malformedExtension' }),
-  mobile: z.string().trim().optional().transform((v) => (v ? v : undefined))
+  mobile: line().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isValidPhone(v), { error: 'malformedPhone' }),
-  email: z.string().trim().max(FIELD_MAX, { error: 'tooLong' }).optional().transform((v) => (v ? v.toLowerCase() : undefined))
+  email: line().max(FIELD_MAX, { error: 'tooLong' }).optional().transform((v) => (v ? v.toLowerCase() : undefined))
     .refine((v) => v === undefined || EMAIL_PATTERN.test(v), { error: 'malformedEmail' }),
   location: optionalText(FIELD_MAX),
-  notes: optionalText(NOTES_MAX),
+  notes: optionalNotes(NOTES_MAX),
 });
 export type StaffInput = z.input<typeof staffInputSchema>;
 export type StaffFields = z.output<typeof staffInputSchema>;
@@ -66,10 +74,10 @@ export const staffSchema = recordBaseSchema.extend({
 export type Staff = z.infer<typeof staffSchema>;
 
 export const departmentInputSchema = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
+  name: z.string({ error: 'required' }).overwrite(cleanName).min(1, { error: 'required' }).max(NAME_MAX, { error: 'tooLong' }),
   parentId: ulidSchema.optional(),
   location: optionalText(FIELD_MAX),
-  notes: optionalText(NOTES_MAX),
+  notes: optionalNotes(NOTES_MAX),
 });
 export type DepartmentInput = z.input<typeof departmentInputSchema>;
 export type DepartmentFields = z.output<typeof departmentInputSchema>;

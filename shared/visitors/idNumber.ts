@@ -3,6 +3,7 @@
 // defines 17 digits (6 region, 8 birth date, 3 sequence) and an ISO 7064 MOD 11-2 check character, so a
 // mistyped digit is caught at the desk instead of in the log a year later.
 import type { ID_DOCUMENT_TYPES } from '../domain/visitors';
+import { stripInvisible } from '../text/cleanText';
 
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
 
@@ -34,7 +35,7 @@ const PROVINCE_CODES = new Set([
 
 /** Upper-case, without spaces, hyphens or full-width forms: the form numbers are stored and matched in. */
 export function normaliseIdNumber(value: string): string {
-  return value.normalize('NFKC').toUpperCase().replace(/[\s\-–—]/g, '');
+  return stripInvisible(value).normalize('NFKC').toUpperCase().replace(/[\s\-–—]/g, '');
 }
 
 /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */

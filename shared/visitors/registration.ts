@@ -4,6 +4,7 @@
 import { ID_DOCUMENT_TYPES } from '../domain/visitors';
 import { ULID_PATTERN } from '../domain/record';
 import { normaliseText } from '../search/searchKeys';
+import { cleanName, cleanText } from '../text/cleanText';
 import { checkPhone } from './contactChecks';
 import { checkIdNumber, normaliseIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from './idNumber';
 import { isPlausiblePlate, normalisePlate } from './contactChecks';
@@ -69,10 +70,14 @@ export interface RegistrationOptions {
 
 const LIMITS: Partial<Record<RegistrationField, number>> = { name: 64, company: 200, phone: 64, idNumber: 64, purpose: 500, vehiclePlate: 32, notes: 1000 };
 
-const text = (value: string | undefined) => {
-  const trimmed = (value ?? '').normalize('NFC').trim();
-  return trimmed ? trimmed : undefined;
-};
+/**
+ * A single-line field (name, organisation, phone, plate): invisible characters removed, spaces collapsed
+ * (text/cleanText.ts), so a name that looks like a listed one is stored, shown and matched like it.
+ */
+const line = (value: string | undefined) => cleanName(value) || undefined;
+
+/** Free text (purpose, notes): bidi overrides and NUL/ESC-like controls removed, line breaks kept. */
+const text = (value: string | undefined) => cleanText(value).trim() || undefined;
 
 function integer(value: string | number | undefined): number | undefined | 'invalid' {
   if (value === undefined || value === '') return undefined;
@@ -84,20 +89,20 @@ export function checkRegistration(input: RegistrationInput, options: Registratio
   const errors: RegistrationCheck['errors'] = {};
   const warnings: RegistrationCheck['warnings'] = {};
   let overridableIdError: IdNumberError | undefined;
-  const name = text(input.name)?.replace(/\s+/g, ' ');
+  const name = line(input.name);
   if (!name) errors.name = 'required';
   for (const [field, max] of Object.entries(LIMITS) as [RegistrationField, number][]) {
     const value = input[field];
     if (typeof value === 'string' && value.trim().length > max) errors[field] = 'tooLong';
   }
 
-  const phone = text(input.phone);
+  const phone = line(input.phone);
   if (phone && !errors.phone) {
     const problem = checkPhone(phone);
     if (problem) errors.phone = problem;
   }
 
-  const idType = text(input.idType) as IdDocumentType | undefined;
+  const idType = line(input.idType) as IdDocumentType | undefined;
   if (idType && !(ID_DOCUMENT_TYPES as readonly string[]).includes(idType)) errors.idType = 'idTypeUnknown';
   const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) || undefined : undefined;
   if (idNumber && !errors.idNumber && !errors.idType) {
@@ -109,7 +114,7 @@ export function checkRegistration(input: RegistrationInput, options: Registratio
     } else if (problem) errors.idNumber = problem;
   }
 
-  const hostStaffId = text(input.hostStaffId);
+  const hostStaffId = line(input.hostStaffId);
   if (hostStaffId && !ULID_PATTERN.test(hostStaffId)) errors.hostStaffId = 'hostRequired';
   if (!hostStaffId && options.requireHost) errors.hostStaffId = 'hostRequired';
 
@@ -119,7 +124,7 @@ export function checkRegistration(input: RegistrationInput, options: Registratio
   if (duration === 'invalid' || (duration !== undefined && (duration < 1 || duration > 7 * 24 * 60))) errors.expectedDurationMin = 'duration';
   if (input.expectedAt !== undefined && (!Number.isInteger(input.expectedAt) || input.expectedAt < 0)) errors.expectedAt = 'expectedAt';
 
-  const plate = text(input.vehiclePlate);
+  const plate = line(input.vehiclePlate);
   const vehiclePlate = plate ? normalisePlate(plate) : undefined;
   if (vehiclePlate && !isPlausiblePlate(vehiclePlate)) warnings.vehiclePlate = 'plateUnusual';
 
@@ -128,7 +133,7 @@ export function checkRegistration(input: RegistrationInput, options: Registratio
   if (!ok) return result;
   result.value = {
     name: name!,
-    company: text(input.company)?.replace(/\s+/g, ' '),
+    company: line(input.company),
     phone,
     idType: idNumber ? (idType ?? (/^\d{17}[\dX]$/.test(idNumber) ? 'residentId' : 'other')) : undefined,
     idNumber,
