@@ -2,9 +2,10 @@
 // arrive in Chinese or English headers, with or without a UTF-8 BOM, and with the odd broken row; every
 // row is checked on its own so one typo never blocks the other rows, and the person sees exactly which
 // row and field is wrong and why.
-import Papa from 'papaparse';
+import { readCsvRecords, type CsvSyntaxError } from '../csv/csvRecords';
 import { staffInputSchema, type FieldErrorCode, type StaffFields } from '../domain/directory';
 import { normaliseText } from '../search/searchKeys';
+import { cleanName } from '../text/cleanText';
 
 export const DIRECTORY_COLUMNS = ['name', 'department', 'title', 'extension', 'mobile', 'email', 'location', 'notes'] as const;
 export type DirectoryColumn = (typeof DIRECTORY_COLUMNS)[number];
@@ -50,7 +51,9 @@ export type DirectoryFileProblem = 'empty' | 'missingNameColumn' | 'unreadable';
 export interface DirectoryParseResult {
   rows: DirectoryRow[];
   errors: DirectoryRowError[];
-  /** Row numbers with at least one error (skipped on import). */
+  /** Rows the CSV parser could not read (an unclosed or malformed quote), each with its row number. */
+  syntaxErrors: CsvSyntaxError[];
+  /** Rows with at least one error, syntax errors included (skipped on import). */
   badRowCount: number;
   /** Headers that matched no column (their values are ignored). */
   ignoredHeaders: string[];
@@ -68,11 +71,10 @@ export function stripBom(text: string): string {
 }
 
 export function parseDirectoryCsv(text: string, options: DirectoryParseOptions = {}): DirectoryParseResult {
-  const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: 'greedy' });
-  const table = parsed.data;
-  const result: DirectoryParseResult = { rows: [], errors: [], badRowCount: 0, ignoredHeaders: [] };
-  const header = table[0];
-  if (!header || table.length === 0) return { ...result, problem: 'empty' };
+  const { records, syntaxErrors } = readCsvRecords(text);
+  const result: DirectoryParseResult = { rows: [], errors: [], syntaxErrors, badRowCount: syntaxErrors.length, ignoredHeaders: [] };
+  const header = records[0]?.cells;
+  if (!header) return { ...result, problem: 'empty' };
 
   const columnIndex = new Map<DirectoryColumn, number>();
   header.forEach((cell, index) => {
@@ -82,15 +84,10 @@ export function parseDirectoryCsv(text: string, options: DirectoryParseOptions =
   });
   if (!columnIndex.has('name')) return { ...result, problem: 'missingNameColumn' };
 
-  // Papa's row index counts only non-empty lines; map back to the file's own line numbers through the
-  // cursor so the numbers match what a spreadsheet shows even when blank lines were skipped.
-  const lineNumbers = lineNumbersOf(text, table.length);
   const extensionsInFile = new Map<string, number>();
   const existing = options.existingExtensions ?? new Map<string, string>();
 
-  for (let i = 1; i < table.length; i += 1) {
-    const cells = table[i] ?? [];
-    const rowNumber = lineNumbers[i] ?? i + 1;
+  for (const { rowNumber, cells } of records.slice(1)) {
     const cell = (column: DirectoryColumn) => {
       const index = columnIndex.get(column);
       return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -129,37 +126,8 @@ export function parseDirectoryCsv(text: string, options: DirectoryParseOptions =
       continue;
     }
     const row: DirectoryRow = { ...checked.data, rowNumber };
-    if (raw.department) row.department = raw.department.replace(/\s+/g, ' ');
+    if (raw.department) row.department = cleanName(raw.department);
     result.rows.push(row);
   }
   return result;
-}
-
-/**
- * Line number (1-based) of each non-empty record in the file, honouring quoted fields that span lines.
- * Used only for messages, so it follows the same rules as the parser: blank lines skipped.
- */
-function lineNumbersOf(text: string, expected: number): number[] {
-  const body = stripBom(text);
-  const numbers: number[] = [];
-  let line = 1;
-  let recordStart = 1;
-  let inQuotes = false;
-  let hasContent = false;
-  for (let i = 0; i < body.length; i += 1) {
-    const ch = body[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    if (!inQuotes && (ch === '\n' || ch === '\r')) {
-      if (ch === '\r' && body[i + 1] === '\n') i += 1;
-      if (hasContent) numbers.push(recordStart);
-      line += 1;
-      recordStart = line;
-      hasContent = false;
-      continue;
-    }
-    if (ch === '\n') line += 1;
-    if (ch !== undefined && !/[\s,]/.test(ch)) hasContent = true;
-  }
-  if (hasContent) numbers.push(recordStart);
-  return numbers.length === expected ? numbers : numbers.concat(Array.from({ length: Math.max(0, expected - numbers.length) }, (_, k) => numbers.length + k + 1));
 }

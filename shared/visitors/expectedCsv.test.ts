@@ -15,7 +15,8 @@ describe('expected visitors CSV', () => {
       [3, 'phone', 'phoneMobile'],
       [4, 'date', 'date'],
       [4, 'host', 'ambiguousHost'],
-      [5, 'host', 'unknownHost'],
+      // Row 5 is blank (only commas): 孙八 is on line 6, as the spreadsheet shows it.
+      [6, 'host', 'unknownHost'],
     ]);
     expect(parsed.badRowCount).toBe(3);
   });

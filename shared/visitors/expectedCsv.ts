@@ -1,7 +1,9 @@
 // Pre-registration from a CSV (hosts send the desk a list of tomorrow's guests). Same approach as the
-// directory import: every row is checked on its own and the desk sees each bad row, field and reason.
-import Papa from 'papaparse';
+// directory import: every row is checked on its own and the desk sees each bad row, field and reason,
+// numbered by the same rule (csv/csvRecords.ts: the line the row starts on, as a spreadsheet shows it).
+import { readCsvRecords, type CsvSyntaxError } from '../csv/csvRecords';
 import { normaliseText } from '../search/searchKeys';
+import { cleanName, cleanText } from '../text/cleanText';
 import { checkRegistration, type RegistrationErrorCode, type RegistrationInput } from './registration';
 
 export const EXPECTED_COLUMNS = ['name', 'company', 'phone', 'host', 'date', 'time', 'purpose', 'partySize', 'vehiclePlate', 'notes'] as const;
@@ -19,6 +21,9 @@ const HEADER_ALIASES: Record<ExpectedColumn, string[]> = {
   vehiclePlate: ['plate', 'vehicleplate', 'vehicle', 'car', '车牌', '車牌', '车牌号', '車牌號'],
   notes: ['notes', 'note', 'remarks', '备注', '備註'],
 };
+
+/** Columns that may hold several lines; every other column is one line (a name, a phone, a time …). */
+const MULTILINE_COLUMNS: ReadonlySet<ExpectedColumn> = new Set(['purpose', 'notes']);
 
 const aliasToColumn = new Map<string, ExpectedColumn>();
 for (const column of EXPECTED_COLUMNS) for (const alias of HEADER_ALIASES[column]) aliasToColumn.set(alias, column);
@@ -41,6 +46,9 @@ export interface ExpectedRow {
 export interface ExpectedParseResult {
   rows: ExpectedRow[];
   errors: ExpectedRowError[];
+  /** Rows the CSV parser could not read (an unclosed or malformed quote), each with its row number. */
+  syntaxErrors: CsvSyntaxError[];
+  /** Rows with at least one error, syntax errors included (skipped on import). */
   badRowCount: number;
   ignoredHeaders: string[];
   problem?: 'empty' | 'missingColumns';
@@ -74,10 +82,10 @@ function parseTime(value: string): [number, number] | undefined {
  * without a time, 09:00. Dates are read in the desk's time zone.
  */
 export function parseExpectedCsv(text: string, hosts: HostLookup, defaultDate: Date): ExpectedParseResult {
-  const table = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skipEmptyLines: 'greedy' }).data;
-  const result: ExpectedParseResult = { rows: [], errors: [], badRowCount: 0, ignoredHeaders: [] };
-  const header = table[0];
-  if (!header || table.length === 0) return { ...result, problem: 'empty' };
+  const { records, syntaxErrors } = readCsvRecords(text);
+  const result: ExpectedParseResult = { rows: [], errors: [], syntaxErrors, badRowCount: syntaxErrors.length, ignoredHeaders: [] };
+  const header = records[0]?.cells;
+  if (!header) return { ...result, problem: 'empty' };
   const index = new Map<ExpectedColumn, number>();
   header.forEach((cell, i) => {
     const column = aliasToColumn.get(normaliseText(cell).replace(/[\s_]/g, ''));
@@ -86,12 +94,13 @@ export function parseExpectedCsv(text: string, hosts: HostLookup, defaultDate: D
   });
   if (!index.has('name')) return { ...result, problem: 'missingColumns' };
 
-  for (let i = 1; i < table.length; i += 1) {
-    const cells = table[i] ?? [];
-    const rowNumber = i + 1;
+  for (const { rowNumber, cells } of records.slice(1)) {
+    // Cleaned as the registration form's fields are (text/cleanText.ts), so the preview shows and the
+    // import stores exactly what will be matched against the watchlist.
     const cell = (c: ExpectedColumn) => {
       const at = index.get(c);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
+      const value = at === undefined ? '' : (cells[at] ?? '');
+      return MULTILINE_COLUMNS.has(c) ? cleanText(value).trim() : cleanName(value);
     };
     const rowErrors: ExpectedRowError[] = [];
     const add = (field: ExpectedColumn, reason: ExpectedRowErrorReason) => rowErrors.push({ rowNumber, field, reason, value: cell(field) });
