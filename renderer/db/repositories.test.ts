@@ -46,7 +46,7 @@ describe('record repositories', () => {
     expect(person.createdAt).toBeGreaterThanOrEqual(before);
     expect(person.updatedAt).toBe(person.createdAt);
     expect(person.deskId).toBe(db.desk.deskId);
-    expect(person).toMatchObject({ nameKey: 'zhang san', mobileDigits: '13800138000', email: 'zs@example.com' });
+    expect(person).toMatchObject({ nameKey: 'zhang san', mobileDigits: '+8613800138000', email: 'zs@example.com' });
     expect(person.searchKeys).toEqual(expect.arrayContaining(['张三', 'zhangsan', 'zs', '2301', '13800138000', '销售部', 'xsb']));
     expect(await db.staff.get(person.id)).toEqual(person);
     expect(Object.keys(person)).not.toContain('title');

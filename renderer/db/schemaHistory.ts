@@ -3,7 +3,10 @@
 // is a new entry at the end, with an upgrade function when existing rows need new fields.
 // Dexie carries forward every table not named in a later version, so each entry names only what changed.
 import type { Transaction } from 'dexie';
-import { nameSortKey, personSearchKeys } from '@shared/search/searchKeys';
+import { phoneKey } from '@shared/phone/phoneKey';
+import { nameSearchKeys, nameSortKey, personSearchKeys } from '@shared/search/searchKeys';
+import { visitorSearchKeys } from '@shared/visitors/nameMatching';
+import { watchlistEntryKeys } from '@shared/visitors/watchlistMatch';
 
 export interface SchemaVersion {
   version: number;
@@ -70,7 +73,64 @@ const v2: SchemaVersion = {
   },
 };
 
+type Row = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** Sets a derived field, or removes it when there is nothing to derive (an undefined value is not indexed, but stored). */
+function setOrDelete(row: Row, field: string, value: string | undefined): void {
+  if (value === undefined) delete row[field];
+  else row[field] = value;
+}
+
+const v3: SchemaVersion = {
+  version: 3,
+  description:
+    'One key per phone number (shared/phone/phoneKey.ts): staff.mobileDigits, visitors.phoneDigits and ' +
+    'callNotes.phoneDigits hold E.164 keys ("+8613800138000") instead of bare digits, and calls gain ' +
+    'remoteNumberKey, indexed as [remoteNumberKey+startedAt], so +86/0086 and national spellings of a number are ' +
+    'one number; search keys gain them. Names\' search and match keys lose invisible characters (zero-width, ' +
+    'bidi, control). Existing rows are back-filled.',
+  stores: {
+    calls: 'id, startedAt, [remoteNumberDigits+startedAt], [remoteNumberKey+startedAt], [disposition+startedAt], [extension+startedAt], sipCallId, updatedAt',
+  },
+  async upgrade(tx) {
+    const departments = new Map<string, string>();
+    // updatedAt is left alone (as in v2): every field written here is derived, every desk computes the same.
+    await tx.table('departments').toCollection().modify((d: Row) => {
+      const name = String(d.name ?? '');
+      departments.set(String(d.id), name);
+      d.searchKeys = nameSearchKeys(name);
+    });
+    await tx.table('staff').toCollection().modify((person: Row) => {
+      const name = String(person.name ?? '');
+      person.nameKey = nameSortKey(name);
+      setOrDelete(person, 'mobileDigits', phoneKey(text(person.mobile)));
+      person.searchKeys = personSearchKeys({
+        name,
+        extension: text(person.extension),
+        mobile: text(person.mobile),
+        email: text(person.email),
+        title: text(person.title),
+        departmentName: typeof person.departmentId === 'string' ? departments.get(person.departmentId) : undefined,
+      });
+    });
+    await tx.table('visitors').toCollection().modify((visitor: Row) => {
+      setOrDelete(visitor, 'phoneDigits', phoneKey(text(visitor.phone)));
+      visitor.searchKeys = visitorSearchKeys({ name: String(visitor.name ?? ''), phone: text(visitor.phone), company: text(visitor.company) });
+    });
+    await tx.table('watchlist').toCollection().modify((entry: Row) => {
+      entry.searchKeys = watchlistEntryKeys({ name: text(entry.name), idNumber: text(entry.idNumber), organisation: text(entry.organisation) });
+    });
+    await tx.table('calls').toCollection().modify((call: Row) => {
+      setOrDelete(call, 'remoteNumberKey', phoneKey(text(call.remoteNumber)));
+    });
+    await tx.table('callNotes').toCollection().modify((note: Row) => {
+      setOrDelete(note, 'phoneDigits', phoneKey(text(note.phone)));
+    });
+  },
+};
+
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

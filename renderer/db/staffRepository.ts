@@ -1,7 +1,8 @@
 import type { Staff, StaffFields, StaffInput } from '@shared/domain/directory';
 import { staffInputSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
-import { digitsOnly, matchesAllTokens, nameSortKey, normaliseQuery, personSearchKeys } from '@shared/search/searchKeys';
+import { phoneKey } from '@shared/phone/phoneKey';
+import { matchesAllTokens, nameSortKey, normaliseQuery, personSearchKeys } from '@shared/search/searchKeys';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
@@ -16,11 +17,10 @@ export function staffKeysOf(person: Pick<Staff, 'name' | 'extension' | 'mobile' 
 
 /** Stored fields of a person from validated input (derived fields included). */
 export function staffFields(fields: StaffFields, departmentName: string | undefined): NewRecord<Staff> {
-  const mobileDigits = digitsOnly(fields.mobile);
   return {
     ...fields,
     nameKey: nameSortKey(fields.name),
-    mobileDigits: mobileDigits || undefined,
+    mobileDigits: phoneKey(fields.mobile),
     searchKeys: staffKeysOf(fields, departmentName),
   };
 }

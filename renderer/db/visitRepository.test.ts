@@ -27,7 +27,7 @@ describe('visitor repository', () => {
     const { repos, host } = await setup();
     await repos.visits.checkIn({ registration: { name: '陈伟强', company: '北京恒泰科技有限公司', phone: '138 0013 8000', hostStaffId: host.id, purpose: '洽谈' } });
     const [visitor] = await repos.visitors.list();
-    expect(visitor).toMatchObject({ name: '陈伟强', phoneDigits: '13800138000' });
+    expect(visitor).toMatchObject({ name: '陈伟强', phoneDigits: '+8613800138000' });
     expect(visitor!.searchKeys).toEqual(expect.arrayContaining(['陈伟强', 'chenweiqiang', 'cwq', '13800138000', '8000', 'bjhtkjyxgs']));
     for (const query of ['cw', 'chen', '陈', '1380', '8000', 'bjht', '北京恒泰']) {
       expect((await repos.visitors.suggest(query)).map((v) => v.name), query).toEqual(['陈伟强']);

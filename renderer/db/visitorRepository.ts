@@ -1,10 +1,11 @@
 // Visitors (the people, REQUIREMENTS.md §1), kept apart from their visits so a returning visitor is
-// recognised while the desk types: search keys (name, pinyin full and initials, phone digits and the
-// last four, organisation) are computed here, on write, and served by the `*searchKeys` index.
+// recognised while the desk types: search keys (name, pinyin full and initials, the phone's key, national
+// number and last four digits, organisation) are computed here, on write, and served by the `*searchKeys` index.
 import type { NewRecord } from '@shared/domain/record';
 import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors';
 import type { Staff } from '@shared/domain/directory';
-import { digitsOnly, normaliseQuery } from '@shared/search/searchKeys';
+import { phoneKey } from '@shared/phone/phoneKey';
+import { normaliseQuery } from '@shared/search/searchKeys';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import { visitorSearchKeys } from '@shared/visitors/nameMatching';
 import type { IdDocumentType } from '@shared/visitors/idNumber';
@@ -33,7 +34,7 @@ export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
     name: input.name.trim(),
     company: input.company?.trim() || undefined,
     phone: input.phone?.trim() || undefined,
-    phoneDigits: digitsOnly(input.phone) || undefined,
+    phoneDigits: phoneKey(input.phone),
     idType: idNumber ? input.idType : undefined,
     idNumber,
     lastVisitAt: input.lastVisitAt,

@@ -13,7 +13,7 @@ function snapshot(events: CallEvent[]) {
 describe('buildCallRecord', () => {
   it('records a ringing call, then the answered figures, valid against the stored schema', () => {
     const ringing = buildCallRecord(startCall('inbound', 1000), facts);
-    expect(ringing).toMatchObject({ disposition: 'ringing', startedAt: 1000, remoteNumberDigits: '8613800138000', line: 2, extension: '2000' });
+    expect(ringing).toMatchObject({ disposition: 'ringing', startedAt: 1000, remoteNumberDigits: '8613800138000', remoteNumberKey: '+8613800138000', line: 2, extension: '2000' });
     expect(callSchema.safeParse({ ...ringing, ...stored }).success).toBe(true);
 
     const live = buildCallRecord(snapshot([{ type: 'answered', at: 3500 }]), facts);

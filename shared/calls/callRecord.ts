@@ -3,6 +3,7 @@
 import type { Call } from '../domain/switchboard';
 import type { NewRecord } from '../domain/record';
 import { deriveCallFigures, type CallSnapshot } from './callMachine';
+import { phoneKey } from '../phone/phoneKey';
 import { numberKey } from '../phone/sipTarget';
 
 export interface CallRecordFacts {
@@ -20,6 +21,8 @@ export function buildCallRecord(call: CallSnapshot, facts: CallRecordFacts, now:
     direction: call.direction,
     remoteNumber: facts.remoteUser.slice(0, 64),
     remoteNumberDigits: numberKey(facts.remoteUser),
+    // The same key as a visitor's phone and a person's mobile, so the caller is recognised (phone/phoneKey.ts).
+    remoteNumberKey: phoneKey(facts.remoteUser),
     remoteName: facts.remoteName?.slice(0, 64) || undefined,
     extension: facts.ownExtension,
     line: facts.lineNo,

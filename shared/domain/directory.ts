@@ -63,7 +63,7 @@ export const staffSchema = recordBaseSchema.extend({
   title: z.string().max(FIELD_MAX).optional(),
   extension: z.string().regex(EXTENSION_PATTERN).optional(),
   mobile: z.string().max(FIELD_MAX).optional(),
-  /** Digits of the mobile number, for caller recognition on incoming calls. */
+  /** The mobile's phone key (E.164, shared/phone/phoneKey.ts; the name is from when it held digits): caller recognition. Schema v3. */
   mobileDigits: z.string().optional(),
   email: z.string().max(FIELD_MAX).optional(),
   location: z.string().max(FIELD_MAX).optional(),

@@ -27,7 +27,10 @@ export type CallDispositionValue = (typeof CALL_DISPOSITIONS)[number];
 export const callSchema = recordBaseSchema.extend({
   direction: z.enum(CALL_DIRECTIONS),
   remoteNumber: z.string().max(64),
+  /** Digits of the number as received (recognition uses remoteNumberKey since schema v3). */
   remoteNumberDigits: z.string(),
+  /** The number's phone key (E.164 or an extension, shared/phone/phoneKey.ts), indexed with startedAt. Schema v3. */
+  remoteNumberKey: z.string().optional(),
   remoteName: z.string().max(64).optional(),
   /** The desk's own extension that handled the call. */
   extension: z.string().max(64).optional(),
@@ -67,6 +70,7 @@ export const callNoteSchema = recordBaseSchema.extend({
   callerName: z.string().max(64).optional(),
   company: z.string().max(200).optional(),
   phone: z.string().max(64).optional(),
+  /** The phone key of `phone` (shared/phone/phoneKey.ts). Schema v3. */
   phoneDigits: z.string().optional(),
   reason: z.string().max(2000).optional(),
   category: z.string().max(64),

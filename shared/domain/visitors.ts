@@ -10,6 +10,7 @@ export const visitorSchema = recordBaseSchema.extend({
   name: z.string().min(1).max(64),
   company: z.string().max(200).optional(),
   phone: z.string().max(64).optional(),
+  /** The phone key (E.164, shared/phone/phoneKey.ts; the name is from when it held digits). Schema v3. */
   phoneDigits: z.string().optional(),
   idType: z.enum(ID_DOCUMENT_TYPES).optional(),
   /** Stored in full, masked on screen for roles that do not need it (§6). */

@@ -35,7 +35,7 @@ describe('search keys', () => {
 
   it('adds extension, phone digits, last four digits and department', () => {
     const keys = personSearchKeys({ name: '李娜', extension: '2301', mobile: '138-0013-8000', departmentName: '销售部', email: 'Li.Na@Example.com' });
-    for (const q of ['2301', '13800138000', '8000', '销售', 'xsb', 'xiaoshou', 'li.na@', 'ln']) expect(finds(keys, q), q).toBe(true);
+    for (const q of ['2301', '13800138000', '+8613800138000', '8000', '销售', 'xsb', 'xiaoshou', 'li.na@', 'ln']) expect(finds(keys, q), q).toBe(true);
     expect(finds(keys, '销售 ln')).toBe(true);
     expect(finds(keys, '销售 zs')).toBe(false);
   });

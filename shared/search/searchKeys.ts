@@ -2,6 +2,7 @@
 // switchboard can find "张三" from "zs", "zhangsan", "张", "2301" or "销售" while the caller waits
 // (REQUIREMENTS.md §3: search by name, pinyin initials, department or extension, keyboard first).
 import { pinyin } from 'pinyin-pro';
+import { phoneSearchKeys } from '../phone/phoneKey';
 import { stripInvisible } from '../text/cleanText';
 
 const HAN = /\p{Script=Han}/u;
@@ -94,12 +95,8 @@ export interface PersonKeyFields {
 export function personSearchKeys(fields: PersonKeyFields): string[] {
   const keys = new Set(nameSearchKeys(fields.name));
   if (fields.extension) keys.add(digitsOnly(fields.extension) || normaliseText(fields.extension));
-  const mobile = digitsOnly(fields.mobile);
-  if (mobile) {
-    keys.add(mobile);
-    // Callers read out the last digits; "8000" should find 138 0000 8000.
-    if (mobile.length > 4) keys.add(mobile.slice(-4));
-  }
+  // The phone key (+8613800138000), the national number and the last four digits callers read out.
+  for (const k of phoneSearchKeys(fields.mobile)) keys.add(k);
   if (fields.email) keys.add(normaliseText(fields.email));
   if (fields.departmentName) for (const k of nameSearchKeys(fields.departmentName)) keys.add(k);
   if (fields.title) keys.add(normaliseText(fields.title).replace(/\s+/g, ''));

@@ -1,6 +1,7 @@
 // Names and organisations in the form they are compared in. The watchlist (可疑人员) must not be missed
 // because the desk typed 陳 for 陈, put a space in "张 伟", or an entry was added as "Zhang Wei".
-import { containsHan, digitsOnly, nameSearchKeys, normaliseText, pinyinFull, pinyinInitials } from '../search/searchKeys';
+import { phoneSearchKeys } from '../phone/phoneKey';
+import { containsHan, nameSearchKeys, normaliseText, pinyinFull, pinyinInitials } from '../search/searchKeys';
 import { toSimplified } from './chineseVariants';
 
 const SEPARATORS = /[\s·•・.\-_'’,，、()（）]/g;
@@ -74,12 +75,7 @@ export function visitorSearchKeys(fields: { name: string; phone?: string | undef
   const keys = new Set(nameSearchKeys(fields.name));
   const simplified = toSimplified(fields.name);
   if (simplified !== fields.name) for (const k of nameSearchKeys(simplified)) keys.add(k);
-  const digits = digitsOnly(fields.phone);
-  if (digits) {
-    const national = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
-    keys.add(national);
-    if (national.length > 4) keys.add(national.slice(-4));
-  }
+  for (const k of phoneSearchKeys(fields.phone)) keys.add(k);
   for (const k of organisationSearchKeys(fields.company)) keys.add(k);
   keys.delete('');
   return [...keys];

@@ -1,6 +1,6 @@
 // Who is calling: the directory (extension or mobile) and earlier calls and notes for the number,
 // so the pop-up can greet the caller by name and remind the operator of the last note.
-import { numberKey } from '@shared/phone/sipTarget';
+import { phoneKey } from '@shared/phone/phoneKey';
 import { getDatabase } from '../../db';
 
 export interface CallerInfo {
@@ -13,7 +13,7 @@ export interface CallerInfo {
 }
 
 export async function lookupCaller(number: string, excludeCallId?: string): Promise<CallerInfo> {
-  const digits = numberKey(number);
+  const digits = phoneKey(number) ?? '';
   const info: CallerInfo = { earlierCalls: 0 };
   if (!digits) return info;
   const db = getDatabase();
@@ -27,7 +27,7 @@ export async function lookupCaller(number: string, excludeCallId?: string): Prom
     info.department = department?.name;
   }
   const earlier = await db.calls
-    .where('[remoteNumberDigits+startedAt]')
+    .where('[remoteNumberKey+startedAt]')
     .between([digits, 0], [digits, Number.MAX_SAFE_INTEGER])
     .filter((c) => c.id !== excludeCallId && c.deletedAt === undefined)
     .reverse()

@@ -2,7 +2,7 @@
 // keystroke through the visitor repository (one read transaction for the suggestions, their last visits
 // and hosts), answers of superseded keystrokes dropped, and ↑/↓/Enter/Escape on the field that owns the list.
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { digitsOnly } from '@shared/search/searchKeys';
+import { phoneQuery } from '@shared/phone/phoneKey';
 import type { FrontDeskDatabase } from '../../db';
 import { repositoriesOf } from '../../db';
 import { recordMetric } from '../../platform/metrics';
@@ -26,7 +26,7 @@ export function useVisitorSuggestions(db: FrontDeskDatabase): VisitorSuggestions
     const lookup = (source: SuggestSource, text: string) => {
       const mine = ++seq.current;
       const started = performance.now();
-      const query = source === 'phone' ? digitsOnly(text) : text.trim();
+      const query = source === 'phone' ? phoneQuery(text) : text.trim();
       const long = source === 'phone' ? query.length >= 3 : [...query].length >= 2 || /\p{Script=Han}/u.test(query);
       if (!long) {
         setSuggest({ source, rows: [], active: -1 });
