@@ -6,6 +6,7 @@ import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors
 import type { Staff } from '@shared/domain/directory';
 import { phoneKey } from '@shared/phone/phoneKey';
 import { normaliseQuery } from '@shared/search/searchKeys';
+import { cleanName } from '@shared/text/cleanText';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import { visitorSearchKeys } from '@shared/visitors/nameMatching';
 import type { IdDocumentType } from '@shared/visitors/idNumber';
@@ -31,9 +32,9 @@ export interface VisitorSuggestion {
 export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
   const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) || undefined : undefined;
   return {
-    name: input.name.trim(),
-    company: input.company?.trim() || undefined,
-    phone: input.phone?.trim() || undefined,
+    name: cleanName(input.name),
+    company: cleanName(input.company) || undefined,
+    phone: cleanName(input.phone) || undefined,
     phoneDigits: phoneKey(input.phone),
     idType: idNumber ? input.idType : undefined,
     idNumber,
@@ -53,7 +54,7 @@ export class VisitorRepository extends RecordRepository<'visitors', VisitorInput
   }
 
   protected override async toFields(input: VisitorInput): Promise<NewRecord<Visitor>> {
-    if (!input.name?.trim()) throw new ValidationError({ name: 'required' });
+    if (!cleanName(input.name)) throw new ValidationError({ name: 'required' });
     return visitorFields(input);
   }
 

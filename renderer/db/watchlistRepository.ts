@@ -2,6 +2,7 @@
 // only deactivated (audited); alerts are kept whatever the decision, refused visitors included.
 import type { NewRecord } from '@shared/domain/record';
 import { watchlistAlertSchema, watchlistEntrySchema, type WatchlistAlert, type WatchlistEntry, WATCHLIST_DECISIONS } from '@shared/domain/visitors';
+import { cleanName, cleanText } from '@shared/text/cleanText';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import { matchWatchlist, watchlistEntryKeys, type WatchlistCandidate, type WatchlistMatch } from '@shared/visitors/watchlistMatch';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -30,16 +31,18 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
   }
 
   protected override async toFields(input: WatchlistInput): Promise<NewRecord<WatchlistEntry>> {
-    const name = input.name?.trim() || undefined;
+    // Cleaned as a visitor's name is (text/cleanText.ts): an entry saved with invisible characters must
+    // still look and match like the name it shows.
+    const name = cleanName(input.name) || undefined;
     const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) || undefined : undefined;
-    const organisation = input.organisation?.trim() || undefined;
+    const organisation = cleanName(input.organisation) || undefined;
     const errors: Record<string, string> = {};
     if (!name && !idNumber && !organisation) errors.name = 'watchlistEmpty';
     if (!input.reason?.trim()) errors.reason = 'required';
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     return {
       name, idNumber, idNumberKey: idNumber, organisation,
-      reason: input.reason.trim(),
+      reason: cleanText(input.reason).trim(),
       addedBy: input.addedBy?.trim() || this.db.desk.actorId,
       active: input.active ?? 1,
       searchKeys: watchlistEntryKeys({ name, idNumber, organisation }),

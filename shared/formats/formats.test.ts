@@ -9,6 +9,10 @@ describe('CSV', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell('plain')).toBe('plain');
+    // A bidi override or a control character in front cannot hide the formula, and none reaches the file.
+    expect(csvCell('\u202E=1+1')).toBe("'=1+1");
+    expect(csvCell('\u0000\u001B=cmd')).toBe("'=cmd");
+    expect(csvCell('LIVE\u202E EVIL\u2066')).toBe('LIVE EVIL');
   });
 
   it('quotes commas, quotes and line breaks', () => {
