@@ -138,4 +138,21 @@ describe('DirectoryScreen', { timeout: 60_000 }, () => {
     await user.keyboard('技术');
     await waitFor(() => expect(optionNames()).toHaveLength(2));
   });
+
+  it('reads a file Excel saved in GB18030, names the encoding, and lists an unclosed quote as one bad row', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    // '姓名,分机\n张伟,7101\n"李娜,7102\n王芳,7103\n' in GBK (iconv -f UTF-8 -t GBK | xxd -p).
+    const bytes = Uint8Array.from('d0d5c3fb2cb7d6bbfa0ad5c5ceb02c373130310a22c0eec4c82c373130320acdf5b7bc2c373130330a'.match(/../g)!.map((b) => parseInt(b, 16)));
+    await user.upload(screen.getByLabelText('Choose a CSV file'), new File([bytes], 'gbk.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import the directory from CSV' });
+    expect(within(dialog).getByTestId('import-encoding')).toHaveTextContent('Encoding: GB18030');
+    const bad = within(within(dialog).getByRole('table', { name: 'Rows with problems' }));
+    expect(bad.getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'RowFieldReasonValue',
+      '3Whole rowA quote is not closed: this row was not imported; the rows after it were read as usual"李娜,7102',
+    ]);
+    const good = within(within(dialog).getByRole('table', { name: 'Rows to import' }));
+    expect(good.getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['2张伟7101', '4王芳7103']);
+  });
 });

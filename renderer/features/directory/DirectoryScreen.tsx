@@ -19,10 +19,11 @@ import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import type { Staff } from '@shared/domain/directory';
-import { parseDirectoryCsv, stripBom } from '@shared/directory/directoryCsv';
+import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
 import { repositoriesOf, useDatabase } from '../../db';
 import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { readCsvFile } from '../../ui/readCsvFile';
 import { PersonDialog } from './PersonDialog';
 import { DepartmentsDialog } from './DepartmentsDialog';
 import { ImportDialog, type ImportPreview } from './ImportDialog';
@@ -31,16 +32,6 @@ import { ImportDialog, type ImportPreview } from './ImportDialog';
 export const RESULT_CAP = 200;
 
 type PersonEditor = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; person: Staff };
-
-async function readFileText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
 
 export function DirectoryScreen() {
   const { t } = useTranslation('directory');
@@ -120,9 +111,13 @@ export function DirectoryScreen() {
     event.target.value = '';
     if (!file) return;
     try {
-      const text = stripBom(await readFileText(file));
+      const decoded = await readCsvFile(file);
+      if (!decoded.ok) {
+        notify('error', t('import.undecodable', { file: file.name }));
+        return;
+      }
       const existingExtensions = await repos.staff.extensionHolders();
-      setImportPreview({ fileName: file.name, result: parseDirectoryCsv(text, { existingExtensions }) });
+      setImportPreview({ fileName: file.name, encoding: decoded.encoding, result: parseDirectoryCsv(decoded.text, { existingExtensions }) });
     } catch (error) {
       notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
     }

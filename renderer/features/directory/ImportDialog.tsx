@@ -18,6 +18,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { CSV_ENCODING_NAMES, type CsvEncoding } from '@shared/csv/decodeCsvBytes';
 import type { DirectoryParseResult, DirectoryRowError } from '@shared/directory/directoryCsv';
 import { useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
@@ -28,6 +29,8 @@ const PREVIEW_LIMIT = 100;
 
 export interface ImportPreview {
   fileName: string;
+  /** How the file's bytes were read (shown, so a wrong guess would be seen before anything is stored). */
+  encoding: CsvEncoding;
   result: DirectoryParseResult;
 }
 
@@ -78,11 +81,19 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
   };
 
   const goodCount = result?.rows.length ?? 0;
+  // Rows the parser could not read and rows with bad fields, in file order.
+  const problems = result
+    ? [
+        ...result.syntaxErrors.map((e) => ({ rowNumber: e.rowNumber, field: t('import.wholeRow'), reason: t(`import.syntax.${e.problem}`), value: e.line })),
+        ...result.errors.map((error) => ({ rowNumber: error.rowNumber, field: t(`fields.${error.field}`), reason: reason(error), value: error.value })),
+      ].sort((a, b) => a.rowNumber - b.rowNumber)
+    : [];
   return (
     <Dialog open={preview !== undefined} onClose={importing ? undefined : onClose} aria-labelledby="import-dialog-title" fullWidth maxWidth="md">
       <DialogTitle id="import-dialog-title">{t('import.title')}</DialogTitle>
       <DialogContent>
-        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.fileName}</Typography>}
+        {preview && <Typography variant="body2" color="text.secondary">{preview.fileName}</Typography>}
+        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="import-encoding">{t('import.encoding', { encoding: CSV_ENCODING_NAMES[preview.encoding] })}</Typography>}
         {result?.problem ? (
           <Alert severity="error">{t(`import.problems.${result.problem}`)}</Alert>
         ) : result ? (
@@ -91,12 +102,12 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
               {t('import.summary', { good: goodCount, bad: result.badRowCount })}
               {result.ignoredHeaders.length > 0 && <div>{t('import.ignoredHeaders', { headers: result.ignoredHeaders.join(', ') })}</div>}
             </Alert>
-            {result.errors.length > 0 && (
+            {problems.length > 0 && (
               <ImportProblemsTable
                 id="import-bad-rows"
                 title={t('import.badRows')}
                 headers={{ row: t('import.row'), field: t('import.field'), reason: t('import.reason'), value: t('import.value') }}
-                problems={result.errors.map((error) => ({ rowNumber: error.rowNumber, field: t(`fields.${error.field}`), reason: reason(error), value: error.value }))}
+                problems={problems}
                 limit={PREVIEW_LIMIT}
                 more={(count) => t('import.more', { count })}
               />

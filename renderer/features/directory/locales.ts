@@ -70,6 +70,10 @@ const zhCN = {
     title: '从 CSV 导入通讯录',
     reading: '正在读取 {{file}}…',
     unreadable: '无法读取文件 {{file}}：{{message}}',
+    encoding: '编码：{{encoding}}',
+    undecodable: '无法读取文件 {{file}}：它的字符编码既不是 UTF-8、UTF-16，也不是 GB18030（GBK），导入没有写入任何数据。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
+    wholeRow: '整行',
+    syntax: { unclosedQuote: '引号未闭合：该行未导入，后面的行照常读取', malformedQuote: '结束引号后还有字符：该行未导入' },
     problems: {
       empty: '文件是空的。',
       missingNameColumn: '文件缺少“姓名”（name）列。第一行应为表头：姓名、部门、职务、分机、手机、邮箱、位置、备注。',
@@ -173,6 +177,10 @@ const zhTW: DirectoryStrings = {
     title: '從 CSV 匯入通訊錄',
     reading: '正在讀取 {{file}}…',
     unreadable: '無法讀取檔案 {{file}}：{{message}}',
+    encoding: '編碼：{{encoding}}',
+    undecodable: '無法讀取檔案 {{file}}：其字元編碼既不是 UTF-8、UTF-16，也不是 GB18030（GBK），匯入未寫入任何資料。請在 Excel 中另存為「CSV UTF-8（逗號分隔）」後再匯入。',
+    wholeRow: '整列',
+    syntax: { unclosedQuote: '引號未閉合：此列未匯入，後面的列照常讀取', malformedQuote: '結束引號後還有字元：此列未匯入' },
     problems: {
       empty: '檔案是空的。',
       missingNameColumn: '檔案缺少「姓名」(name) 欄。第一列應為標題：姓名、部門、職務、分機、手機、郵箱、位置、備註。',
@@ -275,6 +283,10 @@ const en: DirectoryStrings = {
     title: 'Import the directory from CSV',
     reading: 'Reading {{file}}…',
     unreadable: 'Could not read {{file}}: {{message}}',
+    encoding: 'Encoding: {{encoding}}',
+    undecodable: 'Could not read {{file}}: its characters are neither UTF-8, UTF-16 nor GB18030 (GBK); nothing was imported. Save it from Excel as "CSV UTF-8 (Comma delimited)" and import it again.',
+    wholeRow: 'Whole row',
+    syntax: { unclosedQuote: 'A quote is not closed: this row was not imported; the rows after it were read as usual', malformedQuote: 'A closing quote is followed by more characters: this row was not imported' },
     problems: {
       empty: 'The file is empty.',
       missingNameColumn: 'The file has no "name" column. The first row must be a header: name, department, title, extension, mobile, email, location, notes.',

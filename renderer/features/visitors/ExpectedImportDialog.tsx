@@ -18,6 +18,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
+import { CSV_ENCODING_NAMES, type CsvEncoding } from '@shared/csv/decodeCsvBytes';
 import type { ExpectedParseResult } from '@shared/visitors/expectedCsv';
 import { useDatabase } from '../../db';
 import { ImportCancelledError, importExpectedRows } from './expectedImport';
@@ -28,6 +29,8 @@ const PREVIEW_LIMIT = 100;
 
 export interface ExpectedImportPreview {
   fileName: string;
+  /** How the file's bytes were read (shown, so a wrong guess would be seen before anything is stored). */
+  encoding: CsvEncoding;
   result: ExpectedParseResult;
 }
 
@@ -40,6 +43,13 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
   const abort = useRef<AbortController | undefined>(undefined);
   const result = preview?.result;
   const good = result?.rows.length ?? 0;
+  // Rows the parser could not read and rows with bad fields, in file order.
+  const problems = result
+    ? [
+        ...result.syntaxErrors.map((e) => ({ rowNumber: e.rowNumber, field: t('import.wholeRow'), reason: t(`import.syntax.${e.problem}`), value: e.line })),
+        ...result.errors.map((e) => ({ rowNumber: e.rowNumber, field: t(`import.columns.${e.field}`), reason: t(`errors.${e.reason}`), value: e.value })),
+      ].sort((a, b) => a.rowNumber - b.rowNumber)
+    : [];
 
   const run = async () => {
     if (!result) return;
@@ -64,18 +74,19 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
     <Dialog open={preview !== undefined} onClose={busy ? undefined : onClose} aria-labelledby="expected-import-title" fullWidth maxWidth="md">
       <DialogTitle id="expected-import-title">{t('import.title')}</DialogTitle>
       <DialogContent>
-        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.fileName}</Typography>}
+        {preview && <Typography variant="body2" color="text.secondary">{preview.fileName}</Typography>}
+        {preview && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="import-encoding">{t('import.encoding', { encoding: CSV_ENCODING_NAMES[preview.encoding] })}</Typography>}
         {result?.problem ? (
           <Alert severity="error">{t(`import.problems.${result.problem}`)}</Alert>
         ) : result ? (
           <>
             <Alert severity={result.badRowCount > 0 ? 'warning' : 'info'} sx={{ mb: 2 }}>{t('import.summary', { good, bad: result.badRowCount })}</Alert>
-            {result.errors.length > 0 && (
+            {problems.length > 0 && (
               <ImportProblemsTable
                 id="expected-bad-rows"
                 title={t('import.badRows')}
                 headers={{ row: t('import.row'), field: t('import.field'), reason: t('import.reason'), value: t('import.value') }}
-                problems={result.errors.map((e) => ({ rowNumber: e.rowNumber, field: t(`import.columns.${e.field}`), reason: t(`errors.${e.reason}`), value: e.value }))}
+                problems={problems}
                 limit={PREVIEW_LIMIT}
                 more={(count) => t('import.more', { count })}
               />

@@ -21,6 +21,7 @@ import { parseExpectedCsv } from '@shared/visitors/expectedCsv';
 import { checkRegistration, type RegistrationField } from '@shared/visitors/registration';
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase, type VisitWithPeople } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { readCsvFile } from '../../ui/readCsvFile';
 import { HostPicker } from './HostPicker';
 import type { CheckInAttempt } from './useWatchlistClearance';
 import { ExpectedImportDialog, type ExpectedImportPreview } from './ExpectedImportDialog';
@@ -108,8 +109,12 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
     event.target.value = '';
     if (!file) return;
     try {
-      const text = await file.text();
-      setPreview({ fileName: file.name, result: parseExpectedCsv(text, await repositoriesOf(db).staff.hostLookup(), new Date(day)) });
+      const decoded = await readCsvFile(file);
+      if (!decoded.ok) {
+        notify('error', t('import.undecodable', { file: file.name }));
+        return;
+      }
+      setPreview({ fileName: file.name, encoding: decoded.encoding, result: parseExpectedCsv(decoded.text, await repositoriesOf(db).staff.hostLookup(), new Date(day)) });
     } catch (error) {
       notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
     }

@@ -69,6 +69,8 @@ const zhCN = {
     row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}', cancelled: '已取消导入，未写入任何数据。', progress: '正在导入 {{done}} / {{total}}',
     problems: { empty: '文件是空的。', missingColumns: '文件缺少“姓名”列。表头可用：姓名、单位、电话、拜访对象、日期、时间、事由、人数、车牌、备注。' },
     more: '另有 {{count}} 行未列出', nothing: '没有可导入的行。', unreadable: '无法读取文件 {{file}}：{{message}}',
+    encoding: '编码：{{encoding}}', undecodable: '无法读取文件 {{file}}：它的字符编码既不是 UTF-8、UTF-16，也不是 GB18030（GBK），导入没有写入任何数据。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
+    wholeRow: '整行', syntax: { unclosedQuote: '引号未闭合：该行未导入，后面的行照常读取', malformedQuote: '结束引号后还有字符：该行未导入' },
     columns: { name: '姓名', company: '单位', phone: '电话', host: '拜访对象', date: '日期', time: '时间', purpose: '事由', partySize: '人数', vehiclePlate: '车牌', notes: '备注' },
   },
   endOfDay: {
@@ -163,6 +165,8 @@ const zhTW: VisitorsStrings = {
     row: '列號', field: '欄位', reason: '原因', value: '內容', confirm: '匯入 {{count}} 列', done: '已匯入 {{count}} 位預約訪客', failed: '匯入失敗，未寫入任何資料：{{message}}', cancelled: '已取消匯入，未寫入任何資料。', progress: '正在匯入 {{done}} / {{total}}',
     problems: { empty: '檔案是空的。', missingColumns: '檔案缺少「姓名」欄。表頭可用：姓名、單位、電話、拜訪對象、日期、時間、事由、人數、車牌、備註。' },
     more: '另有 {{count}} 列未列出', nothing: '沒有可匯入的列。', unreadable: '無法讀取檔案 {{file}}：{{message}}',
+    encoding: '編碼：{{encoding}}', undecodable: '無法讀取檔案 {{file}}：其字元編碼既不是 UTF-8、UTF-16，也不是 GB18030（GBK），匯入未寫入任何資料。請在 Excel 中另存為「CSV UTF-8（逗號分隔）」後再匯入。',
+    wholeRow: '整列', syntax: { unclosedQuote: '引號未閉合：此列未匯入，後面的列照常讀取', malformedQuote: '結束引號後還有字元：此列未匯入' },
     columns: { name: '姓名', company: '單位', phone: '電話', host: '拜訪對象', date: '日期', time: '時間', purpose: '事由', partySize: '人數', vehiclePlate: '車牌', notes: '備註' },
   },
   endOfDay: {
@@ -256,6 +260,8 @@ const en: VisitorsStrings = {
     row: 'Row', field: 'Field', reason: 'Reason', value: 'Value', confirm: 'Import {{count}} rows', done: 'Imported {{count}} expected visitors', failed: 'Import failed, nothing was saved: {{message}}', cancelled: 'Import cancelled; nothing was saved.', progress: 'Importing {{done}} of {{total}}',
     problems: { empty: 'The file is empty.', missingColumns: 'The file has no "name" column. Headers: name, organisation, phone, host, date, time, purpose, people, plate, notes.' },
     more: '{{count}} more rows not listed', nothing: 'Nothing to import.', unreadable: 'Could not read {{file}}: {{message}}',
+    encoding: 'Encoding: {{encoding}}', undecodable: 'Could not read {{file}}: its characters are neither UTF-8, UTF-16 nor GB18030 (GBK); nothing was imported. Save it from Excel as "CSV UTF-8 (Comma delimited)" and import it again.',
+    wholeRow: 'Whole row', syntax: { unclosedQuote: 'A quote is not closed: this row was not imported; the rows after it were read as usual', malformedQuote: 'A closing quote is followed by more characters: this row was not imported' },
     columns: { name: 'Name', company: 'Organisation', phone: 'Phone', host: 'Host', date: 'Date', time: 'Time', purpose: 'Purpose', partySize: 'People', vehiclePlate: 'Plate', notes: 'Notes' },
   },
   endOfDay: {
