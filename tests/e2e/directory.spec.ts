@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { DirectoryPage } from './pages/DirectoryPage';
 
@@ -98,6 +99,33 @@ test.describe('staff directory', () => {
     await expect(directory.options).toHaveCount(1);
     await expect(directory.options.first()).toContainText('欧阳明');
     expect(await directory.storedStaff()).toHaveLength(42);
+  });
+
+  test('a CSV file Excel saved in GB18030, with Chinese headers, is read in its encoding and stored correctly', async () => {
+    // Made with Debian's iconv: printf '姓名,部门,职务,分机,手机\r\n司马晓彤,…' | iconv -f UTF-8 -t GB18030.
+    // 䶮 is a four-byte GB18030 sequence; the phones are typed with +86 and 0086.
+    await directory.chooseCsvFile(fileURLToPath(new URL('../fixtures/csv/directory-gb18030.csv', import.meta.url)));
+    const dialog = directory.importDialog;
+    await expect(dialog.getByTestId('import-encoding')).toHaveText('Encoding: GB18030');
+    await expect(dialog).toContainText('3 rows ready to import, 0 rows with problems (not imported).');
+    const good = dialog.getByRole('table', { name: 'Rows to import' });
+    await expect(good.getByRole('row').nth(1)).toHaveText(['2', '司马晓彤', '市场部', '市场经理', '8901', '+86 139 0013 8901'].join(''));
+    await expect(good.getByRole('row').nth(3)).toContainText('龚䶮');
+    await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(directory.total).toHaveText('43 people in total');
+
+    const stored = (await directory.storedStaff()).filter((p) => ['8901', '8902', '8903'].includes(p.extension ?? ''));
+    expect(stored.map((p) => p.name).sort()).toEqual(['欧阳娜娜', '龚䶮', '司马晓彤'].sort());
+    expect(stored.map((p) => `${p.name}${p.title ?? ''}`).join('')).not.toContain('\uFFFD');
+    expect(stored.find((p) => p.name === '司马晓彤')).toMatchObject({ title: '市场经理', mobileDigits: '+8613900138901' });
+    expect(stored.find((p) => p.name === '龚䶮')).toMatchObject({ mobileDigits: '+8613900138903' });
+    // Found the way the desk types it: pinyin, and the number typed nationally.
+    await directory.searchFor('simaxiaotong');
+    await expect(directory.options).toHaveCount(1);
+    await expect(directory.options.first()).toContainText('司马晓彤');
+    await directory.searchFor('13900138903');
+    await expect(directory.options.first()).toContainText('龚䶮');
   });
 
   test('a person is added through the form with the keyboard only', async ({ page }) => {

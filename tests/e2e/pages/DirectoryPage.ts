@@ -14,6 +14,7 @@ export interface StoredStaff {
   createdAt: number;
   updatedAt: number;
   deletedAt?: number;
+  mobileDigits?: string;
   searchKeys: string[];
 }
 
@@ -77,6 +78,12 @@ export class DirectoryPage {
   /** Chooses a CSV file as if picked in the file dialog. */
   async chooseCsv(fileName: string, content: string): Promise<void> {
     await this.page.getByLabel('Choose a CSV file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf-8') });
+    await expect(this.importDialog).toBeVisible();
+  }
+
+  /** Chooses a CSV file from disk, its bytes as they are (e.g. a fixture in GB18030). */
+  async chooseCsvFile(path: string): Promise<void> {
+    await this.page.getByLabel('Choose a CSV file').setInputFiles(path);
     await expect(this.importDialog).toBeVisible();
   }
 
