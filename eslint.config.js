@@ -1,5 +1,5 @@
 // ESLint flat config. Besides the usual TypeScript rules it keeps the runtime layers apart
-// (STYLE.md, "Layers"): shared/ is plain TypeScript, main/ is Node + Electron, renderer/ is the DOM.
+// (docs/ARCHITECTURE.md, "Layers and who may import whom"): shared/ is plain TypeScript, main/ is Node + Electron, renderer/ is the DOM.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

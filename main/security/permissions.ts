@@ -4,10 +4,10 @@
 import type { Session } from 'electron';
 import { isAppUrl } from './appOrigin';
 
-// 'persistent-storage': ARCHITECTURE.md has the renderer call navigator.storage.persist() so the visitor
+// 'persistent-storage': docs/ARCHITECTURE.md has the renderer call navigator.storage.persist() so the visitor
 // log in IndexedDB is never evicted; it gives the page no new capability.
 // 'notifications': the desk is told by a desktop notification when a visitor arrives or an urgent item
-// comes in (REQUIREMENTS.md §1, §2), even while the console window is behind another one.
+// comes in (docs/REQUIREMENTS.md §1, §2), even while the console window is behind another one.
 const ALWAYS_ALLOWED_FOR_APP = new Set(['speaker-selection', 'persistent-storage', 'notifications']);
 
 export interface PermissionRequestDetails {

@@ -1,4 +1,4 @@
-// The audit trail (REQUIREMENTS.md §6). Entries are appended by the write path (writePath.ts) inside the
+// The audit trail (docs/REQUIREMENTS.md §6). Entries are appended by the write path (writePath.ts) inside the
 // transaction of the change they record, so a change and its audit entry are stored together or not at all.
 import type { AuditEntry } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';

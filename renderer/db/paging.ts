@@ -1,4 +1,4 @@
-// Paging by key, never by offset (ARCHITECTURE.md, "Storage"): an offset walks and discards every
+// Paging by key, never by offset (docs/ARCHITECTURE.md, "Storage"): an offset walks and discards every
 // earlier row and shifts when rows are added; a key cursor starts exactly where the last page ended.
 import Dexie, { cmp, type IndexableType, type Table } from 'dexie';
 

@@ -1,5 +1,5 @@
 // The generic repository every table's repository builds on. It owns the rules that hold for every
-// record (ARCHITECTURE.md, "Storage"): ULID keys made on the desk, createdAt/updatedAt/deskId on every
+// record (docs/ARCHITECTURE.md, "Storage"): ULID keys made on the desk, createdAt/updatedAt/deskId on every
 // write, soft deletes hidden from reads, and an audit entry in the same transaction as the change.
 import type { Table } from 'dexie';
 import type { z } from 'zod';

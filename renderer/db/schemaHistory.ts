@@ -1,4 +1,4 @@
-// The database schema as an append-only history (ARCHITECTURE.md, "Storage"). A desk that was last
+// The database schema as an append-only history (docs/ARCHITECTURE.md, "Storage"). A desk that was last
 // opened months ago must still upgrade cleanly, so an entry, once released, is never edited: a change
 // is a new entry at the end, with an upgrade function when existing rows need new fields.
 // Dexie carries forward every table not named in a later version, so each entry names only what changed.

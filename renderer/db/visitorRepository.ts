@@ -1,4 +1,4 @@
-// Visitors (the people, REQUIREMENTS.md §1), kept apart from their visits so a returning visitor is
+// Visitors (the people, docs/REQUIREMENTS.md §1), kept apart from their visits so a returning visitor is
 // recognised while the desk types: search keys (name, pinyin full and initials, the phone's key, national
 // number and last four digits, organisation) are computed here, on write, and served by the `*searchKeys` index.
 import type { NewRecord } from '@shared/domain/record';

@@ -1,5 +1,5 @@
 // The one write path of the renderer. Every change to a Dexie table goes through this file, so the
-// rules that hold for every record (ARCHITECTURE.md "Storage" in the project's design) are written once:
+// rules that hold for every record (docs/ARCHITECTURE.md "Storage" in the project's design) are written once:
 // a ULID key and createdAt/updatedAt/deskId stamped on the desk, the row checked against its zod schema,
 // keys whose value is undefined dropped, and the audit entry appended in the SAME transaction as the row
 // (a change and its audit entry are stored together or not at all).

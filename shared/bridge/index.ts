@@ -1,4 +1,4 @@
-// The bridge contract between the renderer and main (ARCHITECTURE.md "The bridge").
+// The bridge contract between the renderer and main (docs/ARCHITECTURE.md "The bridge").
 export * from './result';
 export * from './schemas';
 export * from './channels';

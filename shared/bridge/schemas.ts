@@ -1,4 +1,4 @@
-// One zod schema per request and per response of the bridge (STYLE.md "One contract"). Requests are
+// One zod schema per request and per response of the bridge (docs/ARCHITECTURE.md, "Layers and who may import whom" "One contract"). Requests are
 // strict objects: an unknown field is refused, so nothing can be smuggled past a handler's reading of it.
 import { z } from 'zod';
 import { parseSipServerAddress } from '../phone/sipServerAddress';

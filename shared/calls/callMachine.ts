@@ -1,6 +1,6 @@
 // The life of one call on one line, as a pure state machine fed by SIP events. The call record is
 // derived from the machine's history, so every call is recorded the same way without the operator
-// doing anything (ARCHITECTURE.md, "Phone events become records").
+// doing anything (docs/ARCHITECTURE.md, "Phone events become records").
 
 export type CallDirection = 'inbound' | 'outbound';
 

@@ -1,4 +1,4 @@
-// Rules of visitors' suggestions and complaints (意见/投诉, REQUIREMENTS.md §1): when an answer is due,
+// Rules of visitors' suggestions and complaints (意见/投诉, docs/REQUIREMENTS.md §1): when an answer is due,
 // when an item is overdue, and what saving a reply or a follow-up does to its status. Plain functions of
 // the record and the clock, shared by the repository that enforces them and the screens that show them.
 import type { Complaint } from '../domain/visitors';

@@ -1,5 +1,5 @@
 // The desk itself: who operates it, its settings, and the audit trail of what was done at it
-// (REQUIREMENTS.md §6: "An audit log records who viewed, changed, exported or destroyed what").
+// (docs/REQUIREMENTS.md §6: "An audit log records who viewed, changed, exported or destroyed what").
 import { z } from 'zod';
 import { epochMsSchema, flagSchema, recordBaseSchema } from './record';
 

@@ -1,4 +1,4 @@
-// Mail and parcels (邮件收发, REQUIREMENTS.md §2): items received at the desk and their chain of custody.
+// Mail and parcels (邮件收发, docs/REQUIREMENTS.md §2): items received at the desk and their chain of custody.
 import { z } from 'zod';
 import { epochMsSchema, flagSchema, recordBaseSchema, ulidSchema } from './record';
 

@@ -1,5 +1,5 @@
 // Fields every stored record carries. The desks of one site will share their logs through an existing
-// replication engine (ARCHITECTURE.md, "Storage"), so identity and time must be decided on the desk that
+// replication engine (docs/ARCHITECTURE.md, "Storage"), so identity and time must be decided on the desk that
 // wrote the record: a ULID primary key (sortable by creation time, no central counter), UTC epoch
 // milliseconds, the writing desk, and a tombstone instead of a hard delete so the delete replicates too.
 import { z } from 'zod';

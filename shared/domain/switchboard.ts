@@ -1,4 +1,4 @@
-// Switchboard (总机, REQUIREMENTS.md §3–4): call records written from the softphone's events, the
+// Switchboard (总机, docs/REQUIREMENTS.md §3–4): call records written from the softphone's events, the
 // operator's notes, messages for absent people and the equipment fault log.
 import { z } from 'zod';
 import { epochMsSchema, flagSchema, recordBaseSchema, ulidSchema } from './record';

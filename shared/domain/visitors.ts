@@ -1,4 +1,4 @@
-// Visitor log (来访登记, REQUIREMENTS.md §1): the people who visit, each visit, the security watchlist
+// Visitor log (来访登记, docs/REQUIREMENTS.md §1): the people who visit, each visit, the security watchlist
 // with its alerts, and visitors' suggestions and complaints.
 import { z } from 'zod';
 import { epochMsSchema, recordBaseSchema, ulidSchema } from './record';

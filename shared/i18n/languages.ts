@@ -1,5 +1,5 @@
 // The staff read Chinese: Simplified Chinese is the default; Traditional Chinese and English ship too
-// (REQUIREMENTS.md, "Language").
+// (docs/REQUIREMENTS.md, "Language").
 export const SUPPORTED_LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: LanguageCode = 'zh-CN';

@@ -1,5 +1,5 @@
 // The softphone's settings. The SIP password is not here: it goes through the bridge's secrets
-// (OS-protected storage in Electron), never into IndexedDB or a plain file (REQUIREMENTS.md §6).
+// (OS-protected storage in Electron), never into IndexedDB or a plain file (docs/REQUIREMENTS.md §6).
 import { z } from 'zod';
 import { parseSipServerAddress, type SipServerProblem } from './sipServerAddress';
 

@@ -1,6 +1,6 @@
 // RFC 3515 §2.4.5: the NOTIFYs of a REFER carry a message/sipfrag body whose first line is the status
 // line of the transferee's INVITE to the target. Only a 2xx there means the transfer succeeded; the
-// operator's leg must stay up until then (ARCHITECTURE.md, lab facts).
+// operator's leg must stay up until then (docs/ARCHITECTURE.md, lab facts).
 
 export interface SipFragStatus {
   statusCode: number;

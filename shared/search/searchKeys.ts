@@ -1,6 +1,6 @@
 // Search keys are computed once, when a record is written, and stored in a multi-entry index, so the
 // switchboard can find "张三" from "zs", "zhangsan", "张", "2301" or "销售" while the caller waits
-// (REQUIREMENTS.md §3: search by name, pinyin initials, department or extension, keyboard first).
+// (docs/REQUIREMENTS.md §3: search by name, pinyin initials, department or extension, keyboard first).
 import { pinyin } from 'pinyin-pro';
 import { phoneSearchKeys } from '../phone/phoneKey';
 import { stripInvisible } from '../text/cleanText';

@@ -1,4 +1,4 @@
-// ID document numbers at registration (REQUIREMENTS.md §1: "ID document type and number (optional,
+// ID document numbers at registration (docs/REQUIREMENTS.md §1: "ID document type and number (optional,
 // masked on screen)"). A mainland resident identity card number carries its own check: GB 11643-1999
 // defines 17 digits (6 region, 8 birth date, 3 sequence) and an ISO 7064 MOD 11-2 check character, so a
 // mistyped digit is caught at the desk instead of in the log a year later.

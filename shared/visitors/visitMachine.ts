@@ -1,4 +1,4 @@
-// The life of a visit (REQUIREMENTS.md §1): pre-registered visits are 'expected'; arriving puts them
+// The life of a visit (docs/REQUIREMENTS.md §1): pre-registered visits are 'expected'; arriving puts them
 // 'onSite' (a walk-in is created on site); leaving ends it. An expected visit may instead be cancelled
 // or marked a no-show. Nothing else: a visitor who left cannot be checked out twice, a cancelled visit
 // cannot suddenly be on site. The repository applies these rules inside its write transactions.

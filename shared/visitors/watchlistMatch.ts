@@ -1,4 +1,4 @@
-// Watchlist matching (可疑人员, REQUIREMENTS.md §1). Pure: the repository runs it inside the check-in
+// Watchlist matching (可疑人员, docs/REQUIREMENTS.md §1). Pure: the repository runs it inside the check-in
 // transaction against exactly what is being saved, so re-typing a name differently after an alert, or
 // skipping a field's blur, cannot get past it.
 //

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-/** Chromium flags the SIP lab needs (see ../shared/ARCHITECTURE.md "SIP lab facts"). */
+/** Chromium flags the SIP lab needs (see docs/ARCHITECTURE.md, "The SIP lab"). */
 export const LAB_CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags for a root, offline, headless run (ARCHITECTURE.md, "SIP lab facts", and the machine notes). */
+/** Flags for a root, offline, headless run (docs/ARCHITECTURE.md, "SIP lab facts", and the machine notes). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

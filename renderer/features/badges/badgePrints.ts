@@ -1,6 +1,6 @@
 // What a badge shows, read from the visit, its visitor and its host; and the print counter. A badge is a
 // pass into the building, so a second copy matters: every print counts, and a reprint is recorded in the
-// audit log in the same transaction as the count (REQUIREMENTS.md §1 and §6; VisitRepository.recordBadgePrint).
+// audit log in the same transaction as the count (docs/REQUIREMENTS.md §1 and §6; VisitRepository.recordBadgePrint).
 import type { Staff, Visit, Visitor } from '@shared/domain';
 import { repositoriesOf, type FrontDeskDatabase } from '../../db';
 

@@ -1,4 +1,4 @@
-// Today at a glance (REQUIREMENTS.md §7). Live: every figure is a Dexie live query, so a check-in, a
+// Today at a glance (docs/REQUIREMENTS.md §7). Live: every figure is a Dexie live query, so a check-in, a
 // call ending or a complaint answered anywhere shows here at once; a clock tick moves "today" and the
 // overdue flags along. Each tile is a link to the screen where the desk acts on it, and its accessible
 // name carries the figure, so a screen reader hears "On site now: 3, 5 people".

@@ -1,4 +1,4 @@
-// Today at a glance (REQUIREMENTS.md §7 "Dashboard"). Every figure is read through an index range so
+// Today at a glance (docs/REQUIREMENTS.md §7 "Dashboard"). Every figure is read through an index range so
 // the dashboard stays instant however long the logs grow: today's arrivals by `arrivedAt`, the people
 // on site by `[status+arrivedAt]`, today's expected visitors by `[status+expectedAt]`, waiting complaints
 // by `[status+createdAt]`, today's calls by `startedAt`. Nothing here walks a whole table.

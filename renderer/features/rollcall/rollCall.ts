@@ -1,4 +1,4 @@
-// The emergency roll call (紧急点名, REQUIREMENTS.md §1): everybody on site now, with who they visit and
+// The emergency roll call (紧急点名, docs/REQUIREMENTS.md §1): everybody on site now, with who they visit and
 // since when. It reads only the local IndexedDB (no network, no server), so it works when everything else
 // is down; on-site visits come from the `[status+arrivedAt]` index, the names from primary-key lookups.
 import { repositoriesOf, type FrontDeskDatabase } from '../../db';

@@ -1,4 +1,4 @@
-// The visitor log (来访登记, REQUIREMENTS.md §1), keyboard first. The desk tab holds the registration
+// The visitor log (来访登记, docs/REQUIREMENTS.md §1), keyboard first. The desk tab holds the registration
 // form (cursor in "name" on arrival, Ctrl+R to come back to it), the arrival panel with whom to notify,
 // the check-out box a badge scanner types into (Ctrl+O) and the live on-site board. Other tabs: expected
 // visitors, the end-of-day list, the watchlist and suggestions & complaints. Ctrl+E opens the emergency

@@ -1,4 +1,4 @@
-// Telling the desk whom to notify when a visitor arrives (REQUIREMENTS.md §1): a desktop notification
+// Telling the desk whom to notify when a visitor arrives (docs/REQUIREMENTS.md §1): a desktop notification
 // when the system allows one, otherwise the console's own notification area, which is always there.
 import { notifications } from '../../ui/notifications/notificationStore';
 

@@ -1,4 +1,4 @@
-// The database must never be evicted by the browser (ARCHITECTURE.md, "Storage"): persistence is
+// The database must never be evicted by the browser (docs/ARCHITECTURE.md, "Storage"): persistence is
 // requested at start and its outcome is shown in the status bar so the desk knows when it was refused;
 // the bar also warns while there is still room, once the estimate passes 80 % of the quota.
 import { useEffect, useState } from 'react';

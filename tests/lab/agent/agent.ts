@@ -2,7 +2,7 @@
  * Lab SIP agent: a bare sip.js 0.21 phone driven by Playwright through `window.labAgent`
  * (see ./types.ts for the contract). Bundled by ./build.ts (sip.js is ESM only).
  *
- * Lab facts applied here (../shared/ARCHITECTURE.md "SIP lab facts"):
+ * Lab facts applied here (docs/ARCHITECTURE.md, "The SIP lab"):
  * - sipExtensionReplaces: Supported (else the INVITE-with-Replaces arrives as a new call)
  * - peerConnectionConfiguration.iceServers: [] (no public STUN on a loopback lab)
  * - REFER received: accept and follow (referral.makeInviter().invite())
