@@ -90,6 +90,25 @@ describe('visit repository', () => {
     expect((await repos.auditLog.forEntity('visits', visit.id)).map((e) => e.action)).toEqual(['checkIn', 'checkOut']);
   });
 
+  it('takes back a mistaken check-out, on site again, with an audit entry each way', async () => {
+    const { db, repos, host } = await setup();
+    const { visit } = checkedIn(await repos.visits.checkIn({ registration: { name: '韩梅梅', hostStaffId: host.id } }));
+    await repos.visits.checkOut(visit.id, 'search');
+    expect(await repos.visits.onSite()).toEqual([]);
+    const back = await repos.visits.undoCheckOut(visit.id);
+    expect(back).toMatchObject({ status: 'onSite', arrivedAt: visit.arrivedAt });
+    const stored = await db.visits.get(visit.id);
+    expect(stored).toMatchObject({ status: 'onSite' });
+    expect(stored).not.toHaveProperty('leftAt');
+    expect(stored).not.toHaveProperty('checkOutMethod');
+    expect((await repos.visits.onSite()).map((v) => v.id)).toEqual([visit.id]);
+    const audit = await repos.auditLog.forEntity('visits', visit.id);
+    expect(audit.map((e) => e.action)).toEqual(['checkIn', 'checkOut', 'update']);
+    expect(audit[2]!.summary).toContain('undid the check-out');
+    // Twice is refused: it is on site now.
+    await expect(repos.visits.undoCheckOut(visit.id)).rejects.toBeInstanceOf(InvalidVisitTransitionError);
+  });
+
   it('bulk checks out everybody left at the end of the day, recorded as done by the desk', async () => {
     const { db, repos, host } = await setup();
     const a = checkedIn(await repos.visits.checkIn({ registration: { name: '甲', hostStaffId: host.id } }));

@@ -159,6 +159,14 @@ export class VisitRepository extends RecordRepository<'visits'> {
     });
   }
 
+  /** Takes back a check-out made by mistake, within UNDO_CHECK_OUT_MS; audited like the check-out itself. */
+  async undoCheckOut(visitId: string): Promise<Visit> {
+    return this.tx(async () => {
+      const visit = await this.live(visitId);
+      return this.applyEvent(visit, { type: 'undoCheckOut', at: Date.now() }, 'update', `undid the check-out (${visit.checkOutMethod ?? 'unknown'}): back on site`);
+    });
+  }
+
   /**
    * End of day: everybody still on site is checked out by the desk, in one transaction, each visit with
    * its own audit entry saying so. Visits that left meanwhile are skipped, not failed.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VISIT_STATUSES, type VisitStatus } from '../domain/visitors';
-import { allowedEvents, applyVisitEvent, canTransition, InvalidVisitTransitionError, isOverdue, walkInFields } from './visitMachine';
+import { allowedEvents, applyVisitEvent, canTransition, canUndoCheckOut, InvalidVisitTransitionError, isOverdue, UNDO_CHECK_OUT_MS, walkInFields } from './visitMachine';
 
 describe('visit state machine', () => {
   it('allows exactly expected → onSite/cancelled/noShow and onSite → left', () => {
@@ -41,3 +41,25 @@ describe('visit state machine', () => {
     expect(isOverdue({ status: 'onSite' }, 10)).toBe(false);
   });
 });
+
+describe('undoing a check-out', () => {
+  const left = { status: 'left' as const, leftAt: 1_000_000, checkedOutBy: 'desk', checkOutMethod: 'search' as const };
+
+  it('puts the visit back on site and clears who checked it out, how and when', () => {
+    expect(applyVisitEvent(left, { type: 'undoCheckOut', at: 1_000_000 + 60_000 })).toEqual({ status: 'onSite', leftAt: undefined, checkedOutBy: undefined, checkOutMethod: undefined });
+  });
+
+  it('is possible only right after the check-out', () => {
+    expect(canUndoCheckOut(left, 1_000_000 + UNDO_CHECK_OUT_MS)).toBe(true);
+    expect(canUndoCheckOut(left, 1_000_000 + UNDO_CHECK_OUT_MS + 1)).toBe(false);
+    expect(() => applyVisitEvent(left, { type: 'undoCheckOut', at: 1_000_000 + UNDO_CHECK_OUT_MS + 1 })).toThrow(InvalidVisitTransitionError);
+  });
+
+  it('never applies to a visit that is not checked out', () => {
+    for (const status of ['expected', 'onSite', 'cancelled', 'noShow'] as const) {
+      expect(() => applyVisitEvent({ status, leftAt: 1_000_000 }, { type: 'undoCheckOut', at: 1_000_001 })).toThrow(InvalidVisitTransitionError);
+    }
+    expect(allowedEvents('left')).toEqual([]);
+  });
+});
+

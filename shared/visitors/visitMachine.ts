@@ -8,9 +8,17 @@ export type VisitEvent =
   | { type: 'checkIn'; at: number; expectedDurationMin?: number | undefined }
   | { type: 'checkOut'; at: number; by: string; method: NonNullable<Visit['checkOutMethod']> }
   | { type: 'cancel'; at: number }
-  | { type: 'markNoShow'; at: number };
+  | { type: 'markNoShow'; at: number }
+  | { type: 'undoCheckOut'; at: number };
 
-const TARGET: Record<VisitEvent['type'], VisitStatus> = { checkIn: 'onSite', checkOut: 'left', cancel: 'cancelled', markNoShow: 'noShow' };
+/**
+ * How long a check-out can be taken back. A misclick on the on-site board must not silently drop a person
+ * from the emergency roll call, but a visit that has really ended (and may have been archived or merged
+ * from another desk) must stay ended: the undo is for the moment right after the click.
+ */
+export const UNDO_CHECK_OUT_MS = 5 * 60_000;
+
+const TARGET: Record<VisitEvent['type'], VisitStatus> = { checkIn: 'onSite', checkOut: 'left', cancel: 'cancelled', markNoShow: 'noShow', undoCheckOut: 'onSite' };
 
 const ALLOWED: Record<VisitStatus, readonly VisitStatus[]> = {
   expected: ['onSite', 'cancelled', 'noShow'],
@@ -31,14 +39,23 @@ export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
   return ALLOWED[from].includes(to);
 }
 
-/** Events the visit accepts in its current state (the screen offers only these actions). */
+/** Events the visit accepts in its current state (the screen offers only these actions; an undo is offered apart). */
 export function allowedEvents(status: VisitStatus): VisitEvent['type'][] {
-  return (Object.keys(TARGET) as VisitEvent['type'][]).filter((e) => canTransition(status, TARGET[e]));
+  return (Object.keys(TARGET) as VisitEvent['type'][]).filter((e) => e !== 'undoCheckOut' && canTransition(status, TARGET[e]));
+}
+
+/** Whether a check-out can still be taken back at `now` (left, and within UNDO_CHECK_OUT_MS of leaving). */
+export function canUndoCheckOut(visit: Pick<Visit, 'status' | 'leftAt'>, now: number): boolean {
+  return visit.status === 'left' && visit.leftAt !== undefined && now - visit.leftAt >= 0 && now - visit.leftAt <= UNDO_CHECK_OUT_MS;
 }
 
 /** The fields that change when the event happens; throws InvalidVisitTransitionError when it cannot. */
-export function applyVisitEvent(visit: Pick<Visit, 'status' | 'expectedDurationMin'>, event: VisitEvent): Partial<Visit> {
+export function applyVisitEvent(visit: Pick<Visit, 'status' | 'expectedDurationMin' | 'leftAt'>, event: VisitEvent): Partial<Visit> {
   const to = TARGET[event.type];
+  if (event.type === 'undoCheckOut') {
+    if (!canUndoCheckOut(visit, event.at)) throw new InvalidVisitTransitionError(visit.status, event.type);
+    return { status: to, leftAt: undefined, checkedOutBy: undefined, checkOutMethod: undefined };
+  }
   if (!canTransition(visit.status, to)) throw new InvalidVisitTransitionError(visit.status, event.type);
   switch (event.type) {
     case 'checkIn': {

@@ -212,4 +212,24 @@ test.describe('visitor log', () => {
     await page.keyboard.press('Enter');
     await expect(visitors.host).toHaveValue('赵丽娟 (ext. 3003)');
   });
+
+  test('a check-out from the board can be undone, and both are audited', async ({ app, page }) => {
+    await visitors.checkIn({ name: '韩梅梅', host: '3002', purpose: '面试' });
+    const row = visitors.boardRow('韩梅梅');
+    await row.getByRole('button', { name: 'Check out 韩梅梅' }).click();
+    await expect(row).toHaveCount(0);
+    const undoBar = app.main.getByRole('status').filter({ hasText: '韩梅梅 checked out. A mistake?' });
+    await expect(undoBar).toBeVisible();
+    await undoBar.getByRole('button', { name: 'Undo check-out' }).click();
+    await expect(visitors.boardRow('韩梅梅')).toBeVisible();
+    await expect(undoBar).toHaveCount(0);
+    const [visit] = await visitors.visits();
+    expect(visit).toMatchObject({ status: 'onSite' });
+    expect(visit).not.toHaveProperty('leftAt');
+    const audit = (await visitors.audit()).filter((a) => a.entityId === visit!.id).map((a) => a.summary);
+    expect(audit).toEqual(expect.arrayContaining([expect.stringMatching(/^checked out \(search\)/), expect.stringMatching(/^undid the check-out \(search\)/)]));
+    // The roll call counts the person again.
+    await page.keyboard.press('Control+E');
+    await expect(page.getByTestId('rollcall-summary')).toContainText('1 people on site');
+  });
 });

@@ -1,16 +1,18 @@
 // The live "on site now" board: name, organisation, host, arrival and time on site, with visitors past
 // their expected departure flagged. Rows are virtualised (a conference day can put hundreds on site);
 // the list is a live query, so a check-out at any desk shows at once.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
-import { isOverdue } from '@shared/visitors/visitMachine';
+import { isOverdue, UNDO_CHECK_OUT_MS } from '@shared/visitors/visitMachine';
 import { repositoriesOf, useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import type { OnSiteRow } from './onSiteQuery';
@@ -34,12 +36,35 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
     initialRect: { width: 800, height: 480 },
   });
 
+  // The board's check-out is one click on a small icon: a misclick must not silently drop a person from
+  // the emergency roll call, so the last one can be taken back for a few minutes (audited both ways).
+  const [undoable, setUndoable] = useState<{ visitId: string; name: string } | undefined>(undefined);
+  useEffect(() => {
+    if (!undoable) return undefined;
+    const timer = setTimeout(() => setUndoable(undefined), UNDO_CHECK_OUT_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
+
   const checkOut = async (row: OnSiteRow) => {
+    const name = row.visitor?.name ?? '';
     try {
       await repositoriesOf(db).visits.checkOut(row.visit.id, 'search');
-      notify('success', t('checkout.done', { name: row.visitor?.name ?? '' }));
+      notify('success', t('checkout.done', { name }));
+      setUndoable({ visitId: row.visit.id, name });
     } catch {
       notify('error', t('checkout.notOnSite'));
+    }
+  };
+
+  const undo = async () => {
+    if (!undoable) return;
+    const { visitId, name } = undoable;
+    setUndoable(undefined);
+    try {
+      await repositoriesOf(db).visits.undoCheckOut(visitId);
+      notify('success', t('checkout.undone', { name }));
+    } catch {
+      notify('error', t('checkout.undoTooLate', { name }));
     }
   };
 
@@ -47,6 +72,16 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
       <Typography id="onsite-title" variant="h6" component="h2" sx={{ mb: 1 }} data-testid="onsite-count">{t('board.title', { count: list.length })}</Typography>
+      {undoable && (
+        <Alert
+          severity="info"
+          role="status"
+          sx={{ mb: 1 }}
+          action={<Button color="inherit" size="small" onClick={() => void undo()}>{t('checkout.undo')}</Button>}
+        >
+          {t('checkout.undoable', { name: undoable.name })}
+        </Alert>
+      )}
       <Box role="table" aria-labelledby="onsite-title" aria-rowcount={list.length + 1} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
         <Box role="rowgroup">
           <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', height: 36, borderBottom: 1, borderColor: 'divider', fontWeight: 600, fontSize: 14 }}>

@@ -58,6 +58,7 @@ const zhCN = {
     label: '离场登记：扫描访客证或输入姓名', help: '扫码枪扫描后自动离场；输入姓名后 ↓ 选择，Enter 离场',
     notOnSite: '这张访客证对应的访客已不在场', unknownCode: '无法识别的访客证', done: '{{name}} 已离场', noMatch: '在场访客中没有“{{query}}”。',
     results: '在场访客匹配结果',
+    undoable: '{{name}} 已登记离场。点错了？', undo: '撤销离场', undone: '已撤销：{{name}} 重新在场', undoTooLate: '无法撤销 {{name}} 的离场（已超过 5 分钟或已不在场）',
   },
   expected: {
     title: '预约访客', date: '日期', empty: '这一天没有待到访的预约。', time: '时间', addTitle: '添加预约访客', added: '已添加预约：{{name}}',
@@ -154,6 +155,7 @@ const zhTW: VisitorsStrings = {
     label: '離場登記：掃描訪客證或輸入姓名', help: '掃碼槍掃描後自動離場；輸入姓名後 ↓ 選擇，Enter 離場',
     notOnSite: '這張訪客證對應的訪客已不在場', unknownCode: '無法辨識的訪客證', done: '{{name}} 已離場', noMatch: '在場訪客中沒有「{{query}}」。',
     results: '在場訪客符合結果',
+    undoable: '{{name}} 已登記離場。點錯了？', undo: '撤銷離場', undone: '已撤銷：{{name}} 重新在場', undoTooLate: '無法撤銷 {{name}} 的離場（已超過 5 分鐘或已不在場）',
   },
   expected: {
     title: '預約訪客', date: '日期', empty: '這一天沒有待到訪的預約。', time: '時間', addTitle: '新增預約訪客', added: '已新增預約：{{name}}',
@@ -249,6 +251,7 @@ const en: VisitorsStrings = {
     label: 'Check out: scan the badge or type a name', help: 'A scanned badge checks out at once; for a name, ↓ to choose and Enter',
     notOnSite: 'The visitor on this badge is not on site any more', unknownCode: 'Not a badge code this desk knows', done: '{{name}} checked out', noMatch: 'Nobody on site matches "{{query}}".',
     results: 'Visitors on site matching',
+    undoable: '{{name}} checked out. A mistake?', undo: 'Undo check-out', undone: 'Undone: {{name}} is on site again', undoTooLate: 'The check-out of {{name}} can no longer be undone (over 5 minutes, or no longer on site)',
   },
   expected: {
     title: 'Expected visitors', date: 'Date', empty: 'Nobody is expected on this day.', time: 'Time', addTitle: 'Add an expected visitor', added: 'Expected visitor added: {{name}}',
