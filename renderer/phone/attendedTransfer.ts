@@ -97,7 +97,12 @@ export class AttendedTransfers {
       if (other.view.consultLineId !== line.id) continue;
       other.markConsult(undefined);
       if (line.call.answeredAt === undefined && other.isLive && other.view.notice?.code !== 'consult-no-answer') {
-        other.notice('consult-failed', { statusCode: line.finalStatusCode });
+        // sip.js ends the consult session before it hands over the final response (486, 404 …), in the
+        // same turn: read the status code once that turn is over, so the caller's line says "486 busy",
+        // not "no answer".
+        queueMicrotask(() => {
+          if (other.isLive && other.view.notice?.code !== 'consult-no-answer') other.notice('consult-failed', { statusCode: line.finalStatusCode });
+        });
       }
     }
   }

@@ -136,9 +136,11 @@ test.describe('switchboard softphone', () => {
     await switchboard.transferTo('3004', 'F8');
     const consultLine = switchboard.lineWith('3004');
     await switchboard.expectLineState(consultLine, 'ended');
-    await expect(consultLine.getByTestId('line-notice')).toContainText('486 busy');
+    // Said once: "486 busy", not "486 busy Busy Here".
+    await expect(consultLine.getByTestId('line-notice')).toHaveText('The call failed (486 busy).');
     await switchboard.expectLineState(callerLine, 'held');
-    await expect(callerLine.getByTestId('line-notice')).toContainText('Press F10 to return to the caller');
+    // The held caller's line names the real outcome (486 busy), not "no answer".
+    await expect(callerLine.getByTestId('line-notice')).toHaveText('The consult call failed (486 busy). Press F10 to return to the caller.');
 
     await page.keyboard.press('F10');
     await switchboard.expectLineState(callerLine, 'active');

@@ -75,7 +75,7 @@ const zhCN = {
     'caller-gone': '来电者已挂断，无法完成转接。',
     'dtmf-failed': '按键音发送失败。',
     'media-recovering': '网络恢复，正在恢复通话音频…',
-    'call-failed': '呼叫失败（{{code}} {{reason}}）。',
+    'call-failed': '呼叫失败（{{code}}）。',
   },
   codes: { '404': '号码不存在', '486': '对方忙', '480': '暂时无法接通', '487': '已取消', '603': '拒绝', none: '无应答' },
   dispositions: {
@@ -251,7 +251,7 @@ const zhTW: typeof zhCN = {
     'caller-gone': '來電者已掛斷，無法完成轉接。',
     'dtmf-failed': '按鍵音傳送失敗。',
     'media-recovering': '網路恢復，正在恢復通話音訊…',
-    'call-failed': '撥號失敗（{{code}} {{reason}}）。',
+    'call-failed': '撥號失敗（{{code}}）。',
   },
   codes: { '404': '號碼不存在', '486': '對方忙線', '480': '暫時無法接通', '487': '已取消', '603': '拒絕', none: '無回應' },
   dispositions: {
@@ -427,7 +427,7 @@ const en: typeof zhCN = {
     'caller-gone': 'The caller hung up; the transfer cannot be completed.',
     'dtmf-failed': 'Could not send the keypad tones.',
     'media-recovering': 'Network back: recovering the call audio…',
-    'call-failed': 'The call failed ({{code}} {{reason}}).',
+    'call-failed': 'The call failed ({{code}}).',
   },
   codes: { '404': 'number not found', '486': 'busy', '480': 'temporarily unavailable', '487': 'cancelled', '603': 'declined', none: 'no answer' },
   dispositions: {
