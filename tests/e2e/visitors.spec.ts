@@ -232,4 +232,34 @@ test.describe('visitor log', () => {
     await page.keyboard.press('Control+E');
     await expect(page.getByTestId('rollcall-summary')).toContainText('1 people on site');
   });
+
+  test('changing the name after picking a returning visitor detaches the pick and clears what it filled in', async ({ page }) => {
+    await visitors.checkIn({ name: '陈伟强', company: '恒泰科技', phone: '138 0013 8000', host: '3002', purpose: '送合同' });
+    await page.keyboard.press('Control+r');
+    await page.keyboard.type('cw');
+    await expect(visitors.suggestions.getByRole('option').first()).toContainText('陈伟强');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(visitors.company).toHaveValue('恒泰科技');
+    await expect(visitors.host).toHaveValue('张三 (ext. 3002)');
+
+    await visitors.name.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('王芳');
+    await expect(page.getByTestId('registration-detached')).toContainText('no longer the returning visitor 陈伟强');
+    await expect(visitors.company).toHaveValue('');
+    await expect(visitors.phone).toHaveValue('');
+    await expect(visitors.purpose).toHaveValue('');
+    await expect(visitors.host).toHaveValue('');
+
+    await visitors.pickHost('2001');
+    await visitors.purpose.fill('面试');
+    await visitors.purpose.press('Enter');
+    await expect(visitors.boardRow('王芳')).toBeVisible();
+    const people = await visitors.visitors();
+    expect(people).toHaveLength(2);
+    const wang = people.find((p) => p.name === '王芳')!;
+    expect(wang).not.toHaveProperty('company');
+    expect(wang).not.toHaveProperty('phone');
+  });
 });

@@ -35,6 +35,8 @@ const DEFAULT_DURATION = '60';
 type TextFieldName = 'name' | 'company' | 'phone' | 'purpose' | 'partySize' | 'expectedDurationMin' | 'vehiclePlate' | 'idType' | 'idNumber' | 'notes';
 type Values = Record<TextFieldName, string>;
 
+/** Fields a pick fills from the returning visitor's record and last visit; a changed name takes them back. */
+const DETACHED_FIELDS = ['company', 'phone', 'purpose', 'vehiclePlate', 'expectedDurationMin', 'idType', 'idNumber'] as const;
 const EMPTY: Values = { name: '', company: '', phone: '', purpose: '', partySize: '1', expectedDurationMin: DEFAULT_DURATION, vehiclePlate: '', idType: '', idNumber: '', notes: '' };
 /** Order in which errors are looked at (the first one gets the focus). */
 const FIELD_ORDER: RegistrationField[] = ['name', 'company', 'phone', 'hostStaffId', 'purpose', 'partySize', 'expectedDurationMin', 'vehiclePlate', 'idType', 'idNumber', 'notes'];
@@ -55,6 +57,9 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
   const [host, setHost] = useState<Staff>();
   const [visitor, setVisitor] = useState<Visitor>();
   const [idFromStore, setIdFromStore] = useState(false);
+  /** What a pick filled in, so a changed name can take exactly that back out. */
+  const pickedRef = useRef<{ name: string; values: Values; hostId: string | undefined }>(undefined);
+  const [detachedFrom, setDetachedFrom] = useState<string>();
   const [idRevealed, setIdRevealed] = useState(false);
   const [override, setOverride] = useState(false);
   const [overridable, setOverridable] = useState<IdNumberError>();
@@ -72,12 +77,22 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     if (field === 'name' && visitor) {
-      // A different name is a different person: do not carry the picked visitor's stored ID along.
+      // A different name is a different person: the visit must not be stored against the picked visitor,
+      // nor carry their organisation, phone, ID, host or purpose. Whatever still holds the picked value
+      // is cleared (a field the desk has retyped since is kept), and the desk is told.
+      const picked = pickedRef.current;
       setVisitor(undefined);
-      if (idFromStore) {
-        setValues((v) => ({ ...v, name: value, idNumber: '', idType: '' }));
-        setIdFromStore(false);
+      setIdFromStore(false);
+      if (picked) {
+        setValues((v) => {
+          const next = { ...v, name: value };
+          for (const key of DETACHED_FIELDS) if (next[key] === picked.values[key]) next[key] = EMPTY[key];
+          return next;
+        });
+        setHost((h) => (h && h.id === picked.hostId ? undefined : h));
+        setDetachedFrom(picked.name);
       }
+      pickedRef.current = undefined;
     }
     if (field === 'idNumber' || field === 'idType') {
       setOverride(false);
@@ -87,6 +102,8 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
   };
 
   const reset = () => {
+    pickedRef.current = undefined;
+    setDetachedFrom(undefined);
     setValues(EMPTY);
     setHost(undefined);
     setVisitor(undefined);
@@ -102,7 +119,7 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
   const pick = (row: SuggestionRow) => {
     const v = row.visitor;
     flushSync(() => {
-      setValues({
+      const filled = {
         ...EMPTY,
         name: v.name,
         company: v.company ?? '',
@@ -112,9 +129,12 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
         purpose: row.lastVisit?.purpose ?? '',
         vehiclePlate: row.lastVisit?.vehiclePlate ?? '',
         expectedDurationMin: String(row.lastVisit?.expectedDurationMin ?? DEFAULT_DURATION),
-      });
+      };
+      setValues(filled);
+      pickedRef.current = { name: v.name, values: filled, hostId: row.host?.id };
       setVisitor(v);
       setHost(row.host);
+      setDetachedFrom(undefined);
       setIdFromStore(Boolean(v.idNumber));
       setIdRevealed(false);
       setErrors({});
@@ -241,6 +261,11 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
             onBlur={() => setTimeout(() => setSuggest((s) => (s.source === 'name' && document.activeElement?.id !== 'visit-name' ? { ...s, rows: [], active: -1 } : s)), 150)}
           />
           <SuggestionList store={suggestions} source="name" onPick={pick} />
+          {detachedFrom && (
+            <Typography role="status" variant="body2" color="text.secondary" data-testid="registration-detached">
+              {t('form.detached', { name: detachedFrom })}
+            </Typography>
+          )}
         </div>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
           <Box sx={{ flex: 1 }}>

@@ -10,6 +10,7 @@ const zhCN = {
     addEntry: '加入名单', deactivate: '停用', recordDecision: '记录处理结果', dismiss: '关闭',
   },
   form: {
+    detached: '姓名已改，不再是回访访客 {{name}}：从其记录带入的单位、电话、证件、被访人和事由已清空。',
     title: '新访客登记', name: '姓名', company: '单位', phone: '电话', idType: '证件类型', idNumber: '证件号码', host: '被访人',
     purpose: '来访事由', partySize: '人数', expectedDuration: '预计停留', vehiclePlate: '车牌号', notes: '备注', expectedTime: '预计到访时间',
     nameHelp: '输入姓名、拼音首字母、电话或单位可找到老访客（↓ 选择，Enter 带入）',
@@ -107,6 +108,7 @@ const zhTW: VisitorsStrings = {
     addEntry: '加入名單', deactivate: '停用', recordDecision: '記錄處理結果', dismiss: '關閉',
   },
   form: {
+    detached: '姓名已改，不再是回訪訪客 {{name}}：從其紀錄帶入的單位、電話、證件、受訪人和事由已清空。',
     title: '新訪客登記', name: '姓名', company: '單位', phone: '電話', idType: '證件類型', idNumber: '證件號碼', host: '受訪人',
     purpose: '來訪事由', partySize: '人數', expectedDuration: '預計停留', vehiclePlate: '車牌號', notes: '備註', expectedTime: '預計到訪時間',
     nameHelp: '輸入姓名、拼音首字母、電話或單位可找到舊訪客（↓ 選擇，Enter 帶入）',
@@ -203,6 +205,7 @@ const en: VisitorsStrings = {
     addEntry: 'Add to watchlist', deactivate: 'Deactivate', recordDecision: 'Record decision', dismiss: 'Dismiss',
   },
   form: {
+    detached: 'The name changed, so this is no longer the returning visitor {{name}}: the organisation, phone, ID, host and purpose filled in from their record were cleared.',
     title: 'New registration', name: 'Name', company: 'Organisation', phone: 'Phone', idType: 'ID document', idNumber: 'ID number', host: 'Host',
     purpose: 'Purpose', partySize: 'Number of people', expectedDuration: 'Expected duration', vehiclePlate: 'Vehicle plate', notes: 'Notes', expectedTime: 'Expected at',
     nameHelp: 'Type a name, pinyin initials, phone or organisation to find a returning visitor (↓ to choose, Enter to fill in)',
