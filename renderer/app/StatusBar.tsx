@@ -3,6 +3,8 @@ import CircleIcon from '@mui/icons-material/Circle';
 import { useTranslation } from 'react-i18next';
 import { usePhoneStatus } from '../ui/status/phoneStatusStore';
 import { formatBytes, nearlyFullShare, useStorageStatus } from '../ui/status/storageStatus';
+import { useStore } from '../ui/useStore';
+import { databaseHealth } from '../db';
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;
@@ -14,6 +16,7 @@ export function StatusBar() {
   const phoneText = t('status.phone', { state: t(`status.phoneStates.${phone.state}`) }) + (phone.reason ? ` — ${phone.reason}` : '');
   const usage = storage.usageBytes !== undefined ? ` · ${t('status.storageUsage', { used: formatBytes(storage.usageBytes, i18n.language) })}` : '';
   const full = nearlyFullShare(storage);
+  const health = useStore(databaseHealth);
   return (
     <Box
       component="footer"
@@ -30,6 +33,11 @@ export function StatusBar() {
         {t('status.storage', { state: t(`status.storageStates.${storage.state}`) })}
         {usage}
       </Typography>
+      {health.state !== 'ok' && (
+        <Typography variant="caption" role="alert" data-testid="database-health" data-state={health.state} sx={{ color: 'error.main', fontWeight: 600 }}>
+          {t(`status.database.${health.state}`)}
+        </Typography>
+      )}
       {full !== undefined && (
         <Typography variant="caption" role="alert" data-testid="storage-nearly-full" sx={{ color: 'error.main', fontWeight: 600 }}>
           {t('status.storageNearlyFull', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(full) })}

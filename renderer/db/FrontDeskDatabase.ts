@@ -1,4 +1,5 @@
 // The one Dexie database of the console ('frontdesk'), built from the append-only schema history.
+import { databaseHealth } from './databaseHealth';
 import Dexie, { type Table } from 'dexie';
 import type { AuditEntry, Operator, Setting } from '@shared/domain/desk';
 import type { Department, Staff } from '@shared/domain/directory';
@@ -70,6 +71,15 @@ export class FrontDeskDatabase extends Dexie {
     this.desk = new DeskContext(options.storage);
     // Settled before any other transaction runs, so every write knows its desk synchronously.
     this.on('ready', (vipDb) => this.desk.settle(vipDb), true);
+    // Another window holds an older version open: our upgrade waits until it closes (renderer/db/databaseHealth.ts).
+    this.on('blocked', () => databaseHealth.set({ state: 'blocked' }));
+    // Another window opened a newer version: Dexie closes this connection; only a reload can continue.
+    this.on('versionchange', () => {
+      databaseHealth.set({ state: 'outdated' });
+    });
+    this.on('ready', () => {
+      if (databaseHealth.get().state === 'blocked') databaseHealth.set({ state: 'ok' });
+    });
   }
 
   typedTable<N extends TableName>(name: N): Table<FrontDeskTables[N], string> {

@@ -22,3 +22,4 @@ export { createRepositories, repositoriesOf, type Repositories } from './reposit
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export type * from '@shared/domain';
 export * from '@shared/domain';
+export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';

@@ -1,7 +1,7 @@
 // The visitor badge with its print preview. The preview is the print document itself (an iframe with no
 // scripts), so what the desk sees is what is printed. A badge already printed warns before another copy,
 // and the copy is counted and audited only once the printer (or the browser's dialog) took it.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -43,7 +43,7 @@ export function BadgeDialog({ visitId, open, onClose }: BadgeDialogProps) {
     setQrSvg(undefined);
     badgeQrSvg(visitId).then(
       (svg) => current && setQrSvg(svg),
-      (error: unknown) => notify('error', t('printFailed', { message: messageOf(error) })),
+      (error: unknown) => notify('error', t('printFailed', { message: describeError(error) })),
     );
     return () => {
       current = false;
@@ -87,7 +87,7 @@ export function BadgeDialog({ visitId, open, onClose }: BadgeDialogProps) {
       notify('success', count > 1 ? t('reprinted', { count }) : t('printed'));
       onClose();
     } catch (error) {
-      notify('error', t('printFailed', { message: messageOf(error) }));
+      notify('error', t('printFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
       setConfirmingReprint(false);

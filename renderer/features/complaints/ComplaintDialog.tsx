@@ -1,7 +1,7 @@
 // Log a suggestion or complaint, or follow one up: owner, due date and status; the reply (saving it
 // answers the item, dated today); follow-up notes. Keyboard first: Ctrl+Enter saves from any field,
 // Escape cancels. Changes go through the repository, which applies the status rules and audits.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -98,7 +98,7 @@ export function ComplaintDialog({ open, complaintId, onClose }: ComplaintDialogP
     if (error instanceof ValidationError) {
       setErrors(Object.fromEntries(Object.keys(error.fields).map((f) => [f, f === 'content' || f === 'reply' || f === 'followUp' ? 'required' : 'tooLong'])));
     } else {
-      notify('error', t('saveFailed', { message: messageOf(error) }));
+      notify('error', t('saveFailed', { message: describeError(error) }));
     }
   };
 

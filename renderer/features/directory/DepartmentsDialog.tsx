@@ -1,5 +1,5 @@
 // Departments: add, rename, delete (soft; refused while people are still in one).
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -38,7 +38,7 @@ export function DepartmentsDialog({ open, departments, onClose }: DepartmentsDia
   const memberCounts = useLiveQuery(() => repositoriesOf(db).staff.memberCounts(), [db], new Map<string, number>());
 
   const repo = repositoriesOf(db).departments;
-  const message = (error: unknown) => messageOf(error);
+  const message = (error: unknown) => describeError(error);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

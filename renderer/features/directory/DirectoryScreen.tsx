@@ -1,7 +1,7 @@
 // The staff directory (内线通讯录): keyboard first. The search box has the focus when the screen opens;
 // ↑/↓ move through the results, Enter opens the person, Escape clears. Results are live: a change made
 // anywhere (an import, another window) shows at once.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -119,7 +119,7 @@ export function DirectoryScreen() {
       const existingExtensions = await repos.staff.extensionHolders();
       setImportPreview({ fileName: file.name, encoding: decoded.encoding, result: parseDirectoryCsv(decoded.text, { existingExtensions }) });
     } catch (error) {
-      notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
+      notify('error', t('import.unreadable', { file: file.name, message: describeError(error) }));
     }
   };
 

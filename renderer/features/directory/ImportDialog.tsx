@@ -1,6 +1,6 @@
 // Preview of a CSV import: what will go in, and for every bad row its number, field and reason.
 // Confirming writes all good rows in one transaction, with progress and a cancel that leaves nothing.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportProblemsTable } from '../../ui/ImportProblemsTable';
@@ -72,7 +72,7 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
       onClose();
     } catch (error) {
       if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
-      else notify('error', t('import.failed', { message: messageOf(error) }));
+      else notify('error', t('import.failed', { message: describeError(error) }));
       onClose();
     } finally {
       abortRef.current = null;

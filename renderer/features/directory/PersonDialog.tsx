@@ -1,5 +1,5 @@
 // Add or edit one person. Enter in any single-line field saves (the form submits), Escape cancels.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
@@ -87,7 +87,7 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fields as Partial<Record<FormField, string>>);
-      else notify('error', t('person.saveFailed', { message: messageOf(error) }));
+      else notify('error', t('person.saveFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }
@@ -101,7 +101,7 @@ export function PersonDialog({ open, person, departments, onClose }: PersonDialo
       notify('success', t('person.deleted', { name: person.name }));
       onClose();
     } catch (error) {
-      notify('error', t('person.saveFailed', { message: messageOf(error) }));
+      notify('error', t('person.saveFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // The emergency roll call: one action shows everybody on site now, with the head count, and prints or
 // exports it for the wardens at the assembly point. The list is live (a late check-out disappears at
 // once); printing and exporting are audited. The badge button reprints a lost badge from the same list.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -70,7 +70,7 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
         notify('error', t('printFailed', { message: outcome.error.message }));
       }
     } catch (error) {
-      notify('error', t('printFailed', { message: messageOf(error) }));
+      notify('error', t('printFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }
@@ -91,7 +91,7 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
         notify('error', t('exportFailed', { message: outcome.error.message }));
       }
     } catch (error) {
-      notify('error', t('exportFailed', { message: messageOf(error) }));
+      notify('error', t('exportFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 // After a check-in: whom to notify and how. The host's extension with a one-click call (when the
 // softphone is registered), "mark host notified" (recorded on the visit and audited), and the badge.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -51,7 +51,7 @@ export function ArrivalPanel({ arrival, onPrintBadge, onDismiss }: { arrival: Ar
       // A call from this console is the phone; anything else (in person, another phone) is manual.
       await repositoriesOf(db).visits.markHostNotified(arrival.visitId, called ? 'phoneTransfer' : 'manual');
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 

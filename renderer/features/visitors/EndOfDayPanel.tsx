@@ -1,6 +1,6 @@
 // End of day: everybody still registered on site, and one action (with a confirmation) that checks
 // them all out, recorded on each visit as done by the desk ('bulkEndOfDay', checkedOutBy).
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
@@ -37,7 +37,7 @@ export function EndOfDayPanel({ rows }: { rows: readonly OnSiteRow[] | undefined
       notify('success', t('endOfDay.done', { count: done.length }));
       setConfirming(false);
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notify('error', t('errors.saveFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // Preview of a CSV of expected visitors: the rows that will go in, and every bad row with its field and
 // reason. Confirming writes all good rows in one transaction with progress; a failure or Cancel leaves
 // nothing half-imported.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportProblemsTable } from '../../ui/ImportProblemsTable';
@@ -62,7 +62,7 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
       onClose();
     } catch (error) {
       if (error instanceof ImportCancelledError) notify('info', t('import.cancelled'));
-      else notify('error', t('import.failed', { message: messageOf(error) }));
+      else notify('error', t('import.failed', { message: describeError(error) }));
     } finally {
       setBusy(false);
       setProgress(undefined);

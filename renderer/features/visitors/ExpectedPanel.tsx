@@ -1,7 +1,7 @@
 // Pre-registration (预约): the expected list for a day (today by default), a short form for the desk
 // to add one, and a CSV import. One action checks an expected visitor in: the row's button, or Enter on
 // the focused row. The arrival goes through the same watchlist gate as a walk-in.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -79,7 +79,7 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
       nameRef.current?.focus();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fields as Partial<Record<RegistrationField, string>>);
-      else notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      else notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 
@@ -91,7 +91,7 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
         onCheckedIn(result, row.host);
       }
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 
@@ -100,7 +100,7 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
       await repos.visits[action](row.visit.id);
       notify('info', t(action === 'cancel' ? 'expected.cancelled' : 'expected.noShow', { name: row.visitor?.name ?? '' }));
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 
@@ -116,7 +116,7 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
       }
       setPreview({ fileName: file.name, encoding: decoded.encoding, result: parseExpectedCsv(decoded.text, await repositoriesOf(db).staff.hostLookup(), new Date(day)) });
     } catch (error) {
-      notify('error', t('import.unreadable', { file: file.name, message: messageOf(error) }));
+      notify('error', t('import.unreadable', { file: file.name, message: describeError(error) }));
     }
   };
 

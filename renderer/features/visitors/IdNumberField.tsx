@@ -2,7 +2,7 @@
 // (what the desk types is shown while the field has the focus); a number that came from the visitor's
 // stored record stays read-only and masked until revealed, and revealing it is audited ("viewed ID
 // number") by the visitor repository. Sign-in and roles come later.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import IconButton from '@mui/material/IconButton';
@@ -41,7 +41,7 @@ export function IdNumberField({ field, fromStoreOf, revealed, onRevealedChange, 
       try {
         await repositoriesOf(db).visitors.revealIdNumber(fromStoreOf);
       } catch (error) {
-        notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+        notify('error', t('errors.saveFailed', { message: describeError(error) }));
         return;
       }
     }

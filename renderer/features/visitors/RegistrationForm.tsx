@@ -4,7 +4,7 @@
 // in: a returning visitor needs three keystrokes after the two letters. The ID number is masked except
 // its last four characters; revealing a stored one is audited. The suggestions are useVisitorSuggestions,
 // the ID number is IdNumberField, the watchlist is the caller's `checkIn` (useWatchlistClearance).
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -207,7 +207,7 @@ export function RegistrationForm({ nameRef, checkIn, onCheckedIn }: Registration
       nameRef.current?.focus();
     } catch (error) {
       if (error instanceof ValidationError) showErrors(error.fields as Partial<Record<RegistrationField, string>>);
-      else notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      else notify('error', t('errors.saveFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // Managing the watchlist (可疑人员名单): add an entry (name, ID number and/or organisation, with the
 // reason; who added it is recorded), deactivate one, and read back the alerts with their decisions.
 // Every change is audited by the repository.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -43,7 +43,7 @@ export function WatchlistPanel() {
       setErrors({});
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fields as Partial<Record<Field, string>>);
-      else notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      else notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 
@@ -52,7 +52,7 @@ export function WatchlistPanel() {
       await repos.watchlist.deactivate(id);
       notify('info', t('watchlist.deactivated'));
     } catch (error) {
-      notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notify('error', t('errors.saveFailed', { message: describeError(error) }));
     }
   };
 

@@ -3,7 +3,7 @@
 // decides in the modal; "admitted" checks in again with the acknowledged alerts, and the repository runs
 // the watchlist once more against exactly what it saves then (the clearance rule is
 // shared/visitors/watchlistClearance.ts). Refused or security called: no visit, the alert stays on record.
-import { messageOf } from '@shared/errors/messageOf';
+import { describeError } from '../../ui/describeError';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repositoriesOf, type CheckInOutcome, type CheckInResult, type FrontDeskDatabase, type WatchlistDecision } from '../../db';
@@ -49,7 +49,7 @@ export function useWatchlistClearance(db: FrontDeskDatabase): { checkIn: (attemp
     try {
       await repositoriesOf(db).watchlistAlerts.acknowledge(ids, decision, note);
     } catch (error) {
-      notifications.notify('error', t('errors.saveFailed', { message: messageOf(error) }));
+      notifications.notify('error', t('errors.saveFailed', { message: describeError(error) }));
       return;
     }
     pendingRef.current = undefined;

@@ -50,6 +50,10 @@ const en: CommonStrings = {
       notPersisted: 'not persistent (the browser may clear it)',
       unavailable: 'unavailable',
     },
+    database: {
+      blocked: 'The database is held by another FrontDesk window that is still open on an older version: close that window (or tab) and this one continues by itself',
+      outdated: 'A newer version of FrontDesk was opened in another window: reload this window to continue (nothing typed here was saved since)',
+    },
     storageNearlyFull: 'Storage nearly full ({{percent}} used): export an archive and free space before saving fails',
     storageUsage: '{{used}} used',
     desk: 'Desk {{desk}}',
@@ -74,6 +78,7 @@ const en: CommonStrings = {
   },
   errors: {
     unexpected: 'Something unexpected went wrong: {{message}}. Stored data is not affected.',
+    diskFull: 'Storage is full, so this could not be saved: export an archive and free disk space, then try again. What was saved before is intact.',
     storageFailed: 'The local database could not be opened: {{message}}',
   },
   actions: { cancel: 'Cancel', save: 'Save', close: 'Close', delete: 'Delete', edit: 'Edit', add: 'Add', confirm: 'Confirm' },

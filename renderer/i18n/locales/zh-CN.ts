@@ -49,6 +49,10 @@ const zhCN = {
       notPersisted: '未获持久保存（浏览器可能清理数据）',
       unavailable: '不可用',
     },
+    database: {
+      blocked: '数据库被另一个仍在运行旧版本的前台控制台窗口占用：请关闭那个窗口（或标签页），本窗口会自动继续',
+      outdated: '另一个窗口打开了新版本的前台控制台：请重新加载本窗口后继续（此后在本窗口输入的内容未保存）',
+    },
     storageNearlyFull: '存储空间即将用满（已用 {{percent}}）：请先导出归档并释放空间，以免无法保存',
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',
@@ -73,6 +77,7 @@ const zhCN = {
   },
   errors: {
     unexpected: '发生意外错误：{{message}}。已保存的数据未受影响。',
+    diskFull: '存储空间已满，无法保存：请导出归档并释放磁盘空间后重试，已保存的记录不受影响。',
     storageFailed: '无法打开本地数据库：{{message}}',
   },
   actions: { cancel: '取消', save: '保存', close: '关闭', delete: '删除', edit: '编辑', add: '添加', confirm: '确认' },

@@ -50,6 +50,10 @@ const zhTW: CommonStrings = {
       notPersisted: '未獲持久保存（瀏覽器可能清除資料）',
       unavailable: '無法使用',
     },
+    database: {
+      blocked: '資料庫被另一個仍在執行舊版本的前台控制台視窗占用：請關閉那個視窗（或分頁），本視窗會自動繼續',
+      outdated: '另一個視窗開啟了新版本的前台控制台：請重新載入本視窗後繼續（此後在本視窗輸入的內容未儲存）',
+    },
     storageNearlyFull: '儲存空間即將用滿（已用 {{percent}}）：請先匯出歸檔並釋放空間，以免無法儲存',
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',
@@ -74,6 +78,7 @@ const zhTW: CommonStrings = {
   },
   errors: {
     unexpected: '發生非預期錯誤：{{message}}。已儲存的資料未受影響。',
+    diskFull: '儲存空間已滿，無法儲存：請匯出歸檔並釋放磁碟空間後重試，已儲存的紀錄不受影響。',
     storageFailed: '無法開啟本機資料庫：{{message}}',
   },
   actions: { cancel: '取消', save: '儲存', close: '關閉', delete: '刪除', edit: '編輯', add: '新增', confirm: '確認' },
