@@ -28,6 +28,11 @@ export function installPhone(handle: PhoneHandle): void {
   softphone = handle.softphone;
 }
 
+/** Whether the shell has installed the phone yet (it loads in its own chunk right after start). */
+export function phoneInstalled(): boolean {
+  return installed !== undefined;
+}
+
 export function phoneHandle(): PhoneHandle {
   if (!installed) throw new Error('the phone is not wired: renderer/app/phoneWiring.ts installs it before the first render');
   return installed;

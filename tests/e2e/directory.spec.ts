@@ -44,7 +44,12 @@ test.describe('staff directory', () => {
     await directory.search.press('ArrowDown');
     await directory.search.press('ArrowDown');
     await expect(directory.selectedOption).toContainText('梁晓东');
+    // Enter opens the person's card with how to reach them and a call action; editing is a button on it.
     await directory.search.press('Enter');
+    const card = directory.page.getByRole('dialog', { name: '梁晓东' });
+    await expect(card.getByRole('table', { name: 'How to reach 梁晓东' })).toContainText('6002');
+    await expect(card.getByRole('button', { name: 'Call 6002' })).toBeDisabled();
+    await card.getByRole('button', { name: 'Edit' }).click();
     await expect(directory.personDialog).toHaveAccessibleName('Edit person: 梁晓东');
     await expect(directory.personDialog.getByRole('textbox', { name: 'Extension' })).toHaveValue('6002');
     await directory.page.keyboard.press('Escape');

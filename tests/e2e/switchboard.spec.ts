@@ -224,4 +224,25 @@ test.describe('switchboard softphone', () => {
     await caller.hangup(callId);
     await switchboard.storedCall('1009', 'answered');
   });
+
+  test('a directory lookup opens the person card, which transfers the call being talked to', async ({ switchboard, sipLab, agent, app, page }) => {
+    await switchboard.configure(sipLab.wsUrl);
+    const target = await agent('3001', '李秀英');
+    await target.autoAnswer({ after: 200 });
+    const caller = await agent('1010');
+    await caller.call('2000');
+    await switchboard.answerWithF2('1010');
+
+    await app.navigate('directory');
+    await page.getByRole('combobox', { name: 'Search the directory' }).fill('3001');
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('李秀英');
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('dialog', { name: '李秀英' });
+    await expect(card.getByRole('button', { name: 'Call 3001' })).toBeEnabled();
+    await card.getByRole('button', { name: 'Transfer 1010 to 3001' }).click();
+    await expect(card).toBeHidden();
+    await expectMediaBetween(caller, '3001');
+    const record = await switchboard.storedCall('1010', 'transferred-blind');
+    expect(record).toMatchObject({ transferredTo: '3001', transferKind: 'blind' });
+  });
 });

@@ -68,7 +68,14 @@ describe('DirectoryScreen', { timeout: 60_000 }, () => {
     await user.keyboard('{ArrowUp}');
     expect(options()[0]).toHaveAttribute('aria-selected', 'true');
 
+    // Enter opens the person's card (a lookup), not the edit form; editing is a button on it.
     await user.keyboard('{Enter}');
+    const card = await screen.findByRole('dialog', { name: '张三' });
+    const details = within(card).getByRole('table', { name: 'How to reach 张三' });
+    expect(within(details).getByRole('row', { name: /Extension\s*2301/ })).toBeInTheDocument();
+    expect(within(details).getByRole('row', { name: /Department\s*销售部/ })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Name' })).not.toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit person: 张三' });
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('张三');
     await user.keyboard('{Escape}');

@@ -1,5 +1,5 @@
 // The staff directory (内线通讯录): keyboard first. The search box has the focus when the screen opens;
-// ↑/↓ move through the results, Enter opens the person, Escape clears. Results are live: a change made
+// ↑/↓ move through the results, Enter opens the person's card (call, transfer, edit), Escape clears. Results are live: a change made
 // anywhere (an import, another window) shows at once.
 import { describeError } from '../../ui/describeError';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
@@ -25,13 +25,14 @@ import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { readCsvFile } from '../../ui/readCsvFile';
 import { PersonDialog } from './PersonDialog';
+import { PersonCard } from './PersonCard';
 import { DepartmentsDialog } from './DepartmentsDialog';
 import { ImportDialog, type ImportPreview } from './ImportDialog';
 
 /** Results rendered at most; beyond this the person is asked to refine the search. */
 export const RESULT_CAP = 200;
 
-type PersonEditor = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; person: Staff };
+type PersonEditor = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; person: Staff } | { mode: 'card'; person: Staff };
 
 export function DirectoryScreen() {
   const { t } = useTranslation('directory');
@@ -99,7 +100,7 @@ export function DirectoryScreen() {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const person = shown[selected];
-      if (person) setEditor({ mode: 'edit', person });
+      if (person) setEditor({ mode: 'card', person });
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -196,7 +197,7 @@ export function DirectoryScreen() {
               tabIndex={-1}
               onClick={() => {
                 setSelected(index);
-                setEditor({ mode: 'edit', person });
+                setEditor({ mode: 'card', person });
               }}
             >
               <ListItemText
@@ -226,8 +227,16 @@ export function DirectoryScreen() {
         )}
       </Box>
 
+      {editor.mode === 'card' && (
+        <PersonCard
+          person={editor.person}
+          departmentName={editor.person.departmentId ? departmentNames.get(editor.person.departmentId) : undefined}
+          onEdit={() => setEditor({ mode: 'edit', person: editor.person })}
+          onClose={closeDialog}
+        />
+      )}
       <PersonDialog
-        open={editor.mode !== 'closed'}
+        open={editor.mode === 'new' || editor.mode === 'edit'}
         person={editor.mode === 'edit' ? editor.person : undefined}
         departments={departments}
         onClose={closeDialog}

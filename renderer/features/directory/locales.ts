@@ -19,6 +19,15 @@ const zhCN = {
     importCsv: '导入 CSV',
     chooseFile: '选择 CSV 文件',
   },
+  card: {
+    details: '{{name}} 的联系方式',
+    call: '呼叫 {{number}}',
+    transfer: '将 {{caller}} 转给 {{number}}',
+    edit: '编辑',
+    calling: '正在呼叫 {{name}}（{{number}}）',
+    transferFailed: '无法将通话转给 {{name}}（{{number}}）',
+    dialFailed: { 'not-registered': '话机未注册，无法呼叫 {{number}}', 'invalid-target': '无法呼叫“{{number}}”', 'no-free-line': '没有空闲线路，无法呼叫 {{number}}' },
+  },
   fields: {
     name: '姓名',
     department: '部门',
@@ -126,6 +135,15 @@ const zhTW: DirectoryStrings = {
     importCsv: '匯入 CSV',
     chooseFile: '選擇 CSV 檔案',
   },
+  card: {
+    details: '{{name}} 的聯絡方式',
+    call: '撥打 {{number}}',
+    transfer: '將 {{caller}} 轉給 {{number}}',
+    edit: '編輯',
+    calling: '正在撥打 {{name}}（{{number}}）',
+    transferFailed: '無法將通話轉給 {{name}}（{{number}}）',
+    dialFailed: { 'not-registered': '話機未註冊，無法撥打 {{number}}', 'invalid-target': '無法撥打「{{number}}」', 'no-free-line': '沒有空閒線路，無法撥打 {{number}}' },
+  },
   fields: {
     name: '姓名',
     department: '部門',
@@ -231,6 +249,15 @@ const en: DirectoryStrings = {
     departments: 'Departments',
     importCsv: 'Import CSV',
     chooseFile: 'Choose a CSV file',
+  },
+  card: {
+    details: 'How to reach {{name}}',
+    call: 'Call {{number}}',
+    transfer: 'Transfer {{caller}} to {{number}}',
+    edit: 'Edit',
+    calling: 'Calling {{name}} ({{number}})',
+    transferFailed: 'Could not transfer the call to {{name}} ({{number}})',
+    dialFailed: { 'not-registered': 'The phone is not registered: cannot call {{number}}', 'invalid-target': 'Cannot call "{{number}}"', 'no-free-line': 'No free line to call {{number}}' },
   },
   fields: {
     name: 'Name',
