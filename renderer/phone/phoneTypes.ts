@@ -1,8 +1,10 @@
 import type { CallDirection, CallState, TransferKind } from '@shared/calls/callMachine';
 import type { TransferProgress } from '@shared/phone/sipfrag';
 
-/** Registration as the status bar shows it; the shell maps it onto its status store. */
-export type PhoneRegistrationState = 'unconfigured' | 'connecting' | 'registered' | 'failed' | 'disconnected';
+import type { PhoneRegistrationState } from '@shared/phone/registrationState';
+
+/** Registration as the status bar shows it (one type for phone/ and ui/, in shared/). */
+export type { PhoneRegistrationState };
 
 /** Something the operator must be told about a line (translated by code in the UI). */
 export interface LineNotice {

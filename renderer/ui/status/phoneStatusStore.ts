@@ -3,7 +3,9 @@
 import { createStore } from '@shared/store/createStore';
 import { useStore } from '../useStore';
 
-export type PhoneRegistrationState = 'unconfigured' | 'connecting' | 'registered' | 'failed' | 'disconnected';
+import type { PhoneRegistrationState } from '@shared/phone/registrationState';
+
+export type { PhoneRegistrationState };
 
 export interface PhoneStatus {
   state: PhoneRegistrationState;
