@@ -8,6 +8,7 @@ import type { Parcel, ParcelEvent } from '@shared/domain/parcels';
 import type { Call, CallNote, EquipmentFault, Message } from '@shared/domain/switchboard';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schemaHistory';
 import { DeskContext, type KeyValueStorage } from './deskContext';
+import type { RestoreStagingRow } from './archive/stagingSchema';
 
 export const DATABASE_NAME = 'frontdesk';
 
@@ -28,6 +29,8 @@ export interface FrontDeskTables {
   callNotes: CallNote;
   messages: Message;
   equipmentFaults: EquipmentFault;
+  /** Rows of a restore in progress (renderer/db/archive/restoreBundle.ts); no screen reads it. */
+  restoreStaging: RestoreStagingRow;
 }
 export type TableName = keyof FrontDeskTables;
 
@@ -62,6 +65,7 @@ export class FrontDeskDatabase extends Dexie {
   callNotes!: Table<CallNote, string>;
   messages!: Table<Message, string>;
   equipmentFaults!: Table<EquipmentFault, string>;
+  restoreStaging!: Table<RestoreStagingRow, string>;
 
   readonly desk: DeskContext;
 

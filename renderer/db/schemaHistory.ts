@@ -130,7 +130,15 @@ const v3: SchemaVersion = {
   },
 };
 
+const v8: SchemaVersion = {
+  version: 8,
+  description:
+    'A staging table for restores from an archive bundle (renderer/db/archive/restoreBundle.ts): the new rows of a ' +
+    'restore wait there, indexed by restoreId, until one transaction moves them into their tables.',
+  stores: { restoreStaging: 'id, restoreId' },
+};
+
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v8];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -146,6 +146,30 @@ export class WritePath {
     });
   }
 
+  /**
+   * Rows exactly as another copy of this database stored them (a restore from an archive bundle): each is
+   * checked against its schema but keeps its own id and stamps, so a restored row is identical to the
+   * archived one. No audit per row: the caller audits the restore as a whole, in the same transaction.
+   */
+  putVerbatim<N extends TableName>(table: N, schema: z.ZodType, rows: readonly Row<N>[], context: WriteContext = {}): Promise<void> {
+    return this.transaction([table], async () => {
+      for (const row of rows) validate(schema, row);
+      this.authorize(table, 'create', rows as unknown as RecordBase[], context);
+      if (rows.length > 0) await this.tableOf(table).bulkPut(rows as Row<N>[]);
+    });
+  }
+
+  /**
+   * Removes rows for good. Only two callers: the staging rows of a restore (renderer/db/archive/) and the
+   * destruction of records past retention that a verified bundle holds; every other delete is a tombstone.
+   */
+  destroy<N extends TableName>(table: N, ids: readonly string[], context: WriteContext = {}): Promise<void> {
+    return this.transaction([table], async () => {
+      this.authorize(table, 'delete', [], context);
+      if (ids.length > 0) await this.tableOf(table).bulkDelete(ids as string[]);
+    });
+  }
+
   /** An audit entry without a row change: somebody viewed, printed or exported something. */
   audit(note: AuditNote & { entityTable: string; entityId: string }, context: WriteContext = {}): Promise<AuditEntry> {
     return this.transaction([], () => this.appendAudit(note.entityTable, note.entityId, note, context.at ?? Date.now(), context));

@@ -1,0 +1,182 @@
+// Restores an archive bundle in two steps, so a failed, cancelled or interrupted restore changes nothing:
+// 1. preview: the bundle is streamed (never held whole), every row checked against its table's schema and
+//    compared with what is stored: new rows are copied into a staging table (`restoreStaging`, short
+//    transactions), rows already stored identically are counted, rows stored differently are conflicts and are
+//    left as they are (the stored version wins; the preview lists them). Nothing a screen reads changes.
+// 2. apply: ONE transaction moves the staged rows into their tables, drops the staging rows and writes the
+//    audit entry. IndexedDB commits it whole or not at all, so a reload half way leaves the database as it was.
+// Leftover staging rows of a restore that never finished are discarded (`discardStagedRestores`).
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { z } from 'zod';
+import { canonicalJson } from '@shared/archive/canonicalJson';
+import type { BundleManifest } from '@shared/archive/bundleFormat';
+import { ImportCancelledError } from '@shared/errors/importCancelled';
+import type { FrontDeskDatabase, TableName } from '../FrontDeskDatabase';
+import { newId } from '../ids';
+import { DESK_ID_SETTING } from '../deskContext';
+import { writePathOf, type WriteContext } from '../writePath';
+import { readEntries, type BundleSource, type ReadOptions } from './readBundle';
+import { ARCHIVE_SCHEMAS, ARCHIVE_TABLES, isArchiveTable, type ArchiveTable } from './tableSchemas';
+import { restoreStagingSchema, type RestoreStagingRow } from './stagingSchema';
+
+const BATCH = 500;
+
+export interface TablePreview {
+  added: number;
+  identical: number;
+  conflicts: number;
+  /** Up to 20 ids of conflicting rows, for the preview. */
+  conflictIds: string[];
+}
+
+export type RestorePreview =
+  | { status: 'ready'; restoreId: string; tables: Partial<Record<ArchiveTable, TablePreview>>; added: number; identical: number; conflicts: number }
+  | { status: 'refused'; problem: 'checksum' | 'invalidRow' | 'unknownTable' | 'notJson'; table?: string; line?: number; detail?: string };
+
+export interface RestoreApplied {
+  restoreId: string;
+  added: number;
+  /** Rows that became stored (by another write) between preview and apply and were therefore left alone. */
+  skipped: number;
+}
+
+class Refusal extends Error {
+  constructor(readonly refusal: Extract<RestorePreview, { status: 'refused' }>) {
+    super(refusal.problem);
+  }
+}
+
+/** Streams the bundle once more, stages the new rows and says what the restore would do. */
+export async function previewRestore(db: FrontDeskDatabase, source: BundleSource, manifest: BundleManifest, options: ReadOptions & WriteContext = {}): Promise<RestorePreview> {
+  const writes = writePathOf(db);
+  const restoreId = newId();
+  const tables: Partial<Record<ArchiveTable, TablePreview>> = {};
+  const expected = new Map(manifest.files.filter((f) => f.kind === 'jsonl').map((f) => [f.path, f]));
+  const state = new Map<string, { decoder: TextDecoder; rest: string; line: number; hash: ReturnType<typeof sha256.create>; batch: { line: number; row: Record<string, unknown> }[] }>();
+
+  const flushBatch = async (table: ArchiveTable, batch: { line: number; row: Record<string, unknown> }[]) => {
+    if (batch.length === 0) return;
+    const schema = ARCHIVE_SCHEMAS[table] as z.ZodType;
+    for (const { line, row } of batch) {
+      const parsed = schema.safeParse(row);
+      if (!parsed.success) throw new Refusal({ status: 'refused', problem: 'invalidRow', table, line, detail: parsed.error.issues[0]?.path.join('.') });
+    }
+    const stored = (await db.table(table).bulkGet(batch.map((b) => String(b.row.id)))) as (Record<string, unknown> | undefined)[];
+    const summary = (tables[table] ??= { added: 0, identical: 0, conflicts: 0, conflictIds: [] });
+    const staged: RestoreStagingRow[] = [];
+    batch.forEach(({ row }, i) => {
+      const existing = stored[i];
+      // A desk keeps its own identity: another desk's desk-id setting is never brought over.
+      if (table === 'settings' && row.key === DESK_ID_SETTING) return;
+      if (!existing) {
+        const at = Date.now();
+        staged.push({ id: newId(at), createdAt: at, updatedAt: at, deskId: db.desk.deskId, restoreId, table, row });
+        summary.added += 1;
+      } else if (canonicalJson(existing) === canonicalJson(row)) summary.identical += 1;
+      else {
+        summary.conflicts += 1;
+        if (summary.conflictIds.length < 20) summary.conflictIds.push(String(row.id));
+      }
+    });
+    if (staged.length > 0) await writes.putVerbatim('restoreStaging', restoreStagingSchema, staged, options);
+  };
+
+  try {
+    await readEntries(
+      source,
+      async ({ name, chunk, final }) => {
+        if (!name.startsWith('tables/')) return;
+        const table = name.slice('tables/'.length).replace(/\.jsonl$/, '');
+        if (!isArchiveTable(table)) throw new Refusal({ status: 'refused', problem: 'unknownTable', table });
+        let file = state.get(name);
+        if (!file) {
+          file = { decoder: new TextDecoder('utf-8', { fatal: true }), rest: '', line: 0, hash: sha256.create(), batch: [] };
+          state.set(name, file);
+        }
+        file.hash.update(chunk);
+        let text: string;
+        try {
+          text = file.rest + file.decoder.decode(chunk, { stream: !final });
+        } catch {
+          throw new Refusal({ status: 'refused', problem: 'notJson', table, line: file.line + 1 });
+        }
+        const lines = text.split('\n');
+        file.rest = final ? '' : lines.pop()!;
+        for (const raw of lines) {
+          if (raw === '') continue;
+          file.line += 1;
+          let row: unknown;
+          try {
+            row = JSON.parse(raw);
+          } catch {
+            throw new Refusal({ status: 'refused', problem: 'notJson', table, line: file.line });
+          }
+          if (!row || typeof row !== 'object' || typeof (row as { id?: unknown }).id !== 'string') {
+            throw new Refusal({ status: 'refused', problem: 'invalidRow', table, line: file.line, detail: 'id' });
+          }
+          file.batch.push({ line: file.line, row: row as Record<string, unknown> });
+          if (file.batch.length >= BATCH) {
+            if (options.signal?.aborted) throw new ImportCancelledError();
+            await flushBatch(table, file.batch.splice(0));
+          }
+        }
+        if (final) {
+          await flushBatch(table, file.batch.splice(0));
+          const promised = expected.get(name);
+          if (!promised || promised.sha256 !== bytesToHex(file.hash.digest())) throw new Refusal({ status: 'refused', problem: 'checksum', table });
+        }
+      },
+      options,
+    );
+  } catch (error) {
+    await discardStagedRestores(db, options);
+    if (error instanceof Refusal) return error.refusal;
+    throw error;
+  }
+  const totals = Object.values(tables).reduce((sum, t) => ({ added: sum.added + t.added, identical: sum.identical + t.identical, conflicts: sum.conflicts + t.conflicts }), { added: 0, identical: 0, conflicts: 0 });
+  return { status: 'ready', restoreId, tables, ...totals };
+}
+
+/** Moves the staged rows into their tables in one transaction, with one audit entry for the restore. */
+export async function applyRestore(db: FrontDeskDatabase, restoreId: string, bundleLabel: string, context: WriteContext = {}): Promise<RestoreApplied> {
+  const writes = writePathOf(db);
+  const tablesInvolved: TableName[] = [...ARCHIVE_TABLES, 'restoreStaging'];
+  return writes.transaction(tablesInvolved, async () => {
+    let added = 0;
+    let skipped = 0;
+    for (;;) {
+      // Each page is removed below, so the next query starts where this one ended.
+      const page = await db.restoreStaging.where('restoreId').equals(restoreId).limit(BATCH).toArray();
+      if (page.length === 0) break;
+      const byTable = new Map<ArchiveTable, Record<string, unknown>[]>();
+      for (const staged of page) {
+        const table = staged.table as ArchiveTable;
+        if (!byTable.has(table)) byTable.set(table, []);
+        byTable.get(table)!.push(staged.row);
+      }
+      for (const [table, rows] of byTable) {
+        const stored = await db.table(table).bulkGet(rows.map((r) => String(r.id)));
+        const fresh = rows.filter((_, i) => stored[i] === undefined);
+        skipped += rows.length - fresh.length;
+        if (fresh.length > 0) await writes.putVerbatim(table, ARCHIVE_SCHEMAS[table], fresh as never[], context);
+        added += fresh.length;
+      }
+      await writes.destroy('restoreStaging', page.map((p) => p.id), context);
+    }
+    await writes.audit({ action: 'restore', summary: `restored ${added} rows from ${bundleLabel}${skipped ? `; ${skipped} left as stored` : ''}`, entityTable: 'archive', entityId: restoreId }, context);
+    return { restoreId, added, skipped };
+  });
+}
+
+/** Drops the staging rows of every unfinished restore (a cancelled preview, a reload during one). */
+export async function discardStagedRestores(db: FrontDeskDatabase, context: WriteContext = {}): Promise<number> {
+  const writes = writePathOf(db);
+  let removed = 0;
+  for (;;) {
+    const keys = (await db.restoreStaging.limit(BATCH).primaryKeys()) as string[];
+    if (keys.length === 0) return removed;
+    await writes.destroy('restoreStaging', keys, context);
+    removed += keys.length;
+  }
+}
