@@ -29,6 +29,7 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   visitors: lazyNamed(() => afterPhone(() => import('../features/visitors')), 'VisitorsScreen'),
   switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
   directory: lazyNamed(() => import('../features/directory'), 'DirectoryScreen'),
+  archive: lazyNamed(() => import('../features/archive'), 'ArchiveScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
 };
 

@@ -8,6 +8,7 @@ import { badgesLocales } from '../features/badges/locales';
 import { rollcallLocales } from '../features/rollcall/locales';
 import { complaintsLocales } from '../features/complaints/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
+import { archiveLocales } from '../features/archive/locales';
 
 export const featureLocales = {
   directory: directoryLocales,
@@ -17,4 +18,5 @@ export const featureLocales = {
   rollcall: rollcallLocales,
   complaints: complaintsLocales,
   dashboard: dashboardLocales,
+  archive: archiveLocales,
 } as const satisfies FeatureLocales;

@@ -1,0 +1,31 @@
+// The archive screen: export a verifiable bundle of the records, verify one, restore from one
+// (README.md, "Archive format").
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { ExportPanel } from './ExportPanel';
+import { RestorePanel } from './RestorePanel';
+
+type ArchiveTab = 'export' | 'restore';
+
+export function ArchiveScreen() {
+  const { t } = useTranslation('archive');
+  const [tab, setTab] = useState<ArchiveTab>('export');
+  return (
+    <Box sx={{ p: 3 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        {t('title')}
+      </Typography>
+      <Tabs value={tab} onChange={(_, value: ArchiveTab) => setTab(value)} aria-label={t('title')} sx={{ mb: 3 }}>
+        <Tab value="export" label={t('tabs.export')} id="archive-tab-export" aria-controls="archive-panel-export" />
+        <Tab value="restore" label={t('tabs.restore')} id="archive-tab-restore" aria-controls="archive-panel-restore" />
+      </Tabs>
+      <div role="tabpanel" id={`archive-panel-${tab}`} aria-labelledby={`archive-tab-${tab}`}>
+        {tab === 'export' ? <ExportPanel /> : <RestorePanel />}
+      </div>
+    </Box>
+  );
+}

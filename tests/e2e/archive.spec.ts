@@ -1,0 +1,174 @@
+// The archive bundle from the outside: export from one desk, verify, restore into an empty desk and find
+// every row identical; a damaged bundle is refused with the database untouched; a restore interrupted by a
+// reload leaves the database as it was.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { SeedData } from './pages/SeedData';
+import { VisitorsPage } from './pages/VisitorsPage';
+
+const TABLES = ['departments', 'staff', 'visitors', 'visits', 'calls', 'complaints', 'auditLog'];
+
+/** A SHA-256 over a table's rows in key order, keys sorted: equal when every row is identical. */
+async function tableDigest(app: AppPage, table: string, only?: ReadonlySet<string>): Promise<{ rows: number; sha256: string }> {
+  const rows = (await app.readTable<Record<string, unknown>>(table)).filter((r) => !only || only.has(String(r.id)));
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])])) : value;
+  const lines = rows.map((r) => JSON.stringify(canonical(r))).sort();
+  return { rows: rows.length, sha256: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+async function seedDesk(app: AppPage): Promise<void> {
+  const seed = new SeedData(app);
+  const { now } = await seed.clock();
+  const [host] = await seed.sampleHosts();
+  for (let i = 0; i < 12; i += 1) {
+    const visitor = await seed.visitor(i % 4 === 0 ? `=HYPERLINK("http://x",${i})` : `访客${i}号`, i % 2 ? '北京华为技术有限公司' : undefined);
+    await seed.visit(visitor, { status: i % 3 ? 'left' : 'onSite', arrivedAt: now - (i + 1) * 3_600_000, hostStaffId: host!.id, purpose: '商务洽谈' });
+  }
+  for (let i = 0; i < 8; i += 1) await seed.call({ startedAt: now - i * 600_000, disposition: i % 3 ? 'answered' : 'missed' });
+  await seed.complaint({ content: '前台空调太冷', status: 'open' });
+  await seed.reload();
+}
+
+async function exportBundle(app: AppPage, page: Page, folder: string): Promise<string> {
+  await app.navigate('archive');
+  await expect(app.heading).toHaveText('Archive');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^frontdesk-archive-\d{8}-\d{4}\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Bundle saved' })).toBeVisible();
+  const path = join(folder, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+async function openRestore(app: AppPage, page: Page): Promise<void> {
+  await app.navigate('archive');
+  await page.getByRole('tab', { name: 'Verify and restore' }).click();
+}
+
+let folder: string;
+test.beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'frontdesk-archive-'));
+});
+test.afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+test.describe('archive bundle', () => {
+  test('round trip: export → verify → restore into an empty desk → every table identical, restore audited', async ({ app, page, browser }) => {
+    await app.open({ screen: 'dashboard' });
+    await seedDesk(app);
+    const tables = TABLES.filter((t) => t !== 'auditLog');
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await tableDigest(app, t)] as const)));
+    const ids = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, new Set((await app.readTable<{ id: string }>(t)).map((r) => r.id))] as const)));
+    const path = await exportBundle(app, page, folder);
+
+    // What the file holds, read independently of the app: the manifest's counts and checksums.
+    const files = unzipSync(new Uint8Array(await readFile(path)));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { path: string; rows: number; sha256: string }[] };
+    for (const file of manifest.files) {
+      expect(createHash('sha256').update(files[file.path]!).digest('hex'), file.path).toBe(file.sha256);
+    }
+    expect(manifest.files.find((f) => f.path === 'tables/visits.jsonl')?.rows).toBe(12);
+    expect(manifest.files.find((f) => f.path === 'tables/calls.jsonl')?.rows).toBe(8);
+    const exportAudit = (await app.readTable<{ action: string; summary: string }>('auditLog')).filter((a) => a.action === 'export');
+    expect(exportAudit.map((a) => a.summary)).toEqual([expect.stringMatching(/^archive bundle frontdesk-archive-.*\.zip: .*visits=12.*calls=8/)]);
+
+    // A second desk: a fresh browser context, so an empty database.
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    try {
+      const other = new AppPage(await context.newPage());
+      await other.open({ screen: 'dashboard' });
+      await openRestore(other, other.page);
+      await other.page.getByLabel('Choose a bundle').setInputFiles(path);
+      await expect(other.page.getByRole('status').filter({ hasText: 'The bundle is intact' })).toBeVisible();
+      const rowsTable = other.page.getByRole('table', { name: 'Rows per table in the bundle' });
+      await expect(rowsTable.getByRole('row', { name: /Visits 12/ })).toBeVisible();
+      await other.page.getByRole('button', { name: 'Preview restore' }).click();
+      const preview = other.page.getByRole('table', { name: 'Restore preview' });
+      await expect(preview.getByRole('row', { name: /^Visits 12 0 0$/ })).toBeVisible();
+      expect(await other.readTable('visits')).toHaveLength(0); // nothing visible before "Restore"
+      await other.page.getByRole('button', { name: /^Restore \d+ records$/ }).click();
+      await expect(other.page.getByRole('status').filter({ hasText: /records restored/ })).toBeVisible();
+      // Every row of the first desk is on the second, identical (the second desk also keeps the sample
+      // directory it loaded on its first start: those rows have other ids and stay).
+      for (const table of tables) {
+        expect(await tableDigest(other, table, ids[table]), table).toEqual(before[table]);
+      }
+      for (const table of ['visitors', 'visits', 'calls', 'complaints']) expect(await other.readTable(table), table).toHaveLength(before[table]!.rows);
+      expect(await other.readTable('restoreStaging')).toHaveLength(0);
+      const restoreAudit = (await other.readTable<{ action: string; summary: string }>('auditLog')).filter((a) => a.action === 'restore');
+      expect(restoreAudit).toHaveLength(1);
+      expect(restoreAudit[0]!.summary).toMatch(/^restored \d+ rows from frontdesk-archive-/);
+      // The restored visitors are on the second desk's on-site board as on the first.
+      await other.navigate('visitors');
+      const board = new VisitorsPage(other);
+      await expect(board.boardRow('访客3号')).toBeVisible();
+      await expect(board.boardRow('访客1号')).toHaveCount(0); // left hours ago on the first desk
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a bundle with one flipped byte is refused and the database is untouched; a text file is not a bundle', async ({ app, page }) => {
+    await app.open({ screen: 'dashboard' });
+    await seedDesk(app);
+    const path = await exportBundle(app, page, folder);
+    const bytes = new Uint8Array(await readFile(path));
+    // Flip a byte inside the visits file's compressed data (the ZIP's local header names the file first).
+    const name = new TextEncoder().encode('tables/visits.jsonl');
+    let at = -1;
+    for (let i = 0; i < bytes.length - name.length && at < 0; i += 1) if (name.every((b, j) => bytes[i + j] === b)) at = i;
+    expect(at).toBeGreaterThan(0);
+    bytes[at + name.length + 40]! ^= 0x20;
+    const damaged = join(folder, 'damaged.zip');
+    await writeFile(damaged, bytes);
+
+    const visitsBefore = await tableDigest(app, 'visits');
+    await openRestore(app, page);
+    await page.getByLabel('Choose a bundle').setInputFiles(damaged);
+    const panel = page.getByRole('tabpanel', { name: 'Verify and restore' });
+    await expect(panel.getByRole('alert')).toContainText(/damaged or was changed|not a bundle/);
+    await expect(page.getByRole('button', { name: 'Preview restore' })).toHaveCount(0);
+    expect(await tableDigest(app, 'visits')).toEqual(visitsBefore);
+
+    const text = join(folder, 'visitors.zip');
+    await writeFile(text, '姓名,电话\n张三,13800138000\n');
+    await page.getByLabel('Choose a bundle').setInputFiles(text);
+    await expect(panel.getByRole('alert')).toHaveText('This is not a bundle (it cannot be read as a ZIP file).');
+  });
+
+  test('a restore interrupted by a reload after its preview leaves the database as it was', async ({ app, page, browser }) => {
+    await app.open({ screen: 'dashboard' });
+    await seedDesk(app);
+    const path = await exportBundle(app, page, folder);
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    try {
+      const other = new AppPage(await context.newPage());
+      await other.open({ screen: 'dashboard' });
+      const digests = async () => Promise.all(TABLES.map((t) => tableDigest(other, t)));
+      await openRestore(other, other.page);
+      await other.page.getByLabel('Choose a bundle').setInputFiles(path);
+      await other.page.getByRole('button', { name: 'Preview restore' }).click();
+      await expect(other.page.getByRole('table', { name: 'Restore preview' })).toBeVisible();
+      const staged = await other.readTable('restoreStaging');
+      expect(staged.length).toBeGreaterThan(0);
+      const beforeReload = await digests();
+      await other.page.reload();
+      await other.navigation.waitFor();
+      expect(await digests()).toEqual(beforeReload);
+      expect(await other.readTable('visits')).toHaveLength(0);
+      // Opening the restore screen again clears what the interrupted preview had staged.
+      await openRestore(other, other.page);
+      await expect.poll(async () => (await other.readTable('restoreStaging')).length).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
