@@ -43,6 +43,19 @@ for (const language of LANGUAGES) {
       expect(found).toEqual([]);
     });
 
+    test('both archive tabs have no serious or critical violation', async ({ app, page }) => {
+      await app.open({ language, screen: 'archive' });
+      const tabs = app.main.getByRole('tab');
+      await expect(tabs).toHaveCount(2);
+      const found: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        await tabs.nth(i).click();
+        await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+        found.push(...(await seriousViolations(page, `archive tab ${i + 1}`)));
+      }
+      expect(found).toEqual([]);
+    });
+
     test('the main dialogs have no serious or critical violation', async ({ app, page }) => {
       await app.open({ language, screen: 'dashboard' });
       await expect(app.heading).toBeVisible();

@@ -1,7 +1,9 @@
 // The archive bundle from the outside: export from one desk, verify, restore into an empty desk and find
 // every row identical; a damaged bundle is refused with the database untouched; a restore interrupted by a
 // reload leaves the database as it was.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,22 @@ async function exportBundle(app: AppPage, page: Page, folder: string): Promise<s
 async function openRestore(app: AppPage, page: Page): Promise<void> {
   await app.navigate('archive');
   await page.getByRole('tab', { name: 'Verify and restore' }).click();
+}
+
+const run = promisify(execFile);
+
+/**
+ * Opens a CSV in LibreOffice Calc (headless, its own profile) and returns the cells as Calc shows them, read
+ * from the HTML it saves. The import takes UTF-8 as its character set, as the import dialog has it for a
+ * file with a UTF-8 byte-order mark (LibreOffice 7.4's headless import would otherwise take the system's
+ * 8-bit charset); everything else is Calc's default, which evaluates formulas.
+ */
+async function cellsInCalc(csvPath: string, workDir: string): Promise<string[][]> {
+  const out = join(workDir, 'calc');
+  await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(workDir, 'profile')}`, '--infilter=CSV:44,34,76,1', '--convert-to', 'html', '--outdir', out, csvPath], { timeout: 120_000 });
+  const html = await readFile(join(out, csvPath.split('/').pop()!.replace(/\.csv$/, '.html')), 'utf8');
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
+  return rows;
 }
 
 let folder: string;
@@ -170,5 +188,31 @@ test.describe('archive bundle', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('the exported CSV opens in a real spreadsheet program with Chinese intact and no formula run', async ({ app, page }) => {
+    await app.open({ screen: 'dashboard' });
+    await seedDesk(app);
+    const path = await exportBundle(app, page, folder);
+    const files = unzipSync(new Uint8Array(await readFile(path)));
+    const csvFile = join(folder, 'visitors.csv');
+    await writeFile(csvFile, files['csv/visitors.csv']!);
+    const rows = await cellsInCalc(csvFile, folder);
+    const header = rows[0]!;
+    const name = header.indexOf('name');
+    const company = header.indexOf('company');
+    expect(name).toBeGreaterThanOrEqual(0);
+    const cells = rows.slice(1);
+    expect(cells).toHaveLength(12);
+    const text = (cell: string) => cell.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    // Chinese text arrives as typed.
+    expect(cells.map((r) => text(r[name]!))).toContain('访客1号');
+    expect(cells.map((r) => text(r[company] ?? ''))).toContain('北京华为技术有限公司');
+    // The visitor-typed formulas are text in Calc, shown with the apostrophe that neutralised them, and no
+    // cell became a link or a computed value.
+    const formulas = cells.map((r) => text(r[name]!)).filter((v) => v.includes('HYPERLINK'));
+    expect(formulas).toHaveLength(3);
+    for (const value of formulas) expect(value).toMatch(/^'=HYPERLINK\("http:\/\/x",\d+\)$/);
+    expect(rows.flat().some((cell) => /<a\s/i.test(cell))).toBe(false);
   });
 });
