@@ -43,12 +43,14 @@ for (const language of LANGUAGES) {
       expect(found).toEqual([]);
     });
 
-    test('both archive tabs have no serious or critical violation', async ({ app, page }) => {
+    test('every archive tab has no serious or critical violation', async ({ app, page }) => {
       await app.open({ language, screen: 'archive' });
       const tabs = app.main.getByRole('tab');
-      await expect(tabs).toHaveCount(2);
+      await expect(tabs.first()).toBeVisible();
+      const count = await tabs.count();
+      expect(count).toBeGreaterThanOrEqual(3); // export, verify and restore, retention (…)
       const found: string[] = [];
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < count; i++) {
         await tabs.nth(i).click();
         await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
         found.push(...(await seriousViolations(page, `archive tab ${i + 1}`)));

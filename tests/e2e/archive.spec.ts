@@ -215,4 +215,36 @@ test.describe('archive bundle', () => {
     for (const value of formulas) expect(value).toMatch(/^'=HYPERLINK\("http:\/\/x",\d+\)$/);
     expect(rows.flat().some((cell) => /<a\s/i.test(cell))).toBe(false);
   });
+
+  test('retention destroys expired records only when the chosen bundle holds them, after a dry run, and audits it', async ({ app, page }) => {
+    await app.open({ screen: 'dashboard' });
+    const seed = new SeedData(app);
+    const { now } = await seed.clock();
+    const day = 86_400_000;
+    const old = [];
+    for (let i = 0; i < 4; i += 1) old.push(await seed.call({ startedAt: now - (800 + i) * day, endedAt: now - (800 + i) * day, disposition: 'answered' }));
+    const recent = await seed.call({ startedAt: now - 3 * day, disposition: 'missed' });
+    await seed.reload();
+    const path = await exportBundle(app, page, folder);
+    // Expired too, but written after the bundle was made: no archive holds it.
+    const unarchived = await seed.call({ startedAt: now - 900 * day, endedAt: now - 900 * day, disposition: 'missed' });
+
+    await page.getByRole('tab', { name: 'Retention' }).click();
+    await expect(page.getByLabel('Calls and call notes')).toHaveValue('730');
+    await page.getByLabel('Choose a bundle for a dry run').setInputFiles(path);
+    const plan = page.getByRole('table', { name: 'Destruction dry run' });
+    await expect(plan.getByRole('row', { name: /^Calls and call notes 5 4 1$/ })).toBeVisible();
+    await expect(page.getByText('1 expired records are not in this bundle')).toBeVisible();
+    expect(await app.readTable('calls')).toHaveLength(6); // a dry run writes nothing
+    const destroy = page.getByRole('button', { name: 'Destroy 4 records' });
+    await expect(destroy).toBeDisabled();
+    await page.getByLabel('I have stored this bundle safely').check();
+    await destroy.click();
+    await expect(page.getByRole('status').filter({ hasText: '4 records destroyed, 0 ID numbers removed.' })).toBeVisible();
+    const left = (await app.readTable<{ id: string }>('calls')).map((c) => c.id).sort();
+    expect(left).toEqual([recent.id, unarchived.id].sort());
+    const audit = (await app.readTable<{ action: string; summary: string }>('auditLog')).filter((a) => a.action === 'destroy');
+    expect(audit.map((a) => a.summary)).toEqual([expect.stringMatching(/^retention: destroyed calls=4; archived in frontdesk-archive-\d{8}-\d{4}\.zip \(manifest sha256 [0-9a-f]{64}\)$/)]);
+    expect(old.every((c) => !left.includes(c.id))).toBe(true);
+  });
 });

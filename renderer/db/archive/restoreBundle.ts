@@ -6,18 +6,16 @@
 // 2. apply: ONE transaction moves the staged rows into their tables, drops the staging rows and writes the
 //    audit entry. IndexedDB commits it whole or not at all, so a reload half way leaves the database as it was.
 // Leftover staging rows of a restore that never finished are discarded (`discardStagedRestores`).
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { z } from 'zod';
 import { canonicalJson } from '@shared/archive/canonicalJson';
 import type { BundleManifest } from '@shared/archive/bundleFormat';
-import { ImportCancelledError } from '@shared/errors/importCancelled';
 import type { FrontDeskDatabase, TableName } from '../FrontDeskDatabase';
 import { newId } from '../ids';
 import { DESK_ID_SETTING } from '../deskContext';
 import { writePathOf, type WriteContext } from '../writePath';
-import { readEntries, type BundleSource, type ReadOptions } from './readBundle';
-import { ARCHIVE_SCHEMAS, ARCHIVE_TABLES, isArchiveTable, type ArchiveTable } from './tableSchemas';
+import type { BundleSource, ReadOptions } from './readBundle';
+import { BundleRowsError, streamBundleRows, type BundleRow } from './bundleRows';
+import { ARCHIVE_SCHEMAS, ARCHIVE_TABLES, type ArchiveTable } from './tableSchemas';
 import { restoreStagingSchema, type RestoreStagingRow } from './stagingSchema';
 
 const BATCH = 500;
@@ -52,10 +50,8 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
   const writes = writePathOf(db);
   const restoreId = newId();
   const tables: Partial<Record<ArchiveTable, TablePreview>> = {};
-  const expected = new Map(manifest.files.filter((f) => f.kind === 'jsonl').map((f) => [f.path, f]));
-  const state = new Map<string, { decoder: TextDecoder; rest: string; line: number; hash: ReturnType<typeof sha256.create>; batch: { line: number; row: Record<string, unknown> }[] }>();
 
-  const flushBatch = async (table: ArchiveTable, batch: { line: number; row: Record<string, unknown> }[]) => {
+  const flushBatch = async (table: ArchiveTable, batch: BundleRow[]) => {
     if (batch.length === 0) return;
     const schema = ARCHIVE_SCHEMAS[table] as z.ZodType;
     for (const { line, row } of batch) {
@@ -83,55 +79,11 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
   };
 
   try {
-    await readEntries(
-      source,
-      async ({ name, chunk, final }) => {
-        if (!name.startsWith('tables/')) return;
-        const table = name.slice('tables/'.length).replace(/\.jsonl$/, '');
-        if (!isArchiveTable(table)) throw new Refusal({ status: 'refused', problem: 'unknownTable', table });
-        let file = state.get(name);
-        if (!file) {
-          file = { decoder: new TextDecoder('utf-8', { fatal: true }), rest: '', line: 0, hash: sha256.create(), batch: [] };
-          state.set(name, file);
-        }
-        file.hash.update(chunk);
-        let text: string;
-        try {
-          text = file.rest + file.decoder.decode(chunk, { stream: !final });
-        } catch {
-          throw new Refusal({ status: 'refused', problem: 'notJson', table, line: file.line + 1 });
-        }
-        const lines = text.split('\n');
-        file.rest = final ? '' : lines.pop()!;
-        for (const raw of lines) {
-          if (raw === '') continue;
-          file.line += 1;
-          let row: unknown;
-          try {
-            row = JSON.parse(raw);
-          } catch {
-            throw new Refusal({ status: 'refused', problem: 'notJson', table, line: file.line });
-          }
-          if (!row || typeof row !== 'object' || typeof (row as { id?: unknown }).id !== 'string') {
-            throw new Refusal({ status: 'refused', problem: 'invalidRow', table, line: file.line, detail: 'id' });
-          }
-          file.batch.push({ line: file.line, row: row as Record<string, unknown> });
-          if (file.batch.length >= BATCH) {
-            if (options.signal?.aborted) throw new ImportCancelledError();
-            await flushBatch(table, file.batch.splice(0));
-          }
-        }
-        if (final) {
-          await flushBatch(table, file.batch.splice(0));
-          const promised = expected.get(name);
-          if (!promised || promised.sha256 !== bytesToHex(file.hash.digest())) throw new Refusal({ status: 'refused', problem: 'checksum', table });
-        }
-      },
-      options,
-    );
+    await streamBundleRows(source, manifest, flushBatch, { ...options, batchSize: BATCH });
   } catch (error) {
     await discardStagedRestores(db, options);
     if (error instanceof Refusal) return error.refusal;
+    if (error instanceof BundleRowsError) return { status: 'refused', problem: error.problem, table: error.table, line: error.line, detail: error.detail };
     throw error;
   }
   const totals = Object.values(tables).reduce((sum, t) => ({ added: sum.added + t.added, identical: sum.identical + t.identical, conflicts: sum.conflicts + t.conflicts }), { added: 0, identical: 0, conflicts: 0 });

@@ -8,8 +8,9 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { ExportPanel } from './ExportPanel';
 import { RestorePanel } from './RestorePanel';
+import { RetentionPanel } from './RetentionPanel';
 
-type ArchiveTab = 'export' | 'restore';
+type ArchiveTab = 'export' | 'restore' | 'retention';
 
 export function ArchiveScreen() {
   const { t } = useTranslation('archive');
@@ -22,9 +23,10 @@ export function ArchiveScreen() {
       <Tabs value={tab} onChange={(_, value: ArchiveTab) => setTab(value)} aria-label={t('title')} sx={{ mb: 3 }}>
         <Tab value="export" label={t('tabs.export')} id="archive-tab-export" aria-controls="archive-panel-export" />
         <Tab value="restore" label={t('tabs.restore')} id="archive-tab-restore" aria-controls="archive-panel-restore" />
+        <Tab value="retention" label={t('tabs.retention')} id="archive-tab-retention" aria-controls="archive-panel-retention" />
       </Tabs>
       <div role="tabpanel" id={`archive-panel-${tab}`} aria-labelledby={`archive-tab-${tab}`}>
-        {tab === 'export' ? <ExportPanel /> : <RestorePanel />}
+        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : <RetentionPanel />}
       </div>
     </Box>
   );
