@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { deriveCallFigures } from '@shared/calls/callMachine';
 import { softphone } from '../../phone/phoneService';
 import type { LineView } from '../../phone/phoneTypes';
-import { formatDuration } from './durations';
+import { LiveDuration } from './LiveDuration';
 import { switchboardUi } from './switchboardUiStore';
 
 const STATE_COLOUR = { ringing: 'success', dialing: 'info', active: 'primary', held: 'warning', ended: 'default' } as const;
@@ -16,18 +17,34 @@ function useNoticeText(line: LineView): string | undefined {
   return t(`notices.${notice.code}`, { code: codeText, reason: notice.reason ?? '' });
 }
 
-export function LineCard({ line, selected, now, lines }: { line: LineView; selected: boolean; now: number; lines: LineView[] }) {
+/** The line's timer: only this re-renders every second, and only while the line has a running one. */
+function LineTimer({ line }: { line: LineView }) {
+  const { t } = useTranslation('switchboard');
+  if (line.state === 'ringing' || line.state === 'dialing') return <LiveDuration from={line.ringStartedAt} label={(time) => t('lines.ringTime', { time })} />;
+  if (line.state === 'held' && line.heldSince) return <LiveDuration from={line.heldSince} label={(time) => t('lines.heldTime', { time })} />;
+  if (line.answeredAt) return <LiveDuration from={line.answeredAt} until={line.endedAt} label={(time) => t('lines.talkTime', { time })} />;
+  return null;
+}
+
+export interface LineCardProps {
+  line: LineView;
+  selected: boolean;
+  /** Line number of the held caller this consultation is for, and of this caller's consultation. */
+  consultForNo?: number | undefined;
+  consultingNo?: number | undefined;
+}
+
+/**
+ * One line. Memoised: line views are immutable snapshots (a new object only when that line changed), so
+ * a SIP event on one line re-renders that card alone, and a clock tick re-renders only its timer.
+ */
+export const LineCard = memo(function LineCard({ line, selected, consultForNo, consultingNo }: LineCardProps) {
   const { t } = useTranslation('switchboard');
   const who = [line.remoteName, line.remoteUser].filter(Boolean).join(' · ') || t('lines.unknownCaller');
   const stateText = t(`lines.states.${line.state}`);
   const noticeText = useNoticeText(line);
-  const lineNoOf = (id: string | undefined) => lines.find((l) => l.id === id)?.lineNo;
   const live = line.state !== 'ended';
   const canTransfer = line.state === 'active' || line.state === 'held';
-  let timer = '';
-  if (line.state === 'ringing' || line.state === 'dialing') timer = t('lines.ringTime', { time: formatDuration(now - line.ringStartedAt) });
-  else if (line.state === 'held' && line.heldSince) timer = t('lines.heldTime', { time: formatDuration(now - line.heldSince) });
-  else if (line.answeredAt) timer = t('lines.talkTime', { time: formatDuration((line.endedAt ?? now) - line.answeredAt) });
   const transfer = line.transfer;
 
   return (
@@ -46,10 +63,10 @@ export function LineCard({ line, selected, now, lines }: { line: LineView; selec
         <Chip size="small" color={STATE_COLOUR[line.state]} label={stateText} data-testid="line-state" />
         {line.holdPending && <Chip size="small" variant="outlined" label={t('lines.holdPending')} />}
         {line.muted && <Chip size="small" color="error" variant="outlined" label={t('lines.muted')} />}
-        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="line-timer">{timer}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="line-timer"><LineTimer line={line} /></Typography>
       </Box>
-      {line.consultFor && <Typography variant="body2">{t('lines.consultFor', { n: lineNoOf(line.consultFor) ?? '?' })}</Typography>}
-      {line.consultLineId && <Typography variant="body2">{t('lines.consulting', { n: lineNoOf(line.consultLineId) ?? '?' })}</Typography>}
+      {line.consultFor && <Typography variant="body2">{t('lines.consultFor', { n: consultForNo ?? '?' })}</Typography>}
+      {line.consultLineId && <Typography variant="body2">{t('lines.consulting', { n: consultingNo ?? '?' })}</Typography>}
       {transfer && (
         <Typography variant="body2" role="status" data-testid="line-transfer" data-progress={transfer.progress}>
           {t(`transfer.progress.${transfer.progress}`, { target: transfer.target })}
@@ -101,7 +118,7 @@ export function LineCard({ line, selected, now, lines }: { line: LineView; selec
       )}
     </Paper>
   );
-}
+});
 
 function endedDisposition(line: LineView): string {
   const call = softphone.line(line.id)?.call;

@@ -8,6 +8,7 @@ import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneServ
 import type { LineView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { recordMetric } from '../../platform/metrics';
+import { afterPaint } from './afterPaint';
 import { lookupCaller, type CallerInfo } from './callerLookup';
 import { switchboardUi, useSwitchboardUi } from './switchboardUiStore';
 import { DEFAULT_ANSWER_KEY, usePhoneKeyMap } from './phoneKeyMap';
@@ -21,9 +22,13 @@ function IncomingCall({ line }: { line: LineView }) {
   const [caller, setCaller] = useState<CallerInfo | undefined>();
   useEffect(() => {
     let alive = true;
-    void lookupCaller(line.remoteUser, line.id).then((info) => alive && setCaller(info));
+    // Who is calling is looked up once the pop-up is on screen: React runs this effect before the
+    // browser paints (the phone's update is a sync render), and the number parsing and database reads
+    // would otherwise hold the first paint of the pop-up back.
+    const cancel = afterPaint(() => void lookupCaller(line.remoteUser, line.id).then((info) => alive && setCaller(info)));
     return () => {
       alive = false;
+      cancel();
     };
   }, [line.remoteUser, line.id]);
   // Pop-up latency (INVITE arrival → pop-up painted) for the benchmark.
@@ -91,14 +96,20 @@ function PhoneShortcuts() {
   return null;
 }
 
+/** The hold-recall reminder in its own component: its clock ticks while someone is held, and only it re-renders. */
+function HoldRecall() {
+  useHoldRecall(usePhone().lines);
+  return null;
+}
+
 export function PhoneOverlay() {
   const phone = usePhone();
   const ui = useSwitchboardUi();
-  useHoldRecall(phone.lines);
   const ringing = phone.lines.filter((l) => l.state === 'ringing' && l.direction === 'inbound').sort((a, b) => a.ringStartedAt - b.ringStartedAt);
   return (
     <>
       <PhoneShortcuts />
+      <HoldRecall />
       {ringing.length > 0 && (
         <Stack spacing={1} sx={{ position: 'fixed', top: 72, right: 16, zIndex: (theme) => theme.zIndex.snackbar }} aria-live="assertive">
           {ringing.map((line) => (

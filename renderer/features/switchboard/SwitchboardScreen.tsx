@@ -1,19 +1,21 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Alert, Box, Button, Link, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import type { Call } from '@shared/domain/switchboard';
 import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
-import type { PhoneView } from '../../phone/phoneTypes';
+import type { LineView, PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { LineCard } from './LineCard';
 import { formatDuration, useNow } from './durations';
 import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
 
-function RegistrationBanner({ phone, now }: { phone: PhoneView; now: number }) {
+/** The registration line; it ticks (for the retry countdown) only while the phone is disconnected. */
+function RegistrationBanner({ phone }: { phone: PhoneView }) {
   const { t } = useTranslation('switchboard');
+  const now = useNow(1000, phone.registration === 'disconnected' && phone.retryAt !== undefined);
   const seconds = phone.retryAt ? Math.max(0, Math.ceil((phone.retryAt - now) / 1000)) : 0;
   switch (phone.registration) {
     case 'unconfigured':
@@ -41,7 +43,8 @@ function RegistrationBanner({ phone, now }: { phone: PhoneView; now: number }) {
   }
 }
 
-function DialBar() {
+/** Memoised: nothing of the phone's is shown here, so a SIP event never re-renders it. */
+const DialBar = memo(function DialBar() {
   const { t } = useTranslation('switchboard');
   const [target, setTarget] = useState('');
   // Ctrl+D (PhoneOverlay) promises this box, from any screen.
@@ -70,12 +73,24 @@ function DialBar() {
       <Button type="submit" variant="contained" disabled={!target.trim()}>{t('dial.call')}</Button>
     </Box>
   );
+});
+
+/** One caller waiting on hold: the waiting time ticks here, not in the queue or the screen. */
+function HeldCaller({ line, limit }: { line: LineView; limit: number }) {
+  const { t } = useTranslation('switchboard');
+  const now = useNow(1000);
+  const waited = now - line.heldSince!;
+  return (
+    <ListItem data-overdue={waited >= limit} sx={{ color: waited >= limit ? 'error.main' : undefined }}>
+      <ListItemText primary={t('queue.waiting', { who: `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`, time: formatDuration(waited) })} />
+    </ListItem>
+  );
 }
 
-function HoldQueue({ phone, now }: { phone: PhoneView; now: number }) {
+function HoldQueue({ lines }: { lines: LineView[] }) {
   const { t } = useTranslation('switchboard');
   const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;
-  const held = phone.lines.filter((l) => l.state === 'held' && l.heldSince !== undefined).sort((a, b) => a.heldSince! - b.heldSince!);
+  const held = lines.filter((l) => l.state === 'held' && l.heldSince !== undefined).sort((a, b) => a.heldSince! - b.heldSince!);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="hold-queue-title" sx={{ p: 1.5 }}>
       <Typography id="hold-queue-title" variant="subtitle1" component="h2">{t('queue.title')}</Typography>
@@ -83,14 +98,9 @@ function HoldQueue({ phone, now }: { phone: PhoneView; now: number }) {
         <Typography variant="body2" color="text.secondary">{t('queue.empty')}</Typography>
       ) : (
         <List dense aria-labelledby="hold-queue-title">
-          {held.map((line) => {
-            const waited = now - line.heldSince!;
-            return (
-              <ListItem key={line.id} data-overdue={waited >= limit} sx={{ color: waited >= limit ? 'error.main' : undefined }}>
-                <ListItemText primary={t('queue.waiting', { who: `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`, time: formatDuration(waited) })} />
-              </ListItem>
-            );
-          })}
+          {held.map((line) => (
+            <HeldCaller key={line.id} line={line} limit={limit} />
+          ))}
         </List>
       )}
     </Paper>
@@ -116,12 +126,41 @@ const CallRow = memo(function CallRow({ call, time }: { call: Call; time: Intl.D
   );
 }, (a, b) => a.call.id === b.call.id && a.call.updatedAt === b.call.updatedAt && a.time === b.time);
 
+/** The table itself; renders only when the (deferred) list of calls or the language changes. */
+const TodayCallsTable = memo(function TodayCallsTable({ calls }: { calls: Call[] | undefined }) {
+  const { t, i18n } = useTranslation('switchboard');
+  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [i18n.language]);
+  if (calls && calls.length === 0) return <Typography variant="body2" color="text.secondary">{t('today.empty')}</Typography>;
+  return (
+    <Table size="small" aria-labelledby="today-calls-title">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('today.time')}</TableCell>
+          <TableCell>{t('today.direction')}</TableCell>
+          <TableCell>{t('today.number')}</TableCell>
+          <TableCell>{t('today.name')}</TableCell>
+          <TableCell>{t('today.ring')}</TableCell>
+          <TableCell>{t('today.talk')}</TableCell>
+          <TableCell>{t('today.disposition')}</TableCell>
+          <TableCell>{t('today.transferredTo')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {(calls ?? []).map((c) => (
+          <CallRow key={c.id} call={c} time={time} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+});
+
 /**
- * Today's calls, newest first. Memoised without props: the line cards re-render every second and on
- * every SIP event, and this table must not be re-rendered with them while the phone is busy.
+ * Today's calls, newest first. Memoised without props, so the phone's changes never re-render it; and
+ * its own updates (a call record written as a call starts ringing) render as a deferred, interruptible
+ * update (useDeferredValue), so the ringing line and the pop-up are painted first and the table follows.
  */
 const TodayCalls = memo(function TodayCalls() {
-  const { t, i18n } = useTranslation('switchboard');
+  const { t } = useTranslation('switchboard');
   const since = useMemo(() => {
     const start = new Date();
     start.setHours(0, 0, 0, 0);
@@ -131,33 +170,11 @@ const TodayCalls = memo(function TodayCalls() {
     () => getDatabase().calls.where('startedAt').aboveOrEqual(since).reverse().filter((c) => c.deletedAt === undefined).limit(TODAY_ROWS).toArray(),
     [since],
   );
-  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [i18n.language]);
+  const shown = useDeferredValue(calls);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="today-calls-title" sx={{ p: 1.5 }}>
       <Typography id="today-calls-title" variant="subtitle1" component="h2">{t('today.title')}</Typography>
-      {calls && calls.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{t('today.empty')}</Typography>
-      ) : (
-        <Table size="small" aria-labelledby="today-calls-title">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('today.time')}</TableCell>
-              <TableCell>{t('today.direction')}</TableCell>
-              <TableCell>{t('today.number')}</TableCell>
-              <TableCell>{t('today.name')}</TableCell>
-              <TableCell>{t('today.ring')}</TableCell>
-              <TableCell>{t('today.talk')}</TableCell>
-              <TableCell>{t('today.disposition')}</TableCell>
-              <TableCell>{t('today.transferredTo')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(calls ?? []).map((c) => (
-              <CallRow key={c.id} call={c} time={time} />
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <TodayCallsTable calls={shown} />
     </Paper>
   );
 });
@@ -166,12 +183,12 @@ export function SwitchboardScreen() {
   const { t } = useTranslation('switchboard');
   const phone = usePhone();
   const ui = useSwitchboardUi();
-  const now = useNow(1000);
   const selected = effectiveLine(phone.lines, ui.selectedLineId);
+  const lineNoOf = (id: string | undefined) => (id === undefined ? undefined : phone.lines.find((l) => l.id === id)?.lineNo);
   return (
     <Box component="section" aria-labelledby="screen-title" sx={{ p: 3, display: 'grid', gap: 2 }}>
       <Typography id="screen-title" variant="h5" component="h1">{t('title')}</Typography>
-      <RegistrationBanner phone={phone} now={now} />
+      <RegistrationBanner phone={phone} />
       <DialBar />
       <Box sx={{ display: 'grid', gridTemplateColumns: { md: '2fr 1fr' }, gap: 2, alignItems: 'start' }}>
         <Box component="section" aria-labelledby="lines-title">
@@ -181,12 +198,12 @@ export function SwitchboardScreen() {
           ) : (
             <Stack spacing={1}>
               {phone.lines.map((line) => (
-                <LineCard key={line.id} line={line} lines={phone.lines} selected={line.id === selected?.id} now={now} />
+                <LineCard key={line.id} line={line} selected={line.id === selected?.id} consultForNo={lineNoOf(line.consultFor)} consultingNo={lineNoOf(line.consultLineId)} />
               ))}
             </Stack>
           )}
         </Box>
-        <HoldQueue phone={phone} now={now} />
+        <HoldQueue lines={phone.lines} />
       </Box>
       <TodayCalls />
     </Box>
