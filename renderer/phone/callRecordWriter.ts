@@ -8,6 +8,8 @@ import { getDatabase, getRepositories, type CallWrite } from '../db';
 import type { CallRecordSink } from './softphone';
 import type { LineView } from './phoneTypes';
 
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export interface CallRecordWriterOptions {
   ownExtension?: () => string | undefined;
   onError?: (error: unknown) => void;
@@ -28,6 +30,9 @@ export class CallRecordWriter implements CallRecordSink {
       consultFor: line.consultFor,
     });
     const chain = (this.chains.get(line.id) ?? Promise.resolve())
+      // One task later: the phone's snapshot for the screens (PhoneViewStore, scheduled just before) is
+      // rendered first, so the pop-up of a ringing call never waits for validating and storing its record.
+      .then(nextTask)
       .then(() => this.write(line.id, fields))
       .then(() => undefined)
       .catch((error: unknown) => this.options.onError?.(error));

@@ -65,8 +65,11 @@ export class Softphone implements LineHost {
   }
 
   changed(line: PhoneLine): void {
+    // The screens' snapshot is scheduled first: the record's write waits behind it (CallRecordWriter),
+    // so a ringing call is on screen before its record is validated and stored.
+    // A call ringing in is urgent (painted at the end of this task); everything else is coalesced.
+    this.view.changed(line.state === 'ringing' && line.view.direction === 'inbound');
     this.sink?.record(line.view, line.call);
-    this.view.changed();
   }
 
   ended(line: PhoneLine): void {

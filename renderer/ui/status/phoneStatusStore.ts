@@ -16,7 +16,8 @@ export interface PhoneStatus {
 const store = createStore<PhoneStatus>({ state: 'unconfigured' });
 
 export function publishPhoneStatus(next: PhoneStatus): void {
-  store.set(next);
+  // The phone publishes on every line change; the status bar re-renders only when its text changes.
+  store.set((previous) => (previous.state === next.state && previous.reason === next.reason ? previous : next));
 }
 
 export function usePhoneStatus(): PhoneStatus {
