@@ -20,11 +20,20 @@ export function startPhoneWiring(): Promise<void> {
   const softphone = new Softphone(writer);
   const configuration = new PhoneConfiguration(softphone);
   const ringer = new Ringer();
+  // The ringtone starts a task after the snapshot that brought the call: starting an audio element takes
+  // milliseconds, and the pop-up is rendered from the same snapshot right after these listeners.
+  let ringCheck: ReturnType<typeof setTimeout> | undefined;
+  const followRinging = () => {
+    ringCheck = undefined;
+    if (softphone.getSnapshot().lines.some((l) => l.state === 'ringing')) ringer.start(configuration.current()?.ringDeviceId);
+    else if (ringer.ringing) ringer.stop();
+  };
   softphone.subscribe(() => {
     const view = softphone.getSnapshot();
     publishPhoneStatus({ state: view.registration, reason: view.registrationReason });
-    if (view.lines.some((l) => l.state === 'ringing')) ringer.start(configuration.current()?.ringDeviceId);
-    else if (ringer.ringing) ringer.stop();
+    const ringing = view.lines.some((l) => l.state === 'ringing');
+    if (ringing && !ringer.ringing) ringCheck ??= setTimeout(followRinging, 0);
+    else if (!ringing && ringer.ringing) ringer.stop();
   });
   installPhone({ softphone, configuration });
   return configuration.start();

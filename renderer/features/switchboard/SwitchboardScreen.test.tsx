@@ -4,7 +4,7 @@
 // today's-calls table and of the line cards through the MUI parts only they use (Table, Chip).
 import { Profiler, createElement, type ComponentProps } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { applyCallEvent, startCall } from '@shared/calls/callMachine';
@@ -83,8 +83,10 @@ async function renderScreen(view: PhoneView) {
       </ShortcutProvider>
     </I18nextProvider>,
   );
-  const table = await screen.findByRole('table', { name: "Today's calls" });
-  await vi.waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+  // Testing Library's waitFor re-checks on every DOM change (the faked setInterval never polls), so the
+  // fake clock does not move while the stored call arrives.
+  const table = await screen.findByRole('table', { name: "Today's calls" }, { timeout: 15_000 });
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2), { timeout: 15_000 });
   return { commits, table };
 }
 

@@ -181,6 +181,9 @@ const TodayCalls = memo(function TodayCalls() {
 
 export function SwitchboardScreen() {
   const { t } = useTranslation('switchboard');
+  // Not deferred: the ringing line card is committed together with the pop-up (a deferred screen was
+  // measured to show the card hundreds of milliseconds late on a loaded machine, restarted by every
+  // update that followed the ring).
   const phone = usePhone();
   const ui = useSwitchboardUi();
   const selected = effectiveLine(phone.lines, ui.selectedLineId);
