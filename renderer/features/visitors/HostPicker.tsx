@@ -1,7 +1,7 @@
 // Picking the host (拜访对象) from the staff directory, keyboard first like the switchboard's transfer
 // picker: type a name, pinyin, initials or extension; ↑↓ move; Enter picks (and does not submit the
 // form while the list is open). Once picked, the field reads "张三 (ext. 2301)"; typing starts over.
-import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { nextActiveIndex } from '../../ui/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
@@ -24,7 +24,8 @@ export interface HostPickerProps {
   required?: boolean;
 }
 
-export const HostPicker = forwardRef<HTMLInputElement, HostPickerProps>(function HostPicker({ id, value, onChange, onPicked, error, required }, ref) {
+// Memoised: typing in another field of the registration form does not render the picker.
+export const HostPicker = memo(forwardRef<HTMLInputElement, HostPickerProps>(function HostPicker({ id, value, onChange, onPicked, error, required }, ref) {
   const { t } = useTranslation('visitors');
   const db = useDatabase();
   const [query, setQueryState] = useState('');
@@ -136,7 +137,7 @@ export const HostPicker = forwardRef<HTMLInputElement, HostPickerProps>(function
       )}
     </div>
   );
-});
+}));
 
 function searchHosts(db: FrontDeskDatabase, query: string): Promise<Staff[]> {
   return repositoriesOf(db).staff.search(query, { limit: 8 }).catch(() => [] as Staff[]);

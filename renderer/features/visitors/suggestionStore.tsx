@@ -1,7 +1,7 @@
 // Returning-visitor suggestions live outside the registration form's state: when they arrive, only the
 // list and the field it belongs to re-render, not the fifteen fields of the form (the bench target is
 // keystroke → suggestions on screen in under 30 ms, p95, with 500k visits stored).
-import { useEffect, useSyncExternalStore } from 'react';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -52,8 +52,11 @@ function listIdOf(source: SuggestSource): string {
   return `visitor-suggestions-${source}`;
 }
 
-/** A text field that is a combobox over the suggestions; re-renders only when its own list opens, closes or moves. */
-export function SuggestingTextField({ store, source, ...props }: TextFieldProps & { store: SuggestionStore; source: SuggestSource }) {
+/**
+ * A text field that is a combobox over the suggestions; re-renders only when its own list opens, closes
+ * or moves, or its own props change (memoised: typing elsewhere in the form does not render it).
+ */
+export const SuggestingTextField = memo(function SuggestingTextField({ store, source, ...props }: TextFieldProps & { store: SuggestionStore; source: SuggestSource }) {
   const combo = useSyncExternalStore(store.subscribe, () => {
     const s = store.get();
     const open = s.source === source && s.rows.length > 0;
@@ -79,9 +82,9 @@ export function SuggestingTextField({ store, source, ...props }: TextFieldProps 
       }}
     />
   );
-}
+});
 
-export function SuggestionList({ store, source, onPick }: { store: SuggestionStore; source: SuggestSource; onPick: (row: SuggestionRow) => void }) {
+export const SuggestionList = memo(function SuggestionList({ store, source, onPick }: { store: SuggestionStore; source: SuggestSource; onPick: (row: SuggestionRow) => void }) {
   const { t, i18n } = useTranslation('visitors');
   const state = useSyncExternalStore(store.subscribe, store.get);
   const shown = state.source === source && state.rows.length > 0;
@@ -112,4 +115,4 @@ export function SuggestionList({ store, source, onPick }: { store: SuggestionSto
       </List>
     </Paper>
   );
-}
+});
