@@ -1,16 +1,20 @@
-// Visitor-log figures on a large database: 500,000 visits of 120,000 visitors (Chinese names) seeded
-// into the page's real IndexedDB, then suggestion latency while typing (keystroke → suggestions
-// rendered, measured in the page), the on-site board load with 300 on site, and check-in save time.
-// Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
+// Visitor-log figures on a large database: 500,000 visitors (Chinese names, phones stored under their
+// E.164 keys as the app stores them, shared/phone/phoneKey.ts) and 500,000 visits seeded into the page's
+// real IndexedDB, then returning-visitor suggestion latency while typing (keystroke → suggestions
+// rendered, measured in the page; p50 and p95, target p95 < 30 ms at 500k), the on-site board load with
+// 300 on site, and check-in save time. Prints figures; no pass/fail on timing (README: speed targets are
+// measured, not tested).
 import { monotonicFactory } from 'ulid';
 import { test, expect } from '../e2e/fixtures';
 import { VisitorsPage } from '../e2e/pages/VisitorsPage';
+import { phoneKey } from '../../shared/phone/phoneKey';
 import { organisationSearchKeys, visitorSearchKeys } from '../../shared/visitors/nameMatching';
 import { printFigure } from './stats';
 
-const VISITORS = Number(process.env.BENCH_VISITORS ?? 120_000);
+const VISITORS = Number(process.env.BENCH_VISITORS ?? 500_000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 500_000);
 const ON_SITE = 300;
+const SUGGEST_ROUNDS = Number(process.env.BENCH_SUGGEST_ROUNDS ?? 3);
 const BATCH = 10_000;
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
@@ -27,7 +31,7 @@ function random(seed: number): () => number {
   };
 }
 
-test('visitor log on 500k visits', async ({ app, page }) => {
+test('visitor log on 500k visitors and 500k visits', async ({ app, page }) => {
   test.setTimeout(30 * 60_000);
   const visitors = new VisitorsPage(app);
   await visitors.open();
@@ -74,7 +78,8 @@ test('visitor log on 500k visits', async ({ app, page }) => {
       const k0 = performance.now();
       const searchKeys = [...new Set([...visitorSearchKeys({ name, phone }), ...companyKeys.get(company)!])];
       keysMs += performance.now() - k0;
-      rows.push({ id, createdAt: created, updatedAt: created, deskId, name, company, phone, phoneDigits: phone, lastVisitAt: created, searchKeys });
+      // The stored phone key is E.164 (+8613912345678), as visitorFields() stores it since schema v3.
+      rows.push({ id, createdAt: created, updatedAt: created, deskId, name, company, phone, phoneDigits: phoneKey(phone), lastVisitAt: created, searchKeys });
       visitorIds.push(id);
     }
     await put('visitors', rows);
@@ -113,12 +118,15 @@ test('visitor log on 500k visits', async ({ app, page }) => {
   }
 
   // Suggestions while typing: two letters of initials, a surname, a name, phone digits, an organisation.
+  // Each keystroke that shows suggestions is one sample; the list is typed SUGGEST_ROUNDS times.
   const queries = ['zw', 'lj', 'wh', 'cx', 'zh', 'li', 'wang', '王', '张伟', '陈', '138', '1391', 'bjht', '北京恒泰', 'shanghai', 'hy', 'xm', 'yf', 'sun', '刘芳'];
-  for (const q of queries) {
-    await page.keyboard.press('Control+r');
-    await visitors.name.fill('');
-    await visitors.name.pressSequentially(q, { delay: 80 });
-    await expect(visitors.suggestions).toBeVisible();
+  for (let round = 0; round < SUGGEST_ROUNDS; round += 1) {
+    for (const q of queries) {
+      await page.keyboard.press('Control+r');
+      await visitors.name.fill('');
+      await visitors.name.pressSequentially(q, { delay: 80 });
+      await expect(visitors.suggestions).toBeVisible();
+    }
   }
 
   // Check-in save time on the large database (walk-ins through the form).
@@ -127,7 +135,7 @@ test('visitor log on 500k visits', async ({ app, page }) => {
   }
 
   const metrics = await page.evaluate(() => (window as unknown as { __frontdeskMetrics?: () => Record<string, number[]> }).__frontdeskMetrics?.() ?? {});
-  printFigure('visitor suggestions: keystroke → suggestions rendered (in page)', metrics.visitorSuggestMs ?? [], 'p95 < 30 ms');
+  printFigure(`visitor suggestions: keystroke → suggestions rendered (in page), ${VISITORS} visitors, ${VISITS} visits`, metrics.visitorSuggestMs ?? [], 'p95 < 30 ms');
   printFigure('  of which the query (suggestions, last visits, hosts; one read transaction)', metrics.visitorSuggestQueryMs ?? []);
   printFigure(`on-site board: screen mount → ${ON_SITE} on site loaded among ${VISITS} visits (in page)`, metrics.onSiteBoardMs ?? []);
   printFigure('on-site board: Alt+1 → count shown (wall clock, includes Playwright round trips)', boardWall);
