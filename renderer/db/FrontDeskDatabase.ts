@@ -9,6 +9,7 @@ import type { Call, CallNote, EquipmentFault, Message } from '@shared/domain/swi
 import { SCHEMA_HISTORY, type SchemaVersion } from './schemaHistory';
 import { DeskContext, type KeyValueStorage } from './deskContext';
 import type { RestoreStagingRow } from './archive/stagingSchema';
+import { preloadForUpgrade } from './textKeys';
 
 export const DATABASE_NAME = 'frontdesk';
 
@@ -71,7 +72,12 @@ export class FrontDeskDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME, options: DatabaseOptions = {}) {
     super(name);
-    applySchemaHistory(this, options.history ?? SCHEMA_HISTORY);
+    const history = options.history ?? SCHEMA_HISTORY;
+    applySchemaHistory(this, history);
+    // An older stored database upgrades when it opens, and its upgrades derive search keys: start loading
+    // their libraries now rather than inside the upgrade (renderer/db/textKeys.ts).
+    const latest = history[history.length - 1];
+    if (latest) preloadForUpgrade(name, latest.version);
     this.desk = new DeskContext(options.storage);
     // Settled before any other transaction runs, so every write knows its desk synchronously.
     this.on('ready', (vipDb) => this.desk.settle(vipDb), true);

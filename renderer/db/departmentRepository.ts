@@ -1,10 +1,11 @@
 import type { Department, DepartmentInput } from '@shared/domain/directory';
 import { departmentInputSchema, departmentSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
-import { nameSearchKeys, normaliseText } from '@shared/search/searchKeys';
+import { normaliseText } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { RecordRepository, ValidationError } from './recordRepository';
 import { staffKeysOf } from './staffRepository';
+import { textKeys } from './textKeys';
 
 /** A department cannot go while people are in it: they would lose their place in the directory. */
 export class DepartmentInUseError extends Error {
@@ -20,7 +21,7 @@ export function departmentNameKey(name: string): string {
 
 export function departmentFields(name: string, rest: Omit<NewRecord<Department>, 'name' | 'nameKey' | 'searchKeys'> = {}): NewRecord<Department> {
   const clean = name.trim().replace(/\s+/g, ' ');
-  return { ...rest, name: clean, nameKey: departmentNameKey(clean), searchKeys: nameSearchKeys(clean) };
+  return { ...rest, name: clean, nameKey: departmentNameKey(clean), searchKeys: textKeys().nameSearchKeys(clean) };
 }
 
 export class DepartmentRepository extends RecordRepository<'departments', DepartmentInput> {

@@ -4,7 +4,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import type { NewRecord } from '@shared/domain/record';
-import { matchesAllTokens, normaliseQuery } from '@shared/search/searchKeys';
+import { matchesAllTokens, normaliseQuery } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageRequest } from './paging';
 import { RecordNotFoundError, ValidationError, withoutUndefined } from './writeErrors';

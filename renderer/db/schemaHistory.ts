@@ -2,11 +2,11 @@
 // opened months ago must still upgrade cleanly, so an entry, once released, is never edited: a change
 // is a new entry at the end, with an upgrade function when existing rows need new fields.
 // Dexie carries forward every table not named in a later version, so each entry names only what changed.
+//
+// Upgrades that derive keys take the key functions from `textKeysInUpgrade()` (renderer/db/textKeys.ts):
+// the libraries behind them are loaded lazily, and an upgrade runs inside the versionchange transaction.
 import type { Transaction } from 'dexie';
-import { phoneKey } from '@shared/phone/phoneKey';
-import { nameSearchKeys, nameSortKey, personSearchKeys } from '@shared/search/searchKeys';
-import { visitorSearchKeys } from '@shared/visitors/nameMatching';
-import { watchlistEntryKeys } from '@shared/visitors/watchlistMatch';
+import { textKeysInUpgrade } from './textKeys';
 
 export interface SchemaVersion {
   version: number;
@@ -53,6 +53,7 @@ const v2: SchemaVersion = {
     staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey]',
   },
   async upgrade(tx) {
+    const { nameSortKey, personSearchKeys } = await textKeysInUpgrade();
     const departments = new Map<string, string>();
     await tx.table('departments').each((d: { id: string; name: string }) => {
       departments.set(d.id, d.name);
@@ -94,6 +95,7 @@ const v3: SchemaVersion = {
     calls: 'id, startedAt, [remoteNumberDigits+startedAt], [remoteNumberKey+startedAt], [disposition+startedAt], [extension+startedAt], sipCallId, updatedAt',
   },
   async upgrade(tx) {
+    const { nameSearchKeys, nameSortKey, personSearchKeys, phoneKey, visitorSearchKeys, watchlistEntryKeys } = await textKeysInUpgrade();
     const departments = new Map<string, string>();
     // updatedAt is left alone (as in v2): every field written here is derived, every desk computes the same.
     await tx.table('departments').toCollection().modify((d: Row) => {

@@ -1,22 +1,23 @@
 import type { Staff, StaffFields, StaffInput } from '@shared/domain/directory';
 import { staffInputSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
-import { phoneKey } from '@shared/phone/phoneKey';
-import { matchesAllTokens, nameSortKey, normaliseQuery, personSearchKeys } from '@shared/search/searchKeys';
+import { matchesAllTokens, normaliseQuery } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
+import { textKeys } from './textKeys';
 import { importStaffOnce, importStaffRows, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import type { HostLookup } from '@shared/visitors/expectedCsv';
 
-/** Search keys of a person: name (characters, pinyin, initials), extension, mobile, e-mail, title, department. */
+/** Search keys of a person: name (characters, pinyin, initials), extension, mobile, e-mail, title, department. In a write transaction (textKeys.ts). */
 export function staffKeysOf(person: Pick<Staff, 'name' | 'extension' | 'mobile' | 'email' | 'title'>, departmentName: string | undefined): string[] {
-  return personSearchKeys({ name: person.name, extension: person.extension, mobile: person.mobile, email: person.email, title: person.title, departmentName });
+  return textKeys().personSearchKeys({ name: person.name, extension: person.extension, mobile: person.mobile, email: person.email, title: person.title, departmentName });
 }
 
-/** Stored fields of a person from validated input (derived fields included). */
+/** Stored fields of a person from validated input (derived fields included). In a write transaction (textKeys.ts). */
 export function staffFields(fields: StaffFields, departmentName: string | undefined): NewRecord<Staff> {
+  const { nameSortKey, phoneKey } = textKeys();
   return {
     ...fields,
     nameKey: nameSortKey(fields.name),

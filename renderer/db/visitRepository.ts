@@ -8,13 +8,14 @@ import type { Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { checkRegistration, type RegistrationFields, type RegistrationInput } from '@shared/visitors/registration';
 import { applyVisitEvent, walkInFields, type VisitEvent } from '@shared/visitors/visitMachine';
-import { matchWatchlist, type WatchlistCandidate, type WatchlistMatch } from '@shared/visitors/watchlistMatch';
+import type { WatchlistCandidate, WatchlistMatch } from '@shared/visitors/watchlistMatch';
 import { watchlistClearance } from '@shared/visitors/watchlistClearance';
 import { maskIdNumber } from '@shared/visitors/idNumber';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { RecordNotFoundError, RecordRepository, ValidationError } from './recordRepository';
 import { visitorFields } from './visitorRepository';
 import { WatchlistAlertRepository } from './watchlistRepository';
+import { textKeys } from './textKeys';
 import { ImportCancelledError } from './writePath';
 import { watchlistAlertSchema, visitorSchema } from '@shared/domain/visitors';
 
@@ -287,7 +288,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
    */
   private async clearance(candidate: WatchlistCandidate, acknowledgedAlertIds: readonly string[]): Promise<{ kind: 'cleared'; alerts: WatchlistAlert[] } | Extract<CheckInOutcome, { kind: 'needs-clearance' }>> {
     const entries = await this.db.watchlist.where('active').equals(1).toArray();
-    const matches = matchWatchlist(candidate, entries);
+    const matches = textKeys().matchWatchlist(candidate, entries);
     if (matches.length === 0) return { kind: 'cleared', alerts: [] };
     const alerts = (await this.db.watchlistAlerts.bulkGet([...acknowledgedAlertIds])).filter((a): a is WatchlistAlert => a !== undefined);
     const result = watchlistClearance(candidate, matches, alerts);

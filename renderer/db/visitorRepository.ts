@@ -4,14 +4,13 @@
 import type { NewRecord } from '@shared/domain/record';
 import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors';
 import type { Staff } from '@shared/domain/directory';
-import { phoneKey } from '@shared/phone/phoneKey';
-import { normaliseQuery } from '@shared/search/searchKeys';
+import { normaliseQuery } from '@shared/search/textNormalise';
 import { cleanName } from '@shared/text/cleanText';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
-import { visitorSearchKeys } from '@shared/visitors/nameMatching';
 import type { IdDocumentType } from '@shared/visitors/idNumber';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, ValidationError } from './recordRepository';
+import { textKeys } from './textKeys';
 
 export interface VisitorInput {
   name: string;
@@ -28,8 +27,9 @@ export interface VisitorSuggestion {
   lastVisit?: Visit;
 }
 
-/** Stored fields of a visitor from checked input (derived fields included). */
+/** Stored fields of a visitor from checked input (derived fields included). In a write transaction (textKeys.ts). */
 export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
+  const { phoneKey, visitorSearchKeys } = textKeys();
   const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) || undefined : undefined;
   return {
     name: cleanName(input.name),

@@ -4,9 +4,10 @@ import type { NewRecord } from '@shared/domain/record';
 import { watchlistAlertSchema, watchlistEntrySchema, type WatchlistAlert, type WatchlistEntry, WATCHLIST_DECISIONS } from '@shared/domain/visitors';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
-import { matchWatchlist, watchlistEntryKeys, type WatchlistCandidate, type WatchlistMatch } from '@shared/visitors/watchlistMatch';
+import type { WatchlistCandidate, WatchlistMatch } from '@shared/visitors/watchlistMatch';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordNotFoundError, RecordRepository, ValidationError } from './recordRepository';
+import { loadTextKeys, textKeys } from './textKeys';
 
 export type WatchlistDecision = (typeof WATCHLIST_DECISIONS)[number];
 
@@ -45,7 +46,7 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
       reason: cleanText(input.reason).trim(),
       addedBy: input.addedBy?.trim() || this.db.desk.actorId,
       active: input.active ?? 1,
-      searchKeys: watchlistEntryKeys({ name, idNumber, organisation }),
+      searchKeys: textKeys().watchlistEntryKeys({ name, idNumber, organisation }),
     };
   }
 
@@ -68,6 +69,7 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
 
   /** Active entries the candidate matches. */
   async matches(candidate: WatchlistCandidate): Promise<WatchlistMatch[]> {
+    const { matchWatchlist } = await loadTextKeys();
     return matchWatchlist(candidate, await this.activeEntries());
   }
 }

@@ -18,6 +18,7 @@ import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { newId } from './ids';
+import { loadTextKeys, textKeysLoaded } from './textKeys';
 import { ValidationError, withoutUndefined } from './writeErrors';
 
 /** Tables every write transaction includes besides the ones written (the outbox joins here). */
@@ -70,9 +71,13 @@ export class WritePath {
   /**
    * One read-write transaction over the tables (and the audit log). Nested calls join the caller's
    * transaction, so a repository method may be part of a larger unit of work (an import).
+   * Writes compute search keys with lazily loaded libraries (textKeys.ts): they are loaded BEFORE the
+   * transaction opens, never awaited inside it (that would let IndexedDB commit it half-done).
    */
   transaction<R>(tables: readonly TableName[], work: () => Promise<R>): Promise<R> {
-    return this.db.transaction('rw', [...new Set([...tables, ...WRITE_TABLES])], work);
+    const run = () => this.db.transaction('rw', [...new Set([...tables, ...WRITE_TABLES])], work);
+    if (textKeysLoaded() || Dexie.currentTransaction) return run();
+    return loadTextKeys().then(run);
   }
 
   /** A new row: stamped, validated, written and audited. */

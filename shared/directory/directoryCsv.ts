@@ -4,7 +4,7 @@
 // row and field is wrong and why.
 import { readCsvRecords, type CsvSyntaxError } from '../csv/csvRecords';
 import { staffInputSchema, type FieldErrorCode, type StaffFields } from '../domain/directory';
-import { normaliseText } from '../search/searchKeys';
+import { normaliseText } from '../search/textNormalise';
 import { cleanName } from '../text/cleanText';
 
 export const DIRECTORY_COLUMNS = ['name', 'department', 'title', 'extension', 'mobile', 'email', 'location', 'notes'] as const;

@@ -3,31 +3,11 @@
 // (docs/REQUIREMENTS.md §3: search by name, pinyin initials, department or extension, keyboard first).
 import { pinyin } from 'pinyin-pro';
 import { phoneSearchKeys } from '../phone/phoneKey';
-import { stripInvisible } from '../text/cleanText';
+import { containsHan, digitsOnly, normaliseText } from './textNormalise';
 
-const HAN = /\p{Script=Han}/u;
-
-/**
- * Invisible characters removed (zero-width spaces, joiners, soft hyphens, variation selectors, bidi and
- * other controls: text/cleanText.ts), NFKC (full-width → half-width), lower-case, single spaces, trimmed.
- * Every search and match key starts here, so a name that looks the same on screen has the same key.
- */
-export function normaliseText(value: string): string {
-  return stripInvisible(value).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** What the user typed, in the form search keys are stored in (spaces dropped: keys have none). */
-export function normaliseQuery(value: string): string[] {
-  return normaliseText(value).split(' ').map((t) => t.replace(/[^\p{L}\p{N}@._+-]/gu, '')).filter(Boolean);
-}
-
-export function digitsOnly(value: string | undefined): string {
-  return (value ?? '').replace(/\D/g, '');
-}
-
-export function containsHan(value: string): boolean {
-  return HAN.test(value);
-}
+// The library-free half (normalising, matching by prefix) lives in textNormalise.ts, so code that only
+// reads and compares keys does not load pinyin-pro; it is re-exported here for the modules that make keys.
+export { containsHan, digitsOnly, matchesAllTokens, normaliseQuery, normaliseText } from './textNormalise';
 
 /**
  * Pinyin syllables of a name, without tones. `surname: 'head'` reads the first character as a surname,
@@ -102,9 +82,4 @@ export function personSearchKeys(fields: PersonKeyFields): string[] {
   if (fields.title) keys.add(normaliseText(fields.title).replace(/\s+/g, ''));
   keys.delete('');
   return [...keys];
-}
-
-/** True when every query token is a prefix of one of the keys. */
-export function matchesAllTokens(keys: readonly string[], tokens: readonly string[]): boolean {
-  return tokens.every((token) => keys.some((key) => key.startsWith(token)));
 }

@@ -1,6 +1,6 @@
 // Phone numbers and vehicle plates as the desk types them. Both are checked tolerantly (spaces,
 // hyphens, full-width digits, lower-case letters are fine) so the check catches typos, not habits.
-import { digitsOnly } from '../search/searchKeys';
+import { digitsOnly } from '../search/textNormalise';
 
 export type PhoneError = 'phoneMobile' | 'phoneLandline' | 'phoneFormat';
 

@@ -2,7 +2,7 @@
 // directory import: every row is checked on its own and the desk sees each bad row, field and reason,
 // numbered by the same rule (csv/csvRecords.ts: the line the row starts on, as a spreadsheet shows it).
 import { readCsvRecords, type CsvSyntaxError } from '../csv/csvRecords';
-import { normaliseText } from '../search/searchKeys';
+import { normaliseText } from '../search/textNormalise';
 import { cleanName, cleanText } from '../text/cleanText';
 import { checkRegistration, type RegistrationErrorCode, type RegistrationInput } from './registration';
 

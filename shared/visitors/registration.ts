@@ -3,7 +3,7 @@
 // despite a checksum/region/date flag (OVERRIDABLE_ID_ERRORS), and the repository audits that override.
 import { ID_DOCUMENT_TYPES } from '../domain/visitors';
 import { ULID_PATTERN } from '../domain/record';
-import { normaliseText } from '../search/searchKeys';
+import { normaliseText } from '../search/textNormalise';
 import { cleanName, cleanText } from '../text/cleanText';
 import { checkPhone } from './contactChecks';
 import { checkIdNumber, normaliseIdNumber, OVERRIDABLE_ID_ERRORS, type IdDocumentType, type IdNumberError } from './idNumber';
