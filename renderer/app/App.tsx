@@ -10,6 +10,7 @@ import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
 import { RollCallLauncher } from '../features/rollcall';
 import { wirePhone } from './phoneStart';
+import { loadFeatureStrings, type LaterNamespace } from './localeRegistry';
 
 // Each screen's code loads when the screen is first opened, so the console's first screen (the
 // dashboard) does not wait for the switchboard's SIP stack, the visitor log's search keys or the
@@ -24,12 +25,19 @@ async function afterPhone<T>(load: () => Promise<T>): Promise<T> {
   return loaded;
 }
 
+/** A screen renders once its strings are there too (no flash of untranslated keys): localeRegistry.ts. */
+async function withStrings<T>(namespaces: readonly LaterNamespace[], load: () => Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([load(), loadFeatureStrings(namespaces)]);
+  return loaded;
+}
+
+// The switchboard's strings come with the phone (phoneStart.ts), so afterPhone brings them.
 const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   dashboard: lazyNamed(() => import('../features/dashboard'), 'DashboardScreen'),
-  visitors: lazyNamed(() => afterPhone(() => import('../features/visitors')), 'VisitorsScreen'),
+  visitors: lazyNamed(() => withStrings(['visitors'], () => afterPhone(() => import('../features/visitors'))), 'VisitorsScreen'),
   switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
-  directory: lazyNamed(() => import('../features/directory'), 'DirectoryScreen'),
-  archive: lazyNamed(() => import('../features/archive'), 'ArchiveScreen'),
+  directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
+  archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
 };
 

@@ -1,5 +1,5 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { AppBar, Box, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Toolbar, Tooltip, Typography } from '@mui/material';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { AppBar, Box, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
@@ -14,8 +14,7 @@ import { SCREENS, navigate, useCurrentScreen, type ScreenId } from '../ui/naviga
 import { useShortcut } from '../ui/shortcuts/ShortcutProvider';
 import { StatusBar } from './StatusBar';
 import { NotificationArea } from './NotificationArea';
-import { ShortcutHelpDialog } from './ShortcutHelpDialog';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { CompactLanguageSwitch } from '../ui/CompactLanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useFocusTargetRef } from '../ui/focus/useFocusTarget';
 
@@ -31,6 +30,10 @@ const ICONS: Record<ScreenId, ReactNode> = {
 };
 
 const DRAWER_WIDTH = 200;
+
+// The shortcut help (a dialog with tables) loads when it is first asked for, not with the first screen
+// (docs/ARCHITECTURE.md, "Loading"); it stays mounted afterwards so it closes with its transition.
+const ShortcutHelpDialog = lazy(() => import('./ShortcutHelpDialog').then((m) => ({ default: m.ShortcutHelpDialog })));
 
 function NavShortcut({ screen, index }: { screen: ScreenId; index: number }) {
   useShortcut({
@@ -48,7 +51,12 @@ function NavShortcut({ screen, index }: { screen: ScreenId; index: number }) {
 export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) => ReactNode }) {
   const { t } = useTranslation();
   const screen = useCurrentScreen();
-  const [helpOpen, setHelpOpen] = useState(false);
+  const [helpOpen, setHelpOpenState] = useState(false);
+  const [helpWanted, setHelpWanted] = useState(false);
+  const setHelpOpen = (open: boolean) => {
+    if (open) setHelpWanted(true);
+    setHelpOpenState(open);
+  };
   const mainRef = useRef<HTMLElement>(null);
   useFocusTargetRef('shell.main', mainRef);
   useShortcut({ id: 'help', keys: 'F1', descriptionKey: 'common:shortcuts.showHelp', groupKey: 'common:shortcuts.groups.general', handler: () => setHelpOpen(true) });
@@ -65,14 +73,11 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.title')}
           </Typography>
-          <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, '& .MuiInputLabel-shrink': { bgcolor: 'background.paper', px: 0.5, borderRadius: 0.5 } }}>
-            <LanguageSwitch id="topbar-language" />
-          </Box>
-          <Tooltip title={`${t('shortcuts.openHelp')} (F1)`}>
-            <IconButton color="inherit" aria-label={t('shortcuts.openHelp')} onClick={() => setHelpOpen(true)}>
-              <KeyboardIcon />
-            </IconButton>
-          </Tooltip>
+          <CompactLanguageSwitch id="topbar-language" />
+          {/* A native title (as on the navigation links) rather than MUI's Tooltip, which brings Popper.js to the first screen. */}
+          <IconButton color="inherit" aria-label={t('shortcuts.openHelp')} title={`${t('shortcuts.openHelp')} (F1)`} onClick={() => setHelpOpen(true)}>
+            <KeyboardIcon />
+          </IconButton>
           <NotificationArea />
         </Toolbar>
       </AppBar>
@@ -102,7 +107,11 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
         </Box>
       </Box>
       <StatusBar />
-      <ShortcutHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpWanted && (
+        <Suspense fallback={null}>
+          <ShortcutHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LANGUAGES } from '@shared/i18n/languages';
 import { buildResources } from '../i18n';
-import { featureLocales } from './localeRegistry';
+import { initI18n } from '../i18n';
+import { allFeatureLocales, featureLocales, laterFeatureLocales, loadFeatureStrings } from './localeRegistry';
+
+// The strings given at start and those loaded with their screens, together.
+const everyLocale = await allFeatureLocales();
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -17,10 +21,21 @@ function leaves(value: unknown): unknown[] {
 
 describe('translations', () => {
   it('includes every feature namespace', () => {
-    expect(Object.keys(buildResources(featureLocales)['zh-CN']).sort()).toEqual(['common', ...Object.keys(featureLocales)].sort());
+    expect(Object.keys(buildResources(everyLocale)['zh-CN']).sort()).toEqual(['common', ...Object.keys(featureLocales), ...Object.keys(laterFeatureLocales)].sort());
   });
 
-  const resources = buildResources(featureLocales);
+  it('adds a later namespace to the running i18next in every language, so a switch needs nothing more', async () => {
+    const i18n = await initI18n('zh-CN', featureLocales);
+    expect(i18n.exists('visitors:title')).toBe(false);
+    await loadFeatureStrings(['visitors', 'directory']);
+    for (const lng of SUPPORTED_LANGUAGES) {
+      expect(i18n.getResourceBundle(lng, 'visitors'), lng).toEqual((everyLocale.visitors as Record<string, object>)[lng]);
+      expect(i18n.getResourceBundle(lng, 'directory'), lng).toEqual((everyLocale.directory as Record<string, object>)[lng]);
+    }
+    expect(i18n.hasResourceBundle('en', 'switchboard')).toBe(false);
+  });
+
+  const resources = buildResources(everyLocale);
 
   it('every namespace has the same keys in zh-CN, zh-TW and en', () => {
     for (const ns of Object.keys(resources['zh-CN'])) {
@@ -48,7 +63,7 @@ describe('translations', () => {
 });
 
 describe('Chinese punctuation', () => {
-  const resources = buildResources(featureLocales);
+  const resources = buildResources(everyLocale);
   const cjk = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
   /** ASCII quotes, and an ASCII colon next to Chinese text (not a time, a URL scheme or "sip:"), read as typos. */

@@ -67,6 +67,17 @@ export async function initI18n(language: LanguageCode, featureLocales: FeatureLo
   return instance;
 }
 
+/**
+ * Adds feature namespaces to the running i18next (default: the one initI18n made) after start, in every
+ * language: strings that load with their screen (renderer/app/localeRegistry.ts).
+ */
+export function addFeatureLocales(featureLocales: FeatureLocales, instance: I18n | undefined = active): void {
+  if (!instance) throw new Error('addFeatureLocales before initI18n');
+  for (const [ns, bundle] of Object.entries(featureLocales)) {
+    for (const lang of SUPPORTED_LANGUAGES) instance.addResourceBundle(lang, ns, bundle[lang], true, true);
+  }
+}
+
 export function setDocumentLanguage(language: LanguageCode): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }

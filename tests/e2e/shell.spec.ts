@@ -31,8 +31,14 @@ test.describe('console shell', () => {
 
   test('switches language at runtime and keeps the choice after a reload', async ({ app, page }) => {
     await app.open({ language: 'en' });
-    await page.getByRole('combobox', { name: 'Language' }).click();
-    await page.getByRole('option', { name: '繁體中文' }).click();
+    // The top bar's switch is a native <select> (renderer/ui/CompactLanguageSwitch.tsx), operable from the
+    // keyboard: focused, an arrow key picks the language above (简体中文, 繁體中文, English).
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await expect(language).toHaveValue('en');
+    await language.focus();
+    await page.keyboard.press('ArrowUp');
+    // Its name is now in the language it switched to.
+    await expect(page.getByRole('combobox', { name: '語言' })).toHaveValue('zh-TW');
     await expect(app.navLink('訪客登記')).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('介面語言已切換為 繁體中文');
     await page.goto('/index.html');
