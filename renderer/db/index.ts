@@ -8,6 +8,7 @@ export { newId } from './ids';
 export { keyPage, type Page, type PageCursor, type PageRequest } from './paging';
 export { AuditLogRepository } from './auditLog';
 export { ImportCancelledError, type Actor } from './writePath';
+export { loadTextKeys } from './textKeys';
 export { CallRepository, type CallWrite } from './callRepository';
 export { type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import sampleCsv from '../../../resources/sample-directory.csv?raw';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
-import { openFrontDeskDatabase } from '../../db';
+import { loadTextKeys, openFrontDeskDatabase } from '../../db';
+
+// The search-key libraries load lazily on the first write (renderer/db/textKeys.ts); load them here, so the
+// first test's time limit does not pay for transforming pinyin-pro and friends.
+beforeAll(async () => {
+  await loadTextKeys();
+}, 60_000);
 import { freshDatabase } from '../../test/testDatabase';
 import { ensureSampleDirectory } from './sampleDirectory';
 
