@@ -1,12 +1,21 @@
 // The console's database as the app uses it: one instance, opened on first use.
 import { DATABASE_NAME, FrontDeskDatabase, type DatabaseOptions } from './FrontDeskDatabase';
 import { repositoriesOf, type Repositories } from './repositories';
+import { recoverStagedImports } from './stagedImport';
 
 let instance: FrontDeskDatabase | undefined;
 
 /** The app's database (name 'frontdesk'); Dexie opens it on the first query. */
 export function getDatabase(): FrontDeskDatabase {
-  instance ??= new FrontDeskDatabase(DATABASE_NAME);
+  if (!instance) {
+    const db = new FrontDeskDatabase(DATABASE_NAME);
+    // An import a closed or reloaded window left half-way is rolled back (or, if it was already making its
+    // rows visible, finished) once the database is open; not awaited, so nothing at start waits for it.
+    db.on('ready', () => {
+      void recoverStagedImports(db).catch((error: unknown) => console.error('Could not recover an interrupted import', error));
+    });
+    instance = db;
+  }
   return instance;
 }
 

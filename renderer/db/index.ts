@@ -11,6 +11,7 @@ export { ImportCancelledError, type Actor } from './writePath';
 export { loadTextKeys } from './textKeys';
 export { CallRepository, type CallWrite } from './callRepository';
 export { type StaffImportOptions, type StaffImportOutcome } from './staffImport';
+export { recoverStagedImports, type RecoveryOutcome } from './stagedImport';
 export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';
 export { SettingsRepository } from './settingsRepository';
 export { ComplaintRepository, type ComplaintInput } from './complaintRepository';

@@ -9,7 +9,7 @@ import { getDatabase, openFrontDeskDatabase, resetDatabaseForTests } from './dat
 import { DATABASE_NAME } from './FrontDeskDatabase';
 import { newId } from './ids';
 import { repositoriesOf } from './repositories';
-import { SCHEMA_HISTORY } from './schemaHistory';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schemaHistory';
 
 const V2 = SCHEMA_HISTORY.filter((v) => v.version <= 2);
 
@@ -40,7 +40,7 @@ describe('schema v3: one key per phone number', () => {
     const name = `phone-keys-${Date.now()}`;
     const seeded = await seedVersion2(name);
     const db = await openFrontDeskDatabase(name, { storage: null });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
 
     const mobile = phoneKey('138-0013-8000')!;
     expect(mobile).toBe('+8613800138000');
@@ -73,7 +73,7 @@ describe('schema v3: one key per phone number', () => {
     });
     const seeded = await seedVersion2(DATABASE_NAME);
     const info = await lookupCaller('+8613800138000');
-    expect(getDatabase().verno).toBe(3);
+    expect(getDatabase().verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(info).toMatchObject({ name: '王\u200B芳', earlierCalls: 1, lastCallAt: seeded.call.startedAt, lastNote: '询问报价' });
     expect(await lookupCaller('0086 138 0013 8000')).toMatchObject({ earlierCalls: 1 });
     expect(await lookupCaller('2302')).toMatchObject({ name: '王\u200B芳' });

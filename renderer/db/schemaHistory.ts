@@ -132,6 +132,21 @@ const v3: SchemaVersion = {
   },
 };
 
+const v7: SchemaVersion = {
+  version: 7,
+  description:
+    'Staged imports (shared/imports/staging.ts): a CSV import writes its rows hidden, in short chunks, each with ' +
+    'stagedImportId, and shows them in the end; the index finds the rows of one import (to publish them, or to ' +
+    'roll back an import a reload interrupted) without scanning the table. Only staged rows carry the field, so ' +
+    'the index is empty between imports. No existing row changes.',
+  stores: {
+    departments: 'id, nameKey, parentId, updatedAt, *searchKeys, stagedImportId',
+    staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey], stagedImportId',
+    visitors: 'id, phoneDigits, idNumber, lastVisitAt, updatedAt, *searchKeys, stagedImportId',
+    visits: 'id, visitorId, [status+arrivedAt], [status+expectedAt], [hostStaffId+arrivedAt], [hostStaffId+expectedAt], arrivedAt, updatedAt, stagedImportId',
+  },
+};
+
 const v8: SchemaVersion = {
   version: 8,
   description:
@@ -141,6 +156,6 @@ const v8: SchemaVersion = {
 };
 
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v8];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v7, v8];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

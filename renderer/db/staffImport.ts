@@ -1,21 +1,28 @@
-// Writing a checked directory CSV: all good rows go in ONE transaction with their new departments and
-// the audit entry, so a failure or a cancel part-way leaves the directory exactly as it was. Rows are
-// written in bounded chunks (the write path's bulkCreate) and the extensions are checked again inside
-// the transaction: the preview the desk looked at may be minutes old.
+// Writing a checked directory CSV as a staged import (renderer/db/stagedImport.ts): the good rows and their
+// new departments are written hidden, in short transactions of one chunk each, and become visible together
+// at the end, so the emergency roll call never waits behind the import and a cancel, a failure or a reload
+// part-way leaves the directory exactly as it was. The extensions are checked again against what is stored
+// when the import starts: the preview the desk looked at may be minutes old.
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import { departmentSchema, staffSchema, type Department, type Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
+import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { departmentFields, departmentNameKey } from './departmentRepository';
 import { newId } from './ids';
 import { SettingsRepository } from './settingsRepository';
+import { runStagedImport } from './stagedImport';
 import { staffFields } from './staffRepository';
 import { ImportCancelledError, writePathOf } from './writePath';
 
+export { ImportCancelledError };
+
 export interface StaffImportOptions {
   signal?: AbortSignal;
-  /** Called after each chunk with rows written so far. */
+  /** Called after each chunk with rows written so far (the rows become visible after the last one). */
   onProgress?: (done: number, total: number) => void;
+  /** Every row is in; they are being made visible (no longer cancellable). */
+  onPublishing?: () => void;
   chunkSize?: number;
   /** Shown in the audit entry. */
   source?: string;
@@ -29,14 +36,19 @@ export interface StaffImportOutcome {
 }
 
 export async function importStaffRows(db: FrontDeskDatabase, rows: readonly DirectoryRow[], options: StaffImportOptions = {}): Promise<StaffImportOutcome> {
-  const chunkSize = options.chunkSize ?? 250;
+  const chunkSize = Math.max(1, Math.min(options.chunkSize ?? STAGE_CHUNK_ROWS, STAGE_CHUNK_ROWS));
   const total = rows.length;
-  const writes = writePathOf(db);
-  return writes.transaction(['departments', 'staff'], async () => {
-    const now = Date.now();
+  return runStagedImport(db, 'directory', ['departments', 'staff'], async (stager) => {
     const departments = new Map<string, Department>();
-    await db.departments.each((d) => {
-      if (d.deletedAt === undefined) departments.set(d.nameKey, d);
+    const taken = new Set<string>();
+    // One short read for what is stored now (live rows only: staged rows of another import are not taken).
+    await db.transaction('r', [db.departments, db.staff], async () => {
+      await db.departments.each((d) => {
+        if (d.deletedAt === undefined) departments.set(d.nameKey, d);
+      });
+      await db.staff.where('extension').above('').each((p) => {
+        if (p.deletedAt === undefined && p.extension) taken.add(p.extension);
+      });
     });
     const newDepartments = new Map<string, NewRecord<Department>>();
     for (const row of rows) {
@@ -44,20 +56,20 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
       const key = departmentNameKey(row.department);
       if (!departments.has(key) && !newDepartments.has(key)) newDepartments.set(key, departmentFields(row.department));
     }
-    // Parsed like any department (the write path validates every row).
-    const created = await writes.bulkCreate('departments', departmentSchema, [...newDepartments.values()], {
-      at: now, audit: (d) => ({ action: 'create', summary: `created department ${d.name} (import)` }),
-    });
-    for (const d of created) departments.set(d.nameKey, d);
+    const pending = [...newDepartments.values()];
+    let departmentsCreated = 0;
+    for (let start = 0; start < pending.length; start += chunkSize) {
+      stager.checkCancelled();
+      // Parsed like any department (the write path validates every row).
+      const created = await stager.chunk(['departments'], () => stager.stage('departments', departmentSchema, pending.slice(start, start + chunkSize)));
+      for (const d of created) departments.set(d.nameKey, d);
+      departmentsCreated += created.length;
+    }
 
-    const taken = new Set<string>();
-    await db.staff.where('extension').above('').each((p) => {
-      if (p.deletedAt === undefined && p.extension) taken.add(p.extension);
-    });
     const skippedRows: number[] = [];
     let imported = 0;
     for (let start = 0; start < total; start += chunkSize) {
-      if (options.signal?.aborted) throw new ImportCancelledError();
+      stager.checkCancelled();
       const chunk: NewRecord<Staff>[] = [];
       for (const row of rows.slice(start, start + chunkSize)) {
         if (row.extension && taken.has(row.extension)) {
@@ -69,32 +81,51 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
         const dept = department ? departments.get(departmentNameKey(department)) : undefined;
         chunk.push({ ...staffFields(fields, dept?.name), departmentId: dept?.id });
       }
-      imported += (await writes.bulkCreate('staff', staffSchema, chunk, { at: now, chunkSize })).length;
+      if (chunk.length > 0) imported += (await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, chunk))).length;
       options.onProgress?.(Math.min(start + chunkSize, total), total);
     }
-    if (options.signal?.aborted) throw new ImportCancelledError();
-    await writes.audit({
-      action: 'import',
-      entityTable: 'staff',
-      entityId: newId(now),
-      summary: `imported ${imported} people${options.source ? ` from ${options.source}` : ''}; ${created.length} departments created; ${skippedRows.length} rows skipped`,
-    }, { at: now });
-    return { imported, departmentsCreated: created.length, skippedRows };
-  });
+    return { imported, departmentsCreated, skippedRows };
+  }, (outcome) => ({
+    action: 'import',
+    entityTable: 'staff',
+    summary: `imported ${outcome.imported} people${options.source ? ` from ${options.source}` : ''}; ${outcome.departmentsCreated} departments created; ${outcome.skippedRows.length} rows skipped`,
+  }), { signal: options.signal, onPublishing: options.onPublishing });
 }
 
 /**
  * Imports the rows only the first time (the sample directory on first run): not if the marker setting is
  * set, not into a directory that already has people, and never again afterwards. The check and the load
- * are one transaction, so two windows starting together load it once.
+ * are one transaction, so two windows starting together load it once; the sample is a few dozen people, so
+ * this one transaction is short (a CSV import is staged instead, see importStaffRows).
  */
 export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly DirectoryRow[], markerSetting: string, source: string): Promise<number> {
   const settings = new SettingsRepository(db);
   if (await settings.getValue<boolean>(markerSetting, false)) return 0;
-  return writePathOf(db).transaction(['departments', 'staff', 'settings'], async () => {
+  const writes = writePathOf(db);
+  return writes.transaction(['departments', 'staff', 'settings'], async () => {
     if (await settings.getValue<boolean>(markerSetting, false)) return 0;
     const hasPeople = (await db.staff.filter((p) => p.deletedAt === undefined).count()) > 0;
-    const loaded = hasPeople ? 0 : (await importStaffRows(db, rows, { source })).imported;
+    let loaded = 0;
+    if (!hasPeople) {
+      const now = Date.now();
+      const names = new Map<string, NewRecord<Department>>();
+      for (const row of rows) if (row.department) names.set(departmentNameKey(row.department), departmentFields(row.department));
+      const existing = new Map<string, Department>();
+      await db.departments.each((d) => {
+        if (d.deletedAt === undefined) existing.set(d.nameKey, d);
+      });
+      const created = await writes.bulkCreate('departments', departmentSchema, [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
+        at: now, audit: (d) => ({ action: 'create', summary: `created department ${d.name} (import)` }),
+      });
+      for (const d of created) existing.set(d.nameKey, d);
+      const seen = new Set<string>();
+      const people = rows.filter((row) => !row.extension || (!seen.has(row.extension) && seen.add(row.extension))).map(({ rowNumber: _rowNumber, department, ...fields }) => {
+        const dept = department ? existing.get(departmentNameKey(department)) : undefined;
+        return { ...staffFields(fields, dept?.name), departmentId: dept?.id };
+      });
+      loaded = (await writes.bulkCreate('staff', staffSchema, people, { at: now })).length;
+      await writes.audit({ action: 'import', entityTable: 'staff', entityId: newId(now), summary: `imported ${loaded} people from ${source}; ${created.length} departments created` }, { at: now });
+    }
     await settings.setValue(markerSetting, true);
     return loaded;
   });

@@ -16,7 +16,8 @@ import { RecordNotFoundError, RecordRepository, ValidationError } from './record
 import { visitorFields } from './visitorRepository';
 import { WatchlistAlertRepository } from './watchlistRepository';
 import { textKeys } from './textKeys';
-import { ImportCancelledError } from './writePath';
+import { runStagedImport } from './stagedImport';
+import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
 import { watchlistAlertSchema, visitorSchema } from '@shared/domain/visitors';
 
 export type HostNotificationChannel = (typeof HOST_NOTIFICATION_CHANNELS)[number];
@@ -57,8 +58,10 @@ export interface VisitWithPeople {
 
 export interface PreRegisterAllOptions {
   signal?: AbortSignal;
-  /** Called after each row with rows written so far; throwing rolls the whole import back. */
+  /** Called after each chunk with rows written so far (they become visible after the last one). */
   onProgress?: (done: number, total: number) => void;
+  /** Every row is in; they are being made visible (no longer cancellable). */
+  onPublishing?: () => void;
 }
 
 const TABLES: TableName[] = ['visits', 'visitors', 'watchlist', 'watchlistAlerts', 'staff', 'auditLog'];
@@ -91,20 +94,49 @@ export class VisitRepository extends RecordRepository<'visits'> {
     return { visit: outcome.visit, visitor: outcome.visitor };
   }
 
-  /** Many pre-registrations (a CSV import) in ONE transaction: a cancel or a failure part-way stores none. */
+  /**
+   * Many pre-registrations (a CSV import) as a staged import (renderer/db/stagedImport.ts): visitors and
+   * visits are written hidden, a chunk per short transaction, and shown together at the end, so the roll
+   * call never waits behind the import, and a cancel, a failure or a reload part-way stores none. Every
+   * row is checked before anything is written; the hosts are read once for the whole file (not once a
+   * row), and the import is audited once, its rows carrying its importId.
+   */
   async preRegisterAll(registrations: readonly RegistrationInput[], options: PreRegisterAllOptions = {}): Promise<number> {
-    const total = registrations.length;
-    await this.tx(async () => {
+    const checked = registrations.map((registration) => {
+      const result = checkRegistration(registration, { requireHost: false });
+      if (!result.ok || !result.value) throw new ValidationError(result.errors as Record<string, string>);
+      if (result.value.expectedAt === undefined) throw new ValidationError({ expectedAt: 'expectedAt' });
+      return result.value;
+    });
+    const total = checked.length;
+    const chunkRows = Math.max(1, Math.floor(STAGE_CHUNK_ROWS / 2)); // two rows (visitor, visit) per line
+    return runStagedImport(this.db, 'expected', ['visitors', 'visits'], async (stager) => {
+      const hostIds = [...new Set(checked.map((f) => f.hostStaffId).filter((id): id is string => Boolean(id)))];
+      const hosts = await this.db.staff.bulkGet(hostIds);
+      if (hosts.some((h) => !h || h.deletedAt !== undefined)) throw new ValidationError({ hostStaffId: 'hostRequired' });
       let done = 0;
-      for (const registration of registrations) {
-        if (options.signal?.aborted) throw new ImportCancelledError();
-        await this.preRegister({ registration });
-        done += 1;
+      for (let start = 0; start < total; start += chunkRows) {
+        stager.checkCancelled();
+        const slice = checked.slice(start, start + chunkRows);
+        await stager.chunk(['visitors', 'visits'], async () => {
+          const visitors = await stager.stage('visitors', visitorSchema, slice.map((f) => visitorFields({ name: f.name, company: f.company, phone: f.phone, idType: f.idType, idNumber: f.idNumber })));
+          await stager.stage('visits', visitSchema, slice.map((f, i): NewRecord<Visit> => ({
+            visitorId: visitors[i]!.id,
+            hostStaffId: f.hostStaffId,
+            purpose: f.purpose,
+            partySize: f.partySize,
+            vehiclePlate: f.vehiclePlate,
+            expectedDurationMin: f.expectedDurationMin,
+            notes: f.notes,
+            status: 'expected',
+            expectedAt: f.expectedAt,
+          })));
+        });
+        done += slice.length;
         options.onProgress?.(done, total);
       }
-      if (options.signal?.aborted) throw new ImportCancelledError();
-    });
-    return total;
+      return total;
+    }, (count, importId) => ({ action: 'import', entityTable: 'visits', summary: `pre-registered ${count} expected visitors (CSV import ${importId})` }), { signal: options.signal, onPublishing: options.onPublishing });
   }
 
   private async register(request: RegistrationRequest, status: 'onSite' | 'expected'): Promise<CheckInOutcome> {

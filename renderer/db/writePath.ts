@@ -17,6 +17,7 @@ import type { AuditAction, AuditEntry } from '@shared/domain/desk';
 import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
+import { mayDiscard, publishedRow, stagedMarks } from '@shared/imports/staging';
 import { newId } from './ids';
 import { loadTextKeys, textKeysLoaded } from './textKeys';
 import { ValidationError, withoutUndefined } from './writeErrors';
@@ -59,6 +60,8 @@ export interface BulkCreateOptions<T> extends WriteContext {
   audit?: (record: T) => AuditNote;
   /** Called after each chunk with rows written so far; throwing aborts the transaction. */
   onChunk?: (written: number) => void;
+  /** Write the rows hidden, staged by this import (shared/imports/staging.ts); publishStaged shows them. */
+  stagedBy?: string;
 }
 
 export { ImportCancelledError };
@@ -101,10 +104,14 @@ export class WritePath {
       const deskId = this.db.desk.deskId;
       const written: Row<N>[] = [];
       for (let start = 0; start < rows.length; start += chunkSize) {
-        const chunk = rows.slice(start, start + chunkSize).map((fields) => validate(schema, { ...fields, id: newId(at), createdAt: at, updatedAt: at, deskId }));
+        const marks = options.stagedBy ? stagedMarks(options.stagedBy, at) : undefined;
+        const chunk = rows.slice(start, start + chunkSize).map((fields) => {
+          const record = validate(schema, { ...fields, id: newId(at), createdAt: at, updatedAt: at, deskId });
+          return marks ? { ...record, ...marks } : record;
+        });
         this.authorize(table, 'create', chunk, options);
         if (chunk.length > 0) await this.tableOf(table).bulkAdd(chunk);
-        if (options.audit) for (const record of chunk) await this.appendAudit(table, record.id, options.audit(record), at, options);
+        if (options.audit) await this.db.auditLog.bulkAdd(chunk.map((record) => this.auditEntry(table, record.id, options.audit!(record), at, options)));
         written.push(...chunk);
         options.onChunk?.(written.length);
       }
@@ -161,6 +168,23 @@ export class WritePath {
       for (const row of rows) validate(schema, row);
       this.authorize(table, 'create', rows as unknown as RecordBase[], context);
       if (rows.length > 0) await this.tableOf(table).bulkPut(rows as Row<N>[]);
+      });
+    }
+
+  /**
+   * Makes rows staged by import `importId` visible (shared/imports/staging.ts): one short transaction per
+   * call, the caller passes a bounded batch of ids. Rows not staged by that import are left alone.
+   */
+  publishStaged<N extends TableName>(table: N, importId: string, ids: readonly string[], context: WriteContext = {}): Promise<number> {
+    return this.transaction([table], async () => {
+      const at = context.at ?? Date.now();
+      const rows = (await this.tableOf(table).bulkGet([...ids])).flatMap((row) => {
+        const published = row ? publishedRow(row, importId, at) : null;
+        return published ? [{ ...published, deskId: this.db.desk.deskId } as Row<N>] : [];
+      });
+      this.authorize(table, 'update', rows, context);
+      await this.tableOf(table).bulkPut(rows);
+      return rows.length;
     });
   }
 
@@ -172,6 +196,20 @@ export class WritePath {
     return this.transaction([table], async () => {
       this.authorize(table, 'delete', [], context);
       if (ids.length > 0) await this.tableOf(table).bulkDelete(ids as string[]);
+      });
+    }
+
+  /**
+   * Removes rows still staged by import `importId` (a cancelled, failed or abandoned import): they were
+   * never shown, so nothing is left to replicate; the caller audits the rollback once. Live rows are never
+   * removed here.
+   */
+  discardStaged<N extends TableName>(table: N, importId: string, ids: readonly string[], context: WriteContext = {}): Promise<number> {
+    return this.transaction([table], async () => {
+      const rows = (await this.tableOf(table).bulkGet([...ids])).filter((row): row is Row<N> => mayDiscard(row as { stagedImportId?: unknown } | undefined, importId));
+      this.authorize(table, 'delete', rows, context);
+      await this.tableOf(table).bulkDelete(rows.map((row) => row.id));
+      return rows.length;
     });
   }
 
@@ -193,8 +231,14 @@ export class WritePath {
   private authorize(_table: TableName, _kind: ChangeKind, _records: readonly RecordBase[], _context: WriteContext): void {}
 
   private async appendAudit(table: string, recordId: string, note: AuditNote, at: number, context: WriteContext): Promise<AuditEntry> {
+    const entry = this.auditEntry(table, recordId, note, at, context);
+    await this.db.auditLog.add(entry);
+    return entry;
+  }
+
+  private auditEntry(table: string, recordId: string, note: AuditNote, at: number, context: WriteContext): AuditEntry {
     if (!Dexie.currentTransaction) throw new Error('An audit entry must be written in the transaction of the change it records');
-    const entry: AuditEntry = {
+    return {
       id: newId(at),
       createdAt: at,
       updatedAt: at,
@@ -206,8 +250,6 @@ export class WritePath {
       entityId: note.entityId ?? recordId,
       summary: note.summary.slice(0, 2000),
     };
-    await this.db.auditLog.add(entry);
-    return entry;
   }
 
   private tableOf<N extends TableName>(table: N): Table<Row<N>, string> {

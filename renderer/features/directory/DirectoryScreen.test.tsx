@@ -140,7 +140,8 @@ describe('DirectoryScreen', { timeout: 60_000 }, () => {
       '5ExtensionThis extension is already used by someone else (used by 张三)2301',
     ]);
     await user.click(within(dialog).getByRole('button', { name: 'Import 2 rows' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // A staged import is several short transactions, each followed by the screen's live queries: give it time.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 30_000 });
     expect(notifications.snapshot()[0]).toMatchObject({ severity: 'warning', message: 'Imported 2 people, skipped 2 rows (staff.csv); 1 departments created' });
     await user.keyboard('技术');
     await waitFor(() => expect(optionNames()).toHaveLength(2));

@@ -1,5 +1,6 @@
 // Preview of a CSV import: what will go in, and for every bad row its number, field and reason.
-// Confirming writes all good rows in one transaction, with progress and a cancel that leaves nothing.
+// Confirming writes all good rows as a staged import (hidden in short chunks, shown together at the end), with
+// progress and a cancel that leaves nothing; the roll call never waits behind it.
 import { describeError } from '../../ui/describeError';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +45,8 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
   const db = useDatabase();
   const notify = useNotify();
   const [progress, setProgress] = useState<{ done: number; total: number }>();
+  // Every row is in and they are being made visible: the import finishes now, Cancel no longer applies.
+  const [publishing, setPublishing] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
   const result = preview?.result;
   const importing = progress !== undefined;
@@ -65,6 +68,7 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
         signal: controller.signal,
         source: preview.fileName,
         onProgress: (done, total) => setProgress({ done, total }),
+        onPublishing: () => setPublishing(true),
       });
       const skipped = result.badRowCount + outcome.skippedRows.length;
       const created = outcome.departmentsCreated > 0 ? `; ${t('import.departmentsCreated', { count: outcome.departmentsCreated })}` : '';
@@ -77,6 +81,7 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
     } finally {
       abortRef.current = null;
       setProgress(undefined);
+      setPublishing(false);
     }
   };
 
@@ -147,18 +152,18 @@ export function ImportDialog({ preview, onClose }: ImportDialogProps) {
         ) : null}
         {progress && (
           <Box sx={{ mt: 2 }} role="status">
-            <Typography variant="body2">{t('import.progress', progress)}</Typography>
+            <Typography variant="body2">{publishing ? t('import.publishing') : t('import.progress', progress)}</Typography>
             <LinearProgress
-              variant="determinate"
+              variant={publishing ? 'indeterminate' : 'determinate'}
               value={progress.total ? (progress.done / progress.total) * 100 : 0}
-              aria-label={t('import.progress', progress)}
+              aria-label={publishing ? t('import.publishing') : t('import.progress', progress)}
             />
           </Box>
         )}
       </DialogContent>
       <DialogActions>
         {importing ? (
-          <Button onClick={() => abortRef.current?.abort()}>{t('import.cancel')}</Button>
+          <Button onClick={() => abortRef.current?.abort()} disabled={publishing}>{t('import.cancel')}</Button>
         ) : (
           <>
             <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -42,9 +42,12 @@ describe('importDirectoryRows', () => {
         },
       }),
     ).rejects.toThrow('simulated failure');
+    // Counted with tombstones: the staged rows are gone, not merely hidden.
     expect(await db.staff.count()).toBe(0);
     expect(await db.departments.count()).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
+    expect(await db.auditLog.where('entityTable').anyOf('staff', 'departments').count()).toBe(0);
+    const [rollback] = await db.auditLog.where('entityTable').equals('imports').toArray();
+    expect(rollback!.summary).toMatch(/^directory import failed \(simulated failure after 4 rows\): \d+ staged rows rolled back, nothing imported$/);
   });
 
   it('writes nothing when cancelled part-way', async () => {
@@ -56,6 +59,7 @@ describe('importDirectoryRows', () => {
     ).rejects.toBeInstanceOf(ImportCancelledError);
     expect(await db.staff.count()).toBe(0);
     expect(await db.departments.count()).toBe(0);
+    expect((await db.auditLog.where('entityTable').equals('imports').toArray()).map((e) => e.summary)).toEqual([expect.stringMatching(/^directory import cancelled: [1-9]\d* staged rows rolled back, nothing imported$/)]);
   });
 
   it('skips rows whose extension was taken after the preview', async () => {

@@ -1,6 +1,6 @@
 // Preview of a CSV of expected visitors: the rows that will go in, and every bad row with its field and
-// reason. Confirming writes all good rows in one transaction with progress; a failure or Cancel leaves
-// nothing half-imported.
+// reason. Confirming writes all good rows as a staged import (hidden in short chunks, shown together at the
+// end) with progress; a failure, Cancel or a reload leaves nothing half-imported, and the roll call never waits.
 import { describeError } from '../../ui/describeError';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,8 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
+  // Every row is in and they are being made visible: the import finishes now, Cancel no longer applies.
+  const [publishing, setPublishing] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
   const result = preview?.result;
   const good = result?.rows.length ?? 0;
@@ -57,7 +59,7 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
     abort.current = new AbortController();
     setProgress({ done: 0, total: good });
     try {
-      await importExpectedRows(db, result.rows, { signal: abort.current.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      await importExpectedRows(db, result.rows, { signal: abort.current.signal, onProgress: (done, total) => setProgress({ done, total }), onPublishing: () => setPublishing(true) });
       notify('success', t('import.done', { count: good }));
       onClose();
     } catch (error) {
@@ -66,6 +68,7 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
     } finally {
       setBusy(false);
       setProgress(undefined);
+      setPublishing(false);
       abort.current = undefined;
     }
   };
@@ -126,15 +129,15 @@ export function ExpectedImportDialog({ preview, onClose }: { preview: ExpectedIm
       </DialogContent>
       {progress && (
         <LinearProgress
-          variant="determinate"
+          variant={publishing ? 'indeterminate' : 'determinate'}
           value={progress.total ? (progress.done / progress.total) * 100 : 0}
-          aria-label={t('import.progress', { done: progress.done, total: progress.total })}
+          aria-label={publishing ? t('import.publishing') : t('import.progress', { done: progress.done, total: progress.total })}
           sx={{ mx: 3 }}
         />
       )}
       <DialogActions>
         {/* While importing, Cancel stops the import; everything written so far is rolled back. */}
-        <Button onClick={busy ? () => abort.current?.abort() : onClose}>{t('actions.cancel')}</Button>
+        <Button onClick={busy ? () => abort.current?.abort() : onClose} disabled={publishing}>{t('actions.cancel')}</Button>
         {!result?.problem && good > 0 && (
           <Button variant="contained" onClick={() => void run()} disabled={busy} autoFocus>{t('import.confirm', { count: good })}</Button>
         )}

@@ -68,7 +68,7 @@ const zhCN = {
   },
   import: {
     title: '从 CSV 导入预约访客', summary: '{{good}} 行可以导入，{{bad}} 行有问题（不会导入）。', badRows: '有问题的行', goodRows: '将导入的行',
-    row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}', cancelled: '已取消导入，未写入任何数据。', progress: '正在导入 {{done}} / {{total}}',
+    row: '行号', field: '字段', reason: '原因', value: '内容', confirm: '导入 {{count}} 行', done: '已导入 {{count}} 位预约访客', failed: '导入失败，未写入任何数据：{{message}}', cancelled: '已取消导入，未写入任何数据。', progress: '正在导入 {{done}} / {{total}}', publishing: '全部行已写入，正在使其生效…（无法再取消）',
     problems: { empty: '文件是空的。', missingColumns: '文件缺少“姓名”列。表头可用：姓名、单位、电话、拜访对象、日期、时间、事由、人数、车牌、备注。' },
     more: '另有 {{count}} 行未列出', nothing: '没有可导入的行。', unreadable: '无法读取文件 {{file}}：{{message}}',
     encoding: '编码：{{encoding}}', undecodable: '无法读取文件 {{file}}：它的字符编码既不是 UTF-8、UTF-16，也不是 GB18030（GBK），导入没有写入任何数据。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
@@ -166,7 +166,7 @@ const zhTW: VisitorsStrings = {
   },
   import: {
     title: '從 CSV 匯入預約訪客', summary: '{{good}} 列可以匯入，{{bad}} 列有問題（不會匯入）。', badRows: '有問題的列', goodRows: '將匯入的列',
-    row: '列號', field: '欄位', reason: '原因', value: '內容', confirm: '匯入 {{count}} 列', done: '已匯入 {{count}} 位預約訪客', failed: '匯入失敗，未寫入任何資料：{{message}}', cancelled: '已取消匯入，未寫入任何資料。', progress: '正在匯入 {{done}} / {{total}}',
+    row: '列號', field: '欄位', reason: '原因', value: '內容', confirm: '匯入 {{count}} 列', done: '已匯入 {{count}} 位預約訪客', failed: '匯入失敗，未寫入任何資料：{{message}}', cancelled: '已取消匯入，未寫入任何資料。', progress: '正在匯入 {{done}} / {{total}}', publishing: '所有列皆已寫入，正在使其生效…（無法再取消）',
     problems: { empty: '檔案是空的。', missingColumns: '檔案缺少「姓名」欄。表頭可用：姓名、單位、電話、拜訪對象、日期、時間、事由、人數、車牌、備註。' },
     more: '另有 {{count}} 列未列出', nothing: '沒有可匯入的列。', unreadable: '無法讀取檔案 {{file}}：{{message}}',
     encoding: '編碼：{{encoding}}', undecodable: '無法讀取檔案 {{file}}：其字元編碼既不是 UTF-8、UTF-16，也不是 GB18030（GBK），匯入未寫入任何資料。請在 Excel 中另存為「CSV UTF-8（逗號分隔）」後再匯入。',
@@ -263,7 +263,7 @@ const en: VisitorsStrings = {
   },
   import: {
     title: 'Import expected visitors from CSV', summary: '{{good}} rows ready to import, {{bad}} rows with problems (not imported).', badRows: 'Rows with problems', goodRows: 'Rows to import',
-    row: 'Row', field: 'Field', reason: 'Reason', value: 'Value', confirm: 'Import {{count}} rows', done: 'Imported {{count}} expected visitors', failed: 'Import failed, nothing was saved: {{message}}', cancelled: 'Import cancelled; nothing was saved.', progress: 'Importing {{done}} of {{total}}',
+    row: 'Row', field: 'Field', reason: 'Reason', value: 'Value', confirm: 'Import {{count}} rows', done: 'Imported {{count}} expected visitors', failed: 'Import failed, nothing was saved: {{message}}', cancelled: 'Import cancelled; nothing was saved.', progress: 'Importing {{done}} of {{total}}', publishing: 'All rows are in; making them visible… (can no longer be cancelled)',
     problems: { empty: 'The file is empty.', missingColumns: 'The file has no "name" column. Headers: name, organisation, phone, host, date, time, purpose, people, plate, notes.' },
     more: '{{count}} more rows not listed', nothing: 'Nothing to import.', unreadable: 'Could not read {{file}}: {{message}}',
     encoding: 'Encoding: {{encoding}}', undecodable: 'Could not read {{file}}: its characters are neither UTF-8, UTF-16 nor GB18030 (GBK); nothing was imported. Save it from Excel as "CSV UTF-8 (Comma delimited)" and import it again.',
