@@ -138,10 +138,11 @@ const v7: SchemaVersion = {
     'Staged imports (shared/imports/staging.ts): a CSV import writes its rows hidden, in short chunks, each with ' +
     'stagedImportId, and shows them in the end; the index finds the rows of one import (to publish them, or to ' +
     'roll back an import a reload interrupted) without scanning the table. Only staged rows carry the field, so ' +
-    'the index is empty between imports. No existing row changes.',
+    'the index is empty between imports. Staff gain a deletedAt index: the directory counts live people on the ' +
+    'indexes alone (all minus tombstones), a live query re-run after every chunk of an import. No existing row changes.',
   stores: {
     departments: 'id, nameKey, parentId, updatedAt, *searchKeys, stagedImportId',
-    staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey], stagedImportId',
+    staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey], stagedImportId, deletedAt',
     visitors: 'id, phoneDigits, idNumber, lastVisitAt, updatedAt, *searchKeys, stagedImportId',
     visits: 'id, visitorId, [status+arrivedAt], [status+expectedAt], [hostStaffId+arrivedAt], [hostStaffId+expectedAt], arrivedAt, updatedAt, stagedImportId',
   },

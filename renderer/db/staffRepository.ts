@@ -44,6 +44,15 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
     super(db, 'staff', staffSchema);
   }
 
+  /**
+   * Live people, counted on the indexes without reading a row (all rows minus tombstones, the `deletedAt`
+   * index of schema v7): the directory's total is a live query, re-run after every chunk of an import.
+   */
+  override async count(): Promise<number> {
+    const [all, deleted] = await Promise.all([this.db.staff.count(), this.db.staff.where('deletedAt').aboveOrEqual(0).count()]);
+    return all - deleted;
+  }
+
   protected override describe(record: Staff): string {
     return `staff ${record.name}${record.extension ? ` (${record.extension})` : ''}`;
   }

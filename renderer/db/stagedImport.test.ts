@@ -23,9 +23,11 @@ describe('staged imports', () => {
       seen.byExtension = (await repos.staff.extensionHolder('8801')) ? 1 : 0;
       seen.hosts = (await repos.staff.hostLookup()).byExtension.size;
       seen.page = (await repos.staff.listPage({ limit: 50 })).items.length;
+      seen.count = await repos.staff.count();
       seen.stored = await db.staff.count();
     }, () => ({ action: 'import', entityTable: 'staff', summary: 'imported 2 people' }));
-    expect(seen).toEqual({ search: 0, byExtension: 0, hosts: 0, page: 0, stored: 2 });
+    expect(seen).toEqual({ search: 0, byExtension: 0, hosts: 0, page: 0, count: 0, stored: 2 });
+    expect(await repos.staff.count()).toBe(2);
     expect((await repos.staff.search('ouyang')).map((p) => p.name)).toEqual(['欧阳明']);
     expect(await db.staff.where('stagedImportId').above('').count()).toBe(0);
     // The journal is gone once the import is done.

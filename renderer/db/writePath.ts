@@ -17,7 +17,7 @@ import type { AuditAction, AuditEntry } from '@shared/domain/desk';
 import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
-import { mayDiscard, publishedRow, stagedMarks } from '@shared/imports/staging';
+import { mayDiscard, publishedRow, stagedRow } from '@shared/imports/staging';
 import { newId } from './ids';
 import { loadTextKeys, textKeysLoaded } from './textKeys';
 import { ValidationError, withoutUndefined } from './writeErrors';
@@ -104,10 +104,10 @@ export class WritePath {
       const deskId = this.db.desk.deskId;
       const written: Row<N>[] = [];
       for (let start = 0; start < rows.length; start += chunkSize) {
-        const marks = options.stagedBy ? stagedMarks(options.stagedBy, at) : undefined;
+        const stagedBy = options.stagedBy;
         const chunk = rows.slice(start, start + chunkSize).map((fields) => {
           const record = validate(schema, { ...fields, id: newId(at), createdAt: at, updatedAt: at, deskId });
-          return marks ? { ...record, ...marks } : record;
+          return stagedBy ? stagedRow(record, stagedBy, at) : record;
         });
         this.authorize(table, 'create', chunk, options);
         if (chunk.length > 0) await this.tableOf(table).bulkAdd(chunk);

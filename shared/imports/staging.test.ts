@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importLockName, isStaged, journalKey, mayDiscard, publishedRow, recoveryOf, stagedMarks } from './staging';
+import { importLockName, isStaged, journalKey, mayDiscard, publishedRow, recoveryOf, stagedMarks, stagedRow } from './staging';
 
 describe('staged import rules', () => {
   it('a staged row carries a tombstone, so every read that hides deleted rows hides it', () => {
@@ -7,6 +7,14 @@ describe('staged import rules', () => {
     expect(isStaged(stagedMarks('IMP', 1))).toBe(true);
     expect(isStaged({})).toBe(false);
     expect(isStaged({ stagedImportId: '' })).toBe(false);
+  });
+
+  it('a staged row keeps its search keys out of the search index until it is published', () => {
+    const staged = stagedRow({ id: 'A', name: '张三', searchKeys: ['zs', 'zhangsan'], updatedAt: 1 }, 'IMP', 1);
+    expect(staged).toEqual({ id: 'A', name: '张三', stagedSearchKeys: ['zs', 'zhangsan'], updatedAt: 1, importId: 'IMP', stagedImportId: 'IMP', deletedAt: 1 });
+    expect(publishedRow(staged, 'IMP', 2)).toEqual({ id: 'A', name: '张三', searchKeys: ['zs', 'zhangsan'], updatedAt: 2, importId: 'IMP' });
+    // A row without search keys (a visit) gets none.
+    expect(publishedRow(stagedRow({ id: 'V', updatedAt: 1 }, 'IMP', 1), 'IMP', 2)).toEqual({ id: 'V', updatedAt: 2, importId: 'IMP' });
   });
 
   it('publishing removes both marks, keeps importId and never moves updatedAt backwards', () => {

@@ -27,6 +27,16 @@ export function stagedMarks(importId: string, at: number): StagingMarks {
   return { importId, stagedImportId: importId, deletedAt: at };
 }
 
+/**
+ * A row as it is staged: marked, and its search keys parked under `stagedSearchKeys`, so the multi-entry
+ * `*searchKeys` index (a few dozen entries a row, the costly part of writing a row) is built once, when the
+ * row is published, not twice; and no search can find a staged row even by its keys.
+ */
+export function stagedRow<T extends object>(row: T, importId: string, at: number): T & StagingMarks {
+  const { searchKeys, ...rest } = row as T & { searchKeys?: unknown };
+  return { ...(rest as T), ...stagedMarks(importId, at), ...(searchKeys !== undefined ? { stagedSearchKeys: searchKeys } : {}) };
+}
+
 export function isStaged(row: { stagedImportId?: unknown }): boolean {
   return typeof row.stagedImportId === 'string' && row.stagedImportId.length > 0;
 }
@@ -37,8 +47,8 @@ export function isStaged(row: { stagedImportId?: unknown }): boolean {
  */
 export function publishedRow<T extends { stagedImportId?: unknown; deletedAt?: unknown; updatedAt: number }>(row: T, importId: string, at: number): T | null {
   if (row.stagedImportId !== importId) return null;
-  const { stagedImportId: _staged, deletedAt: _deleted, ...rest } = row;
-  return { ...rest, updatedAt: Math.max(at, row.updatedAt) } as T;
+  const { stagedImportId: _staged, deletedAt: _deleted, stagedSearchKeys, ...rest } = row as T & { stagedSearchKeys?: unknown };
+  return { ...rest, ...(stagedSearchKeys !== undefined ? { searchKeys: stagedSearchKeys } : {}), updatedAt: Math.max(at, row.updatedAt) } as unknown as T;
 }
 
 /** Only a row still staged by this very import may be discarded: a live row is never removed by a rollback. */
