@@ -233,6 +233,14 @@ export class VisitRepository extends RecordRepository<'visits'> {
     });
   }
 
+  /**
+   * Reads of visits, visitors, staff and departments as ONE read-only transaction (the roll call): it waits
+   * behind at most the one write running now (an import writes in short chunks), not once per read.
+   */
+  readTogether<R>(work: () => Promise<R>): Promise<R> {
+    return this.db.transaction('r', [this.db.visits, this.db.visitors, this.db.staff, this.db.departments], work);
+  }
+
   /** Everybody on site now, by arrival (the [status+arrivedAt] index: a few hundred rows among millions). */
   async onSite(): Promise<Visit[]> {
     // No Dexie filter(): it would walk a cursor row by row; toArray() on a plain range is one getAll().

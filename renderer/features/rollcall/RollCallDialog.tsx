@@ -2,7 +2,7 @@
 // exports it for the wardens at the assembly point. The list is live (a late check-out disappears at
 // once); printing and exporting are audited. The badge button reprints a lost badge from the same list.
 import { describeError } from '../../ui/describeError';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
@@ -36,6 +36,11 @@ function fileStamp(at: number): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
 }
 
+function newest(a: RollCall | undefined, b: RollCall | undefined): RollCall | undefined {
+  if (!a || !b) return a ?? b;
+  return b.generatedAt > a.generatedAt ? b : a;
+}
+
 export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('rollcall');
   const db = useDatabase();
@@ -44,7 +49,20 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
   const [busy, setBusy] = useState(false);
   const [badgeVisitId, setBadgeVisitId] = useState<string>();
 
-  const rollCall = useLiveQuery<RollCall | undefined>(() => (open ? loadRollCall(db) : undefined), [db, open]);
+  const live = useLiveQuery<RollCall | undefined>(() => (open ? loadRollCall(db) : undefined), [db, open]);
+  // Also read once, directly, on opening: a live query re-runs without answering while writes it watches keep
+  // coming (a large import's chunks), and the roll call must answer at once. The newer of the two is shown.
+  const [direct, setDirect] = useState<RollCall>();
+  useEffect(() => {
+    setDirect(undefined);
+    if (!open) return;
+    let current = true;
+    loadRollCall(db).then((rc) => current && setDirect(rc), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [db, open]);
+  const rollCall = newest(live, direct);
   const rows = useMemo(() => (rollCall ? sortRollCall(rollCall.rows, order) : []), [rollCall, order]);
 
   const time = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(at);

@@ -46,6 +46,11 @@ export function sortRollCall(rows: readonly RollCallRow[], order: RollCallOrder)
 
 export async function loadRollCall(db: FrontDeskDatabase, now: number = Date.now()): Promise<RollCall> {
   const repos = repositoriesOf(db);
+  // One read transaction: during an import it waits for the chunk being written, then reads everything.
+  return repos.visits.readTogether(() => readRollCall(repos, now));
+}
+
+async function readRollCall(repos: ReturnType<typeof repositoriesOf>, now: number): Promise<RollCall> {
   const visits = await repos.visits.onSite();
   // Rows of visitors and hosts are taken even if since deleted: everybody on site must be on the list.
   const visitors = await repos.visitors.byIds(visits.map((v) => v.visitorId), { includeDeleted: true });
