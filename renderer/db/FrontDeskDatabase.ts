@@ -1,7 +1,7 @@
 // The one Dexie database of the console ('frontdesk'), built from the append-only schema history.
 import { databaseHealth } from './databaseHealth';
 import Dexie, { type Table } from 'dexie';
-import type { AuditEntry, Operator, Setting } from '@shared/domain/desk';
+import type { AuditEntry, Handover, Operator, Setting } from '@shared/domain/desk';
 import type { Department, Staff } from '@shared/domain/directory';
 import type { Complaint, Visit, Visitor, WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
 import type { Parcel, ParcelEvent } from '@shared/domain/parcels';
@@ -10,6 +10,7 @@ import { SCHEMA_HISTORY, type SchemaVersion } from './schemaHistory';
 import { DeskContext, type KeyValueStorage } from './deskContext';
 import type { RestoreStagingRow } from './archive/stagingSchema';
 import { preloadForUpgrade } from './textKeys';
+import { AccessControl } from './accessControl';
 
 export const DATABASE_NAME = 'frontdesk';
 
@@ -32,6 +33,7 @@ export interface FrontDeskTables {
   equipmentFaults: EquipmentFault;
   /** Rows of a restore in progress (renderer/db/archive/restoreBundle.ts); no screen reads it. */
   restoreStaging: RestoreStagingRow;
+  handovers: Handover;
 }
 export type TableName = keyof FrontDeskTables;
 
@@ -67,8 +69,11 @@ export class FrontDeskDatabase extends Dexie {
   messages!: Table<Message, string>;
   equipmentFaults!: Table<EquipmentFault, string>;
   restoreStaging!: Table<RestoreStagingRow, string>;
+  handovers!: Table<Handover, string>;
 
   readonly desk: DeskContext;
+  /** Who is signed in and what they may do (renderer/db/accessControl.ts); open until the app enforces it. */
+  readonly access: AccessControl;
 
   constructor(name: string = DATABASE_NAME, options: DatabaseOptions = {}) {
     super(name);
@@ -79,6 +84,7 @@ export class FrontDeskDatabase extends Dexie {
     const latest = history[history.length - 1];
     if (latest) preloadForUpgrade(name, latest.version);
     this.desk = new DeskContext(options.storage);
+    this.access = new AccessControl((operatorId) => this.desk.setActor(operatorId));
     // Settled before any other transaction runs, so every write knows its desk synchronously.
     this.on('ready', (vipDb) => this.desk.settle(vipDb), true);
     // Another window holds an older version open: our upgrade waits until it closes (renderer/db/databaseHealth.ts).

@@ -6,7 +6,13 @@ export { SCHEMA_HISTORY, CURRENT_SCHEMA_VERSION, type SchemaVersion } from './sc
 export { DeskContext, DESK_ID_STORAGE_KEY, DESK_ID_SETTING, DEFAULT_ACTOR } from './deskContext';
 export { newId } from './ids';
 export { keyPage, type Page, type PageCursor, type PageRequest } from './paging';
-export { AuditLogRepository } from './auditLog';
+export { AuditLogRepository, type AuditQuery } from './auditLog';
+export { AccessControl, type AccessState, type Principal } from './accessControl';
+export { OperatorRepository, operatorNameKey, type PersonInput, type SignInName, type SignInOutcome } from './operatorRepository';
+export { HandoverRepository, HANDOVER_PROVIDERS, registerHandoverProvider, visitorsOnSite, openComplaints, type HandoverProvider } from './handoverRepository';
+export { SessionService, sessionOf, SESSION_STORAGE_KEY, SIGN_IN_RULE_SETTING, IDLE_LOCK_SETTING, DEFAULT_IDLE_LOCK_MINUTES, type SessionPhase, type SignInRule, type UnlockOutcome } from './session';
+export { PBKDF2_ITERATIONS } from './secretHash';
+export { PermissionDeniedError, isPermissionDenied } from './writeErrors';
 export { ImportCancelledError, type Actor } from './writePath';
 export { loadTextKeys } from './textKeys';
 export { CallRepository, type CallWrite } from './callRepository';

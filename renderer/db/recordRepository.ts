@@ -31,7 +31,12 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
     protected readonly schema: z.ZodType<FrontDeskTables[N]>,
   ) {}
 
+  /**
+   * The table, for reading. The read path's permission check: a person whose roles may not read this table
+   * (a concierge and call notes) gets PermissionDeniedError instead of rows (shared/auth/permissions.ts).
+   */
   protected get table(): Table<FrontDeskTables[N], string> {
+    this.db.access.assertRead(this.tableName);
     return this.db.typedTable(this.tableName);
   }
 
@@ -118,17 +123,17 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   }
 
   /** Every live record, in id (= creation) order. For small tables; large ones page. */
-  list(options: { limit?: number } = {}): Promise<FrontDeskTables[N][]> {
+  async list(options: { limit?: number } = {}): Promise<FrontDeskTables[N][]> {
     let collection = this.table.toCollection().filter((r) => r.deletedAt === undefined);
     if (options.limit !== undefined) collection = collection.limit(options.limit);
     return collection.toArray();
   }
 
-  page(request: PageRequest): Promise<Page<FrontDeskTables[N]>> {
+  async page(request: PageRequest): Promise<Page<FrontDeskTables[N]>> {
     return keyPage(this.table, request);
   }
 
-  count(): Promise<number> {
+  async count(): Promise<number> {
     return this.table.filter((r) => r.deletedAt === undefined).count();
   }
 

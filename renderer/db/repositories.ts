@@ -1,11 +1,12 @@
 // One repository per table. The directory and desk tables have their own classes; the other domains
 // start with the generic repository and grow their own files with their features.
-import { operatorSchema } from '@shared/domain/desk';
 import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
 import { callNoteSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
 import { CallRepository } from './callRepository';
+import { OperatorRepository } from './operatorRepository';
+import { HandoverRepository } from './handoverRepository';
 import { ComplaintRepository } from './complaintRepository';
 import { DepartmentRepository } from './departmentRepository';
 import { RecordRepository } from './recordRepository';
@@ -21,7 +22,8 @@ export function createRepositories(db: FrontDeskDatabase) {
     auditLog: new AuditLogRepository(db),
     departments: new DepartmentRepository(db),
     staff: new StaffRepository(db),
-    operators: new RecordRepository(db, 'operators', operatorSchema),
+    operators: new OperatorRepository(db),
+    handovers: new HandoverRepository(db),
     visitors: new VisitorRepository(db),
     visits: new VisitRepository(db),
     watchlist: new WatchlistRepository(db),

@@ -132,6 +132,17 @@ const v3: SchemaVersion = {
   },
 };
 
+const v4: SchemaVersion = {
+  version: 4,
+  description:
+    'Sign-in and the audit view: shift handover notes (handovers, newest open first), and the audit log ' +
+    'filtered by action or by table, newest first, paged by key ([action+at], [entityTable+at]). No row changes.',
+  stores: {
+    auditLog: 'id, at, [entityTable+entityId], [actorId+at], action, updatedAt, [action+at], [entityTable+at]',
+    handovers: 'id, [status+createdAt], createdAt, updatedAt',
+  },
+};
+
 const v7: SchemaVersion = {
   version: 7,
   description:
@@ -157,6 +168,6 @@ const v8: SchemaVersion = {
 };
 
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v7, v8];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v7, v8];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -29,3 +29,20 @@ export class RecordNotFoundError extends Error {
 export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * A change or read refused because the signed-in person lacks the permission (shared/auth/permissions.ts).
+ * Thrown before anything is written, so nothing changes and nothing is audited. `permission` names what was
+ * missing: 'parcels:create', 'callNotes:read', 'export', or 'signIn' when nobody is signed in.
+ */
+export class PermissionDeniedError extends Error {
+  readonly code = 'forbidden' as const;
+  constructor(readonly permission: string, readonly actorId: string | null) {
+    super(`Not permitted: ${permission}${actorId ? ` (${actorId})` : ' (nobody signed in)'}`);
+    this.name = 'PermissionDeniedError';
+  }
+}
+
+export function isPermissionDenied(error: unknown): error is PermissionDeniedError {
+  return error instanceof Error && error.name === 'PermissionDeniedError';
+}

@@ -5,12 +5,15 @@
 // (a change and its audit entry are stored together or not at all).
 //
 // Hook points, all in `commit()` below, the single place a row is written:
-// - sign-in: `commit()` receives the acting person (`actorId`) and the change before anything is written;
-//   a permission check goes there and throws to refuse the change (nothing is written, nothing audited).
+// - sign-in: `commit()` (and bulkCreate's chunks, and audit-only entries) ask `db.access`
+//   (renderer/db/accessControl.ts, the matrix in shared/auth/permissions.ts) before anything is written; a
+//   refusal throws PermissionDeniedError (renderer/db/writeErrors.ts): nothing is written, nothing audited.
+//   The signed-in person is the actor of every audit entry. Only the sign-in bookkeeping itself (wrong
+//   attempts, the lock-out, the first supervisor) passes `authority: AUTHENTICATION`, from renderer/db only.
 // - replication to other desks: the change record (outbox row) is written in `commit()` next to the
 //   audit entry, inside the same transaction; add its table to `WRITE_TABLES` so every write transaction
 //   includes it.
-// Neither exists yet; until sign-in the actor is the desk (`db.desk.actorId`).
+// Replication does not exist yet. With nobody signed in (unit tests, open mode) the actor is the desk.
 import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import type { AuditAction, AuditEntry } from '@shared/domain/desk';
@@ -20,7 +23,7 @@ import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { mayDiscard, publishedRow, stagedRow } from '@shared/imports/staging';
 import { newId } from './ids';
 import { loadTextKeys, textKeysLoaded } from './textKeys';
-import { ValidationError, withoutUndefined } from './writeErrors';
+import { PermissionDeniedError, ValidationError, withoutUndefined } from './writeErrors';
 
 /** Tables every write transaction includes besides the ones written (the outbox joins here). */
 const WRITE_TABLES: readonly TableName[] = ['auditLog'];
@@ -28,9 +31,17 @@ const WRITE_TABLES: readonly TableName[] = ['auditLog'];
 /** Who is acting: an operator id after sign-in, 'desk' before sign-in exists. */
 export type Actor = string;
 
+/**
+ * Marks the sign-in bookkeeping (renderer/db/operatorRepository.ts): recording a wrong attempt or a lock-out
+ * happens before anybody is signed in. Not exported from renderer/db's index.
+ */
+export const AUTHENTICATION: unique symbol = Symbol('authentication');
+
 export interface WriteContext {
-  /** The acting person; defaults to `db.desk.actorId` (the desk, until sign-in fills it in). */
+  /** The acting person; defaults to the signed-in person, else `db.desk.actorId` (the desk). */
   actorId?: Actor;
+  /** Only renderer/db's sign-in code: skips the permission check (see AUTHENTICATION). */
+  authority?: typeof AUTHENTICATION;
   /** The instant to stamp (imports and fixtures); defaults to now. */
   at?: number;
 }
@@ -215,7 +226,12 @@ export class WritePath {
 
   /** An audit entry without a row change: somebody viewed, printed or exported something. */
   audit(note: AuditNote & { entityTable: string; entityId: string }, context: WriteContext = {}): Promise<AuditEntry> {
-    return this.transaction([], () => this.appendAudit(note.entityTable, note.entityId, note, context.at ?? Date.now(), context));
+    return this.transaction([], () => {
+      if (context.authority !== AUTHENTICATION && this.db.access.state.get().enforced && !this.db.access.principal) {
+        this.db.access.assertWrite('auditLog', 'create');
+      }
+      return this.appendAudit(note.entityTable, note.entityId, note, context.at ?? Date.now(), context);
+    });
   }
 
   /** The single place a row is written. See the hook points at the top of this file. */
@@ -227,8 +243,13 @@ export class WritePath {
     // Replication hook: the change record (outbox row) for `record` is written here, same transaction.
   }
 
-  /** Sign-in hook: the permission check for `actorId` goes here. Today every actor may write. */
-  private authorize(_table: TableName, _kind: ChangeKind, _records: readonly RecordBase[], _context: WriteContext): void {}
+  /** Sign-in hook: the signed-in person's roles must allow this kind of write to this table. */
+  private authorize(table: TableName, kind: ChangeKind, _records: readonly RecordBase[], context: WriteContext): void {
+    // The audit log is appended by appendAudit only; no ordinary write may change or add an entry.
+    if (table === 'auditLog') throw new PermissionDeniedError('auditLog:' + kind, this.db.access.principal?.operatorId ?? null);
+    if (context.authority === AUTHENTICATION) return;
+    this.db.access.assertWrite(table, kind);
+  }
 
   private async appendAudit(table: string, recordId: string, note: AuditNote, at: number, context: WriteContext): Promise<AuditEntry> {
     const entry = this.auditEntry(table, recordId, note, at, context);
@@ -244,7 +265,8 @@ export class WritePath {
       updatedAt: at,
       deskId: this.db.desk.deskId,
       at,
-      actorId: context.actorId ?? this.db.desk.actorId,
+      // The signed-in person is the actor; a caller's actorId counts only with nobody signed in (tests, imports).
+      actorId: (context.authority === AUTHENTICATION ? context.actorId : undefined) ?? this.db.access.principal?.operatorId ?? context.actorId ?? this.db.desk.actorId,
       action: note.action,
       entityTable: note.entityTable ?? table,
       entityId: note.entityId ?? recordId,

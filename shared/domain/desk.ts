@@ -9,9 +9,15 @@ export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 export const operatorSchema = recordBaseSchema.extend({
   name: z.string().trim().min(1).max(64),
   nameKey: z.string(),
+  /** The first of `roles` (indexed; v1 had one role per person). */
   role: z.enum(OPERATOR_ROLES),
-  /** Salted hash of the sign-in PIN or password; never the secret itself. */
+  /** Every role the person holds (one person may hold several). Absent on rows written before sign-in. */
+  roles: z.array(z.enum(OPERATOR_ROLES)).min(1).max(OPERATOR_ROLES.length).optional(),
+  /** Salted slow hash of the sign-in PIN or password (renderer/db/secretHash.ts); never the secret itself. */
   pinHash: z.string().optional(),
+  /** Wrong attempts in a row and the lock they caused (shared/auth/lockout.ts). */
+  failedAttempts: z.number().int().nonnegative().optional(),
+  lockedUntil: epochMsSchema.optional(),
   active: flagSchema,
 });
 export type Operator = z.infer<typeof operatorSchema>;
@@ -29,6 +35,7 @@ export type Setting = z.infer<typeof settingSchema>;
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'restore', 'import', 'view', 'export', 'destroy',
   'checkIn', 'checkOut', 'handOver', 'acknowledge', 'signIn', 'signOut',
+  'signInFailed', 'lockOut', 'lock', 'unlock', 'reveal', 'resetPin',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,3 +51,28 @@ export const auditEntrySchema = recordBaseSchema.extend({
   summary: z.string().max(2000),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The roles of a person (rows from before several roles were possible carry only `role`). */
+export function rolesOf(operator: Pick<Operator, 'role' | 'roles'>): OperatorRole[] {
+  return operator.roles && operator.roles.length > 0 ? [...operator.roles] : [operator.role];
+}
+
+/** A shift handover note (docs/REQUIREMENTS.md §7): written at sign-out, acknowledged by the next person. */
+export const handoverItemSchema = z.object({
+  /** Which provider pre-filled it ('visitorsOnSite', 'openComplaints', 'openMessages' …); 'note' for free text. */
+  kind: z.string().min(1).max(64),
+  count: z.number().int().nonnegative(),
+  /** Short lines (names of what is open); never ID or phone numbers. */
+  lines: z.array(z.string().max(200)).max(50),
+});
+export type HandoverItem = z.infer<typeof handoverItemSchema>;
+
+export const handoverSchema = recordBaseSchema.extend({
+  fromOperatorId: z.string().min(1),
+  note: z.string().max(4000),
+  items: z.array(handoverItemSchema).max(50),
+  status: z.enum(['open', 'acknowledged']),
+  acknowledgedBy: z.string().optional(),
+  acknowledgedAt: epochMsSchema.optional(),
+});
+export type Handover = z.infer<typeof handoverSchema>;

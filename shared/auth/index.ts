@@ -1,0 +1,4 @@
+export * from './permissions';
+export * from './masking';
+export * from './credentials';
+export * from './lockout';
