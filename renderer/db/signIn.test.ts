@@ -64,7 +64,8 @@ async function setUpDesk() {
 
 describe('secret hashing', () => {
   it('verifies the secret, stores a salted PBKDF2 hash with ≥600k iterations and never the PIN', { timeout: 60_000 }, async () => {
-    const { realHashSecret: hashSecret, realVerifySecret: verifySecret } = (await import('./secretHash')) as unknown as Record<'realHashSecret' | 'realVerifySecret', typeof import('./secretHash').hashSecret>;
+    const real = (await import('./secretHash')) as unknown as { realHashSecret: typeof import('./secretHash').hashSecret; realVerifySecret: typeof import('./secretHash').verifySecret };
+    const { realHashSecret: hashSecret, realVerifySecret: verifySecret } = real;
     const stored = await hashSecret('246810');
     expect(stored).not.toContain('246810');
     expect(stored.split('$')[0]).toBe('pbkdf2-sha256');
