@@ -1,5 +1,5 @@
 // Renderer entry: language first (so the first paint is in the desk's language), then persistence,
-// the first-run sample directory, and the shell.
+// the shell behind sign-in, then (once somebody is signed in) the phone and the first-run sample directory.
 import './app/zodConfig';
 import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
@@ -29,20 +29,26 @@ async function start(): Promise<void> {
   }
   void startStoragePersistence();
   // The phone (sip.js) and the first-run sample directory (pinyin search keys, CSV) load as their own
-  // chunks, in parallel with the first screen rather than ahead of it.
-  wirePhone()
-    .then(({ connected }) => connected)
-    .catch((error: unknown) => {
-      notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
-    });
-  import('./features/directory')
-    .then(({ ensureSampleDirectory }) => ensureSampleDirectory())
-    .catch((error: unknown) => {
-      notifications.notify('error', i18n.t('errors.storageFailed', { message: messageOf(error) }));
-    });
+  // chunks, in parallel with the first screen rather than ahead of it — and only once somebody is signed
+  // in (features/signin): every write, a call record included, is made by a signed-in person.
+  let started = false;
+  const onSignedIn = () => {
+    if (started) return;
+    started = true;
+    wirePhone()
+      .then(({ connected }) => connected)
+      .catch((error: unknown) => {
+        notifications.notify('error', i18n.t('errors.unexpected', { message: messageOf(error) }));
+      });
+    import('./features/directory')
+      .then(({ ensureSampleDirectory }) => ensureSampleDirectory())
+      .catch((error: unknown) => {
+        notifications.notify('error', i18n.t('errors.storageFailed', { message: messageOf(error) }));
+      });
+  };
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
-  createRoot(container).render(<App i18n={i18n} />);
+  createRoot(container).render(<App i18n={i18n} onSignedIn={onSignedIn} />);
 }
 
 void start();

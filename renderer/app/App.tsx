@@ -9,6 +9,7 @@ import { EmptyScreen } from './EmptyScreen';
 import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
 import { RollCallLauncher } from '../features/rollcall';
+import { SessionGate, SessionMenu, useScreenAllowed } from '../features/signin';
 import { wirePhone } from './phoneStart';
 import { loadFeatureStrings, type LaterNamespace } from './localeRegistry';
 
@@ -39,12 +40,17 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
   archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
+  audit: lazyNamed(() => import('../features/audit'), 'AuditScreen'),
 };
 
 const PhoneOverlay = lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'PhoneOverlay');
+// The lock screen's call controls (answer, hold, hang up: no number, no name) need the phone too.
+const LockCallControls = lazyNamed(() => afterPhone(() => import('../features/signin/lockCalls')), 'LockCallControls');
 
 function Screen({ screen }: { screen: ScreenId }) {
   const { t } = useTranslation();
+  const allowed = useScreenAllowed();
+  if (!allowed(screen)) return <EmptyScreen title={t(`nav.${screen}`)} description={t('signin:session.forbiddenScreen')} />;
   const Loaded = SCREENS[screen];
   if (!Loaded) return <EmptyScreen title={t(`nav.${screen}`)} description={t(`screens.${screen}.empty`)} />;
   return (
@@ -54,17 +60,40 @@ function Screen({ screen }: { screen: ScreenId }) {
   );
 }
 
-export function App({ i18n }: { i18n: I18n }) {
+function SignedInShell() {
+  const allowed = useScreenAllowed();
+  return (
+    <>
+      <AppShell renderScreen={(screen) => <Screen screen={screen} />} allowed={allowed} sessionMenu={<SessionMenu />} />
+      <Suspense fallback={<SilentLoading />}>
+        <PhoneOverlay />
+      </Suspense>
+      <RollCallLauncher />
+    </>
+  );
+}
+
+/**
+ * The console behind the session gate (features/signin): first-run set-up or sign-in first; `onSignedIn`
+ * runs once, when somebody is first signed in (the phone and the first-run directory start then, as that
+ * person).
+ */
+export function App({ i18n, onSignedIn }: { i18n: I18n; onSignedIn?: () => void }) {
   return (
     <I18nextProvider i18n={i18n}>
       <LocalisedTheme>
         <CssBaseline />
         <ShortcutProvider>
-          <AppShell renderScreen={(screen) => <Screen screen={screen} />} />
-          <Suspense fallback={<SilentLoading />}>
-            <PhoneOverlay />
-          </Suspense>
-          <RollCallLauncher />
+          <SessionGate
+            onSignedIn={onSignedIn}
+            lockCallControls={
+              <Suspense fallback={<SilentLoading />}>
+                <LockCallControls />
+              </Suspense>
+            }
+          >
+            <SignedInShell />
+          </SessionGate>
         </ShortcutProvider>
       </LocalisedTheme>
     </I18nextProvider>

@@ -8,6 +8,7 @@ import ArchiveIcon from '@mui/icons-material/Archive';
 import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import SettingsIcon from '@mui/icons-material/Settings';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { useTranslation } from 'react-i18next';
 import { SCREENS, navigate, useCurrentScreen, type ScreenId } from '../ui/navigation';
@@ -27,6 +28,7 @@ const ICONS: Record<ScreenId, ReactNode> = {
   directory: <ContactPhoneIcon />,
   dashboard: <DashboardIcon />,
   settings: <SettingsIcon />,
+  audit: <FactCheckIcon />,
 };
 
 const DRAWER_WIDTH = 200;
@@ -48,7 +50,15 @@ function NavShortcut({ screen, index }: { screen: ScreenId; index: number }) {
   return null;
 }
 
-export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) => ReactNode }) {
+export interface AppShellProps {
+  renderScreen: (screen: ScreenId) => ReactNode;
+  /** Screens the signed-in person's roles may use (shared/auth/permissions.ts); the others are not listed. */
+  allowed?: (screen: ScreenId) => boolean;
+  /** The signed-in person's menu (features/signin), in the top bar. */
+  sessionMenu?: ReactNode;
+}
+
+export function AppShell({ renderScreen, allowed = () => true, sessionMenu }: AppShellProps) {
   const { t } = useTranslation();
   const screen = useCurrentScreen();
   const [helpOpen, setHelpOpenState] = useState(false);
@@ -67,7 +77,7 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
       <a href="#main-content" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
-      {SCREENS.map((s, i) => <NavShortcut key={s} screen={s} index={i} />)}
+      {SCREENS.map((s, i) => (allowed(s) ? <NavShortcut key={s} screen={s} index={i} /> : null))}
       <AppBar position="static" elevation={1} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
@@ -79,13 +89,14 @@ export function AppShell({ renderScreen }: { renderScreen: (screen: ScreenId) =>
             <KeyboardIcon />
           </IconButton>
           <NotificationArea />
+          {sessionMenu}
         </Toolbar>
       </AppBar>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, position: 'relative' } }}>
           <Box component="nav" aria-label={t('nav.label')}>
             <List>
-              {SCREENS.map((s, i) => (
+              {SCREENS.map((s, i) => allowed(s) && (
                 <ListItem key={s} disablePadding>
                 <ListItemButton
                   component="a"

@@ -8,6 +8,7 @@ import { badgesLocales } from '../features/badges/locales';
 import { rollcallLocales } from '../features/rollcall/locales';
 import { complaintsLocales } from '../features/complaints/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
+import { signinLocales } from '../features/signin/locales';
 
 /** Strings given to i18next at start: the first screen's (dashboard) and those of the shell's dialogs. */
 export const featureLocales = {
@@ -15,11 +16,13 @@ export const featureLocales = {
   rollcall: rollcallLocales,
   complaints: complaintsLocales,
   dashboard: dashboardLocales,
+  signin: signinLocales,
 } as const satisfies FeatureLocales;
 
 /** Strings loaded later, each namespace from its own chunk. */
 export const laterFeatureLocales = {
   archive: () => import('../features/archive/locales').then((m) => m.archiveLocales),
+  audit: () => import('../features/audit/locales').then((m) => m.auditLocales),
   directory: () => import('../features/directory/locales').then((m) => m.directoryLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),

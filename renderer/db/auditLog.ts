@@ -81,6 +81,7 @@ export class AuditLogRepository {
 
   /** Every entry the filters select, newest first, in pages (the CSV export). */
   async *all(request: Omit<AuditQuery, 'limit' | 'after'>, pageSize = 2000): AsyncGenerator<AuditEntry[]> {
+    this.db.access.assertAction('export');
     let after: PageCursor | undefined;
     do {
       const page = await this.query({ ...request, limit: pageSize, ...(after ? { after } : {}) });

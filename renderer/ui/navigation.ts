@@ -1,7 +1,7 @@
 // The console's screens, in navigation order. The order also gives the Alt+<n> shortcuts.
 import { useSyncExternalStore } from 'react';
 
-export const SCREENS = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings'] as const;
+export const SCREENS = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings', 'audit'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 export const DEFAULT_SCREEN: ScreenId = 'dashboard';
 

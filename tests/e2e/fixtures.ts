@@ -16,7 +16,29 @@ export interface SipLab {
 
 export type AgentFactory = (user: string, displayName?: string, extra?: Partial<LabRegisterOptions>) => Promise<LabAgent>;
 
-export const test = base.extend<{ app: AppPage; switchboard: SwitchboardPage; agent: AgentFactory }, { sipLab: SipLab }>({
+/**
+ * The supervisor every test is signed in as unless it opts out (`test.use({ signIn: false })`). The page
+ * starts with `window.__frontdeskTestSignIn` set (renderer/features/signin/SessionGate.tsx, honoured only in
+ * the browser): on a fresh database the app completes the first-run set-up with it, later loads sign the same
+ * person in — both through the real PBKDF2 hashing and the write path (about half a second a test).
+ */
+export const TEST_SUPERVISOR = { name: 'Test Supervisor', secret: '24681357' } as const;
+
+export interface SignInOption {
+  /** Sign in as TEST_SUPERVISOR (every role) before the app shows anything; false tests the first run. */
+  signIn: boolean;
+}
+
+export const test = base.extend<{ app: AppPage; switchboard: SwitchboardPage; agent: AgentFactory } & SignInOption, { sipLab: SipLab }>({
+  signIn: [true, { option: true }],
+  page: async ({ page, signIn }, use) => {
+    if (signIn) {
+      await page.addInitScript((seed) => {
+        (window as unknown as { __frontdeskTestSignIn?: typeof seed }).__frontdeskTestSignIn = seed;
+      }, TEST_SUPERVISOR);
+    }
+    await use(page);
+  },
   app: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { getBridge } from '../../platform';
 import { PhoneSettingsForm } from './PhoneSettingsForm';
+import { StaffAccountsPanel } from '../signin';
 
 interface AboutInfo {
   appVersion: string;
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         <Typography id="settings-phone" variant="h6" component="h2" gutterBottom>{t('settings.phone')}</Typography>
         <PhoneSettingsForm />
       </Paper>
+      <StaffAccountsPanel />
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="settings-about">
         <Typography id="settings-about" variant="h6" component="h2" gutterBottom>{t('settings.about')}</Typography>
         <Typography data-testid="about-version">

@@ -12,6 +12,7 @@ const en: CommonStrings = {
     directory: 'Directory',
     dashboard: 'Dashboard',
     settings: 'Settings',
+    audit: 'Audit log',
   },
   screens: {
     parcels: { empty: 'Mail and parcels will be here: scan-in, sorting by recipient, hand-over with a signature and reminders for items not collected.' },

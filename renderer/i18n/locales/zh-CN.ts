@@ -11,6 +11,7 @@ const zhCN = {
     directory: '通讯录',
     dashboard: '概览',
     settings: '设置',
+    audit: '审计日志',
   },
   screens: {
     parcels: { empty: '这里将显示邮件和包裹：扫描入库、按收件人分拣、签字领取和超期提醒。' },

@@ -12,6 +12,7 @@ const zhTW: CommonStrings = {
     directory: '通訊錄',
     dashboard: '概覽',
     settings: '設定',
+    audit: '稽核日誌',
   },
   screens: {
     parcels: { empty: '這裡將顯示郵件和包裹：掃描入庫、按收件人分揀、簽字領取和逾期提醒。' },

@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LanguageCode } from '../../../shared/i18n/languages';
 
-export type ScreenName = 'visitors' | 'parcels' | 'switchboard' | 'messages' | 'archive' | 'directory' | 'dashboard' | 'settings';
-const SCREEN_ORDER: ScreenName[] = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings'];
+export type ScreenName = 'visitors' | 'parcels' | 'switchboard' | 'messages' | 'archive' | 'directory' | 'dashboard' | 'settings' | 'audit';
+const SCREEN_ORDER: ScreenName[] = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings', 'audit'];
 
 /** The console's shell as a person sees it: navigation, language switch, notifications, status bar. */
 export class AppPage {

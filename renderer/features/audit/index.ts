@@ -1,0 +1,2 @@
+// The supervisor's audit log view.
+export { AuditScreen } from './AuditScreen';

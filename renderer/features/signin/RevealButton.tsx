@@ -1,0 +1,61 @@
+// A masked value with "show the full number": only for roles with the reveal permission, after a reason,
+// audited (renderer/db/session.ts reveal()). The full value is shown until the screen is left.
+import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '@shared/errors/messageOf';
+import { useCan, useMasking, useSessionService } from './useSession';
+
+export function MaskedValue({ field, value, entityTable, entityId, testId }: { field: 'idNumber' | 'phone'; value: string | undefined; entityTable: string; entityId: string; testId?: string }) {
+  const masking = useMasking();
+  const [revealed, setRevealed] = useState(false);
+  if (!value) return null;
+  const shown = revealed ? value : masking[field](value);
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
+      <span data-testid={testId}>{shown}</span>
+      {!revealed && shown !== value && <RevealButton field={field} entityTable={entityTable} entityId={entityId} onRevealed={() => setRevealed(true)} />}
+    </Box>
+  );
+}
+
+export function RevealButton({ field, entityTable, entityId, onRevealed }: { field: 'idNumber' | 'phone'; entityTable: string; entityId: string; onRevealed: () => void }) {
+  const { t } = useTranslation('signin');
+  const session = useSessionService();
+  const allowed = useCan(field === 'idNumber' ? 'revealId' : 'revealPhone');
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!allowed) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await session.reveal(field, entityTable, entityId, reason);
+      setOpen(false);
+      onRevealed();
+    } catch (e) {
+      setError(reason.trim().length < 3 ? t('staff.errors.required') : messageOf(e));
+    }
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>{t('reveal.show')}</Button>
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} aria-labelledby="reveal-title" maxWidth="xs" fullWidth>
+          <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
+            <DialogTitle id="reveal-title">{t('reveal.title')}</DialogTitle>
+            <DialogContent sx={{ display: 'grid', gap: 2, pt: 1 }}>
+              <TextField id="reveal-reason" label={t('reveal.reason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required sx={{ mt: 1 }} />
+              {error && <Alert severity="error" role="alert">{error}</Alert>}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setOpen(false)}>{t('session.cancel')}</Button>
+              <Button type="submit" variant="contained">{t('reveal.confirm')}</Button>
+            </DialogActions>
+          </Box>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// The signed-in person in the top bar (switch person, lock, hand over and sign out), the shortcuts Ctrl+L
+// (lock) and Ctrl+U (switch person), and their dialogs.
+import { useState } from 'react';
+import { Button, Dialog, DialogContent, DialogTitle, Menu, MenuItem, Typography } from '@mui/material';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import { useTranslation } from 'react-i18next';
+import { createStore } from '@shared/store/createStore';
+import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
+import { useStore } from '../../ui/useStore';
+import { notifications } from '../../ui/notifications/notificationStore';
+import { CredentialForm } from './CredentialFields';
+import { SignOutDialog } from './HandoverDialogs';
+import { useSession, useSessionService } from './useSession';
+
+type SessionDialog = 'switch' | 'signOut' | null;
+const sessionUi = createStore<{ dialog: SessionDialog }>({ dialog: null });
+const open = (dialog: SessionDialog) => sessionUi.set({ dialog });
+
+export function SessionMenu() {
+  const { t } = useTranslation('signin');
+  const { principal } = useSession();
+  const session = useSessionService();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  if (!principal) return null;
+  const roles = principal.roles.map((r) => t(`roles.${r}`)).join('、');
+  return (
+    <>
+      <Button color="inherit" startIcon={<AccountCircleIcon aria-hidden />} onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" aria-controls={anchor ? 'session-menu' : undefined} data-testid="session-person" title={roles}>
+        {t('session.menu', { name: principal.name })}
+      </Button>
+      <Menu id="session-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={() => { setAnchor(null); open('switch'); }}>{t('session.switch')} (Ctrl+U)</MenuItem>
+        <MenuItem onClick={() => { setAnchor(null); void session.lock('shortcut'); }}>{t('session.lock')} (Ctrl+L)</MenuItem>
+        <MenuItem onClick={() => { setAnchor(null); open('signOut'); }}>{t('session.signOut')}</MenuItem>
+      </Menu>
+    </>
+  );
+}
+
+function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('signin');
+  const session = useSessionService();
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="switch-person-title" maxWidth="xs" fullWidth>
+      <DialogTitle id="switch-person-title">{t('session.switchTitle')}</DialogTitle>
+      <DialogContent sx={{ display: 'grid', gap: 2, pt: 1 }}>
+        <Typography variant="body2">{t('session.switchHint')}</Typography>
+        <CredentialForm
+          idPrefix="switch"
+          submitLabel={t('session.switch')}
+          onSubmit={async (id, secret) => {
+            const outcome = await session.switchTo(id, secret);
+            if (outcome.ok) {
+              notifications.notify('success', t('session.switched', { name: outcome.principal.name }));
+              onClose();
+            }
+            return outcome;
+          }}
+        />
+        <Button onClick={onClose}>{t('session.cancel')}</Button>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Registered while somebody is signed in and the desk is not locked (the lock screen has its own keys). */
+export function SessionShortcuts() {
+  const session = useSessionService();
+  const { locked } = useSession();
+  const { dialog } = useStore(sessionUi);
+  useShortcut({ id: 'session.lock', keys: 'Ctrl+L', descriptionKey: 'signin:shortcuts.lock', groupKey: 'common:shortcuts.groups.general', allowInInputs: true, enabled: !locked, handler: () => void session.lock('shortcut') });
+  useShortcut({ id: 'session.switch', keys: 'Ctrl+U', descriptionKey: 'signin:shortcuts.switch', groupKey: 'common:shortcuts.groups.general', allowInInputs: true, enabled: !locked, handler: () => open('switch') });
+  if (locked) return null;
+  if (dialog === 'switch') return <SwitchPersonDialog onClose={() => open(null)} />;
+  if (dialog === 'signOut') return <SignOutDialog onClose={() => open(null)} />;
+  return null;
+}
