@@ -2,7 +2,7 @@
 // full (shared/auth/permissions.ts FIELD_MATRIX). The same functions serve the screen, print and export.
 import type { Visibility } from './permissions';
 
-const MASK = '•';
+const MASK = '*';
 
 /** An ID number: 'partial' keeps the last four characters, 'hidden' shows none. */
 export function maskIdFor(value: string | undefined, visibility: Visibility): string {

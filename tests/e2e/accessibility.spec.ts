@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
-const SCREENS = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings'] as const;
+const SCREENS = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings', 'audit'] as const;
 const VISITOR_TABS = 5;
 
 /** Serious and critical violations on the page as it is now, each prefixed with where it was found. */
@@ -87,6 +87,33 @@ for (const language of LANGUAGES) {
       const notifications = await app.openNotifications();
       await expect(notifications).toBeVisible();
       found.push(...(await seriousViolations(page, 'notifications')));
+      expect(found).toEqual([]);
+    });
+  });
+}
+
+// The screens before and around the console: first-run set-up, sign-in, the desk lock (issue 9).
+for (const language of LANGUAGES) {
+  test.describe(`accessibility of sign-in (${language})`, () => {
+    test.use({ signIn: false });
+    test.describe.configure({ timeout: 150_000 });
+    test('first run, the lock screen and the sign-in screen have no serious or critical violation', async ({ page }) => {
+      const found: string[] = [];
+      await page.goto(`/index.html?lang=${language}`);
+      await expect(page.locator('#first-run-name')).toBeVisible();
+      found.push(...(await seriousViolations(page, 'first run')));
+      await page.locator('#first-run-name').fill('A11y Supervisor');
+      await page.locator('#first-run-secret').fill('24681357');
+      await page.locator('#first-run-confirm').fill('24681357');
+      await page.locator('#first-run-secret').press('Enter');
+      await expect(page.getByTestId('session-person')).toBeVisible({ timeout: 30_000 });
+      await page.keyboard.press('Control+l');
+      await expect(page.locator('#desk-lock')).toBeVisible();
+      found.push(...(await seriousViolations(page, 'lock screen')));
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload();
+      await expect(page.locator('#sign-in-secret')).toBeVisible();
+      found.push(...(await seriousViolations(page, 'sign-in')));
       expect(found).toEqual([]);
     });
   });

@@ -20,7 +20,8 @@ function useInertBackground(): void {
       if (node.id === LOCK_ID || !(node instanceof HTMLElement) || node.tagName === 'SCRIPT') return;
       node.setAttribute('inert', '');
       node.setAttribute('aria-hidden', 'true');
-      node.dataset.hiddenByLock = 'true';
+      node.dataset.hiddenByLock = node.style.visibility || 'unset';
+      node.style.visibility = 'hidden';
     };
     for (const child of Array.from(document.body.children)) hide(child);
     // A dialog opened while locked (a portal appended to body) is hidden too.
@@ -30,10 +31,11 @@ function useInertBackground(): void {
     return () => {
       observer.disconnect();
       delete document.body.dataset.deskLocked;
-      for (const child of Array.from(document.body.querySelectorAll(':scope > [data-hidden-by-lock]'))) {
+      for (const child of Array.from(document.body.querySelectorAll<HTMLElement>(':scope > [data-hidden-by-lock]'))) {
         child.removeAttribute('inert');
         child.removeAttribute('aria-hidden');
-        delete (child as HTMLElement).dataset.hiddenByLock;
+        child.style.visibility = child.dataset.hiddenByLock === 'unset' ? '' : (child.dataset.hiddenByLock ?? '');
+        delete child.dataset.hiddenByLock;
       }
     };
   }, []);

@@ -4,17 +4,20 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '@shared/errors/messageOf';
-import { useCan, useMasking, useSessionService } from './useSession';
+import { useCan, useMasking, useSession, useSessionService } from './useSession';
 
 export function MaskedValue({ field, value, entityTable, entityId, testId }: { field: 'idNumber' | 'phone'; value: string | undefined; entityTable: string; entityId: string; testId?: string }) {
   const masking = useMasking();
-  const [revealed, setRevealed] = useState(false);
+  const { principal } = useSession();
+  // A reveal is the revealing person's: after a switch of person the value is masked again.
+  const [revealedBy, setRevealedBy] = useState<string | null>(null);
+  const revealed = revealedBy !== null && revealedBy === (principal?.operatorId ?? null);
   if (!value) return null;
   const shown = revealed ? value : masking[field](value);
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
       <span data-testid={testId}>{shown}</span>
-      {!revealed && shown !== value && <RevealButton field={field} entityTable={entityTable} entityId={entityId} onRevealed={() => setRevealed(true)} />}
+      {!revealed && shown !== value && <RevealButton field={field} entityTable={entityTable} entityId={entityId} onRevealed={() => setRevealedBy(principal?.operatorId ?? null)} />}
     </Box>
   );
 }

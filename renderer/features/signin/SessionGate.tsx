@@ -26,10 +26,19 @@ interface TestSignIn {
   name: string;
   secret: string;
 }
+const TEST_SIGN_IN_USED = 'frontdesk.testSignInUsed';
 function testSignIn(): TestSignIn | null {
   const w = window as unknown as { frontdesk?: unknown; __frontdeskTestSignIn?: Partial<TestSignIn> };
   const seed = w.__frontdeskTestSignIn;
-  return w.frontdesk === undefined && seed && typeof seed.name === 'string' && typeof seed.secret === 'string' ? { name: seed.name, secret: seed.secret } : null;
+  if (w.frontdesk !== undefined || !seed || typeof seed.name !== 'string' || typeof seed.secret !== 'string') return null;
+  // Once per window: after a sign-out the test sees the sign-in screen like a person would.
+  try {
+    if (sessionStorage.getItem(TEST_SIGN_IN_USED)) return null;
+    sessionStorage.setItem(TEST_SIGN_IN_USED, '1');
+  } catch {
+    return null;
+  }
+  return { name: seed.name, secret: seed.secret };
 }
 
 function Centered({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
@@ -135,7 +144,7 @@ export function SessionGate({ children, onSignedIn, lockCallControls }: { childr
     started.current = true;
     void (async () => {
       let next = await session.start();
-      const seed = testSignIn();
+      const seed = next === 'signedIn' ? null : testSignIn();
       if (seed && next === 'firstRun') {
         await session.setUp(seed.name, seed.secret);
         next = 'signedIn';

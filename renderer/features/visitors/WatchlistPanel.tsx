@@ -17,6 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/visitors/idNumber';
+import { MaskedValue } from '../signin';
 import { repositoriesOf, useDatabase, ValidationError } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { formatDateTime } from './visitFormat';
@@ -111,7 +112,7 @@ export function WatchlistPanel() {
               {(entries ?? []).map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell>{entry.name}</TableCell>
-                  <TableCell>{maskIdNumber(entry.idNumber)}</TableCell>
+                  <TableCell><MaskedValue field="idNumber" value={entry.idNumber} entityTable="watchlist" entityId={entry.id} testId="watchlist-id-number" /></TableCell>
                   <TableCell>{entry.organisation}</TableCell>
                   <TableCell>{entry.reason}</TableCell>
                   <TableCell>{entry.addedBy}</TableCell>
