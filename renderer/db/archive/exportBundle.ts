@@ -63,6 +63,8 @@ async function* pagesOf(db: FrontDeskDatabase, table: ArchiveTable, pageSize: nu
  * signal throws ImportCancelledError between pages.
  */
 export function archiveBundle(db: FrontDeskDatabase, options: BundleOptions): { chunks: AsyncGenerator<Uint8Array>; result: Promise<BundleResult> } {
+  // Exports are a supervisor's (shared/auth/permissions.ts): refused before anything is read.
+  db.access.assertAction('export');
   let resolveResult!: (result: BundleResult) => void;
   let rejectResult!: (error: unknown) => void;
   const result = new Promise<BundleResult>((resolve, reject) => {

@@ -47,6 +47,7 @@ class Refusal extends Error {
 
 /** Streams the bundle once more, stages the new rows and says what the restore would do. */
 export async function previewRestore(db: FrontDeskDatabase, source: BundleSource, manifest: BundleManifest, options: ReadOptions & WriteContext = {}): Promise<RestorePreview> {
+  db.access.assertAction('restore');
   const writes = writePathOf(db);
   const restoreId = newId();
   const tables: Partial<Record<ArchiveTable, TablePreview>> = {};
@@ -92,6 +93,7 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
 
 /** Moves the staged rows into their tables in one transaction, with one audit entry for the restore. */
 export async function applyRestore(db: FrontDeskDatabase, restoreId: string, bundleLabel: string, context: WriteContext = {}): Promise<RestoreApplied> {
+  db.access.assertAction('restore');
   const writes = writePathOf(db);
   const tablesInvolved: TableName[] = [...ARCHIVE_TABLES, 'restoreStaging'];
   return writes.transaction(tablesInvolved, async () => {
