@@ -245,8 +245,13 @@ export class WritePath {
 
   /** Sign-in hook: the signed-in person's roles must allow this kind of write to this table. */
   private authorize(table: TableName, kind: ChangeKind, _records: readonly RecordBase[], context: WriteContext): void {
-    // The audit log is appended by appendAudit only; no ordinary write may change or add an entry.
-    if (table === 'auditLog') throw new PermissionDeniedError('auditLog:' + kind, this.db.access.principal?.operatorId ?? null);
+    // The audit log is append-only: no write changes or deletes an entry. Besides appendAudit, only a restore
+    // (a supervisor's, `restore`) adds entries: those of the archive bundle, verbatim.
+    if (table === 'auditLog') {
+      if (kind !== 'create') throw new PermissionDeniedError('auditLog:' + kind, this.db.access.principal?.operatorId ?? null);
+      this.db.access.assertAction('restore');
+      return;
+    }
     if (context.authority === AUTHENTICATION) return;
     this.db.access.assertWrite(table, kind);
   }
