@@ -5,6 +5,7 @@ import { CssBaseline } from '@mui/material';
 import { LocalisedTheme } from './theme';
 import { ShortcutProvider } from '../ui/shortcuts/ShortcutProvider';
 import { AppShell } from './AppShell';
+import { StatusBar } from './StatusBar';
 import { EmptyScreen } from './EmptyScreen';
 import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
@@ -86,6 +87,7 @@ export function App({ i18n, onSignedIn }: { i18n: I18n; onSignedIn?: () => void 
         <ShortcutProvider>
           <SessionGate
             onSignedIn={onSignedIn}
+            statusBar={<StatusBar />}
             lockCallControls={
               <Suspense fallback={<SilentLoading />}>
                 <LockCallControls />

@@ -133,7 +133,7 @@ function SignedIn({ children, lockCallControls }: { children: ReactNode; lockCal
   );
 }
 
-export function SessionGate({ children, onSignedIn, lockCallControls }: { children: ReactNode; onSignedIn?: () => void; lockCallControls?: ReactNode }) {
+export function SessionGate({ children, onSignedIn, lockCallControls, statusBar }: { children: ReactNode; onSignedIn?: () => void; lockCallControls?: ReactNode; statusBar?: ReactNode }) {
   const session = useSessionService();
   const { principal } = useSession();
   const [phase, setPhase] = useState<SessionPhase | 'starting'>('starting');
@@ -163,8 +163,9 @@ export function SessionGate({ children, onSignedIn, lockCallControls }: { childr
     // Signed out (end of shift): start afresh, so nothing of the last person stays in memory.
     if (phase === 'signedIn' && !principal && announced.current) window.location.reload();
   }, [phase, principal, onSignedIn]);
-  if (phase === 'starting') return <Box aria-busy="true" data-session-starting sx={{ minHeight: '100vh' }} />;
-  if (phase === 'firstRun') return <FirstRun onDone={() => setPhase('signedIn')} />;
-  if (phase === 'signIn' || !principal) return <SignIn onDone={() => setPhase('signedIn')} />;
+  // Before anybody is signed in the status bar still tells why the console waits (a database held by another window).
+  if (phase === 'starting') return <><Box aria-busy="true" data-session-starting sx={{ minHeight: 'calc(100vh - 48px)' }} />{statusBar}</>;
+  if (phase === 'firstRun') return <><FirstRun onDone={() => setPhase('signedIn')} />{statusBar}</>;
+  if (phase === 'signIn' || !principal) return <><SignIn onDone={() => setPhase('signedIn')} />{statusBar}</>;
   return <SignedIn lockCallControls={lockCallControls}>{children}</SignedIn>;
 }
