@@ -41,7 +41,7 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
   archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
-  audit: lazyNamed(() => import('../features/audit'), 'AuditScreen'),
+  audit: lazyNamed(() => withStrings(['audit'], () => import('../features/audit')), 'AuditScreen'),
 };
 
 const PhoneOverlay = lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'PhoneOverlay');
