@@ -82,6 +82,15 @@ const en: CommonStrings = {
     diskFull: 'Storage is full, so this could not be saved: export an archive and free disk space, then try again. What was saved before is intact.',
     storageFailed: 'The local database could not be opened: {{message}}',
   },
+  signature: {
+    pad: 'Signature pad: sign with the mouse, a pen or a finger',
+    clear: 'Clear',
+    typedLabel: 'Or type your name to confirm',
+    typedHelp: 'Typing your own name counts as signing when drawing is not possible',
+    empty: 'Not signed yet',
+    drawn: 'Signed by hand (strokes: {{count}})',
+    typed: 'Confirmed by typed name: {{name}}',
+  },
   actions: { cancel: 'Cancel', save: 'Save', close: 'Close', delete: 'Delete', edit: 'Edit', add: 'Add', confirm: 'Confirm' },
 };
 export default en;

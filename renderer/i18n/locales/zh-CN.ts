@@ -81,6 +81,15 @@ const zhCN = {
     diskFull: '存储空间已满，无法保存：请导出归档并释放磁盘空间后重试，已保存的记录不受影响。',
     storageFailed: '无法打开本地数据库：{{message}}',
   },
+  signature: {
+    pad: '签名区：用鼠标、手写笔或手指签名',
+    clear: '清除',
+    typedLabel: '或输入姓名确认',
+    typedHelp: '不便手写时，输入本人姓名即视为签名确认',
+    empty: '尚未签名',
+    drawn: '已手写签名（{{count}} 笔）',
+    typed: '已输入姓名确认：{{name}}',
+  },
   actions: { cancel: '取消', save: '保存', close: '关闭', delete: '删除', edit: '编辑', add: '添加', confirm: '确认' },
 };
 export default zhCN;

@@ -82,6 +82,15 @@ const zhTW: CommonStrings = {
     diskFull: '儲存空間已滿，無法儲存：請匯出歸檔並釋放磁碟空間後重試，已儲存的紀錄不受影響。',
     storageFailed: '無法開啟本機資料庫：{{message}}',
   },
+  signature: {
+    pad: '簽名區：用滑鼠、觸控筆或手指簽名',
+    clear: '清除',
+    typedLabel: '或輸入姓名確認',
+    typedHelp: '不便手寫時，輸入本人姓名即視為簽名確認',
+    empty: '尚未簽名',
+    drawn: '已手寫簽名（{{count}} 筆）',
+    typed: '已輸入姓名確認：{{name}}',
+  },
   actions: { cancel: '取消', save: '儲存', close: '關閉', delete: '刪除', edit: '編輯', add: '新增', confirm: '確認' },
 };
 export default zhTW;
