@@ -82,34 +82,95 @@ export const callNoteSchema = recordBaseSchema.extend({
 export type CallNote = z.infer<typeof callNoteSchema>;
 
 export const MESSAGE_STATUSES = ['open', 'delivered', 'acknowledged', 'closed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+/** 紧急程度: how soon the message must reach the person (the follow-up list's due time follows from it). */
+export const MESSAGE_URGENCIES = ['normal', 'urgent', 'immediate'] as const;
+export type MessageUrgency = (typeof MESSAGE_URGENCIES)[number];
+/** How a message was passed on: told by phone, a desktop notification, a printed slip, a SIP MESSAGE. */
+export const DELIVERY_CHANNELS = ['phone', 'desktop', 'slip', 'sip'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export const deliverySchema = z.object({
+  at: epochMsSchema,
+  channel: z.enum(DELIVERY_CHANNELS),
+  by: z.string().min(1).max(64),
+  /** For 'sip': the address the MESSAGE went to and the PBX's final status. */
+  target: z.string().max(200).optional(),
+  statusCode: z.number().int().optional(),
+  ok: flagSchema,
+  detail: z.string().max(500).optional(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** The recipient's "sign to confirm": a signature drawn on screen (PNG data URL) or a typed name. */
+export const acknowledgementSchema = z.object({
+  name: z.string().min(1).max(64),
+  at: epochMsSchema,
+  method: z.enum(['drawn', 'typed']),
+  /** PNG data URL of the drawn signature (bounded: a signature canvas is a few tens of kB). */
+  signature: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000).optional(),
+  strokes: z.number().int().nonnegative().optional(),
+});
+export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 
 export const messageSchema = recordBaseSchema.extend({
   toStaffId: ulidSchema.optional(),
   toDepartmentId: ulidSchema.optional(),
+  /** The recipient's name when the message was written (the directory may change later). */
+  toName: z.string().max(64).optional(),
   fromName: z.string().max(64).optional(),
   fromCompany: z.string().max(200).optional(),
   fromPhone: z.string().max(64).optional(),
+  /** The phone key of fromPhone (shared/phone/phoneKey.ts): "open messages from this caller". Schema v5. */
+  fromPhoneKey: z.string().optional(),
   content: z.string().min(1).max(4000),
   callNoteId: ulidSchema.optional(),
+  callId: ulidSchema.optional(),
+  urgency: z.enum(MESSAGE_URGENCIES).optional(),
+  /** When the message should have reached the person (overdue after). */
+  dueAt: epochMsSchema.optional(),
   status: z.enum(MESSAGE_STATUSES),
   deliveredAt: epochMsSchema.optional(),
+  deliveries: z.array(deliverySchema).max(100).optional(),
   acknowledgedAt: epochMsSchema.optional(),
   acknowledgedBy: z.string().max(64).optional(),
+  acknowledgement: acknowledgementSchema.optional(),
+  closedAt: epochMsSchema.optional(),
+  closedBy: z.string().max(64).optional(),
+  /** Required when a message is closed before it was acknowledged (a supervisor's decision). */
+  closeReason: z.string().max(2000).optional(),
+  /** Reminders given (the follow-up list's "remind" action). */
+  remindedAt: z.array(epochMsSchema).max(200).optional(),
   followUps: z.array(followUpSchema),
 });
 export type Message = z.infer<typeof messageSchema>;
 
 export const FAULT_STATUSES = ['open', 'inRepair', 'fixed'] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+/** What is broken: phone lines and switchboard equipment, and the desk's other equipment. */
+export const EQUIPMENT_KINDS = ['line', 'switchboard', 'computer', 'printer', 'copier', 'badgePrinter', 'scanner', 'other'] as const;
+export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 
 export const equipmentFaultSchema = recordBaseSchema.extend({
   equipment: z.string().min(1).max(200),
+  kind: z.enum(EQUIPMENT_KINDS).optional(),
   line: z.string().max(64).optional(),
   /** 故障现象 */
   symptom: z.string().min(1).max(2000),
   status: z.enum(FAULT_STATUSES),
   reportedAt: epochMsSchema,
+  /** Who the fault was reported to (IT, the PBX vendor, facilities …). */
+  reportedTo: z.string().max(200).optional(),
   /** 维修情况 */
   repair: z.string().max(2000).optional(),
   fixedAt: epochMsSchema.optional(),
+  /**
+   * Recorded by the console itself (the PBX unreachable for over a minute), waiting for the operator to
+   * confirm (1 → 0) or dismiss it (a soft delete).
+   */
+  candidate: flagSchema.optional(),
+  /** For a candidate: the outage, from its start to when the PBX answered again. */
+  outageFrom: epochMsSchema.optional(),
+  outageTo: epochMsSchema.optional(),
 });
 export type EquipmentFault = z.infer<typeof equipmentFaultSchema>;

@@ -76,3 +76,18 @@ describe('phoneSearchKeys and phoneQuery', () => {
     expect(found('138 0013 8000', '+86 139 0013 8000')).toBe(false);
   });
 });
+
+describe('phoneKey for callers as the PBX presents them (issue 10)', () => {
+  it('matches a caller ID sent as +86…, 0086… or national digits to one key', () => {
+    for (const sent of ['+8613912345678', '008613912345678', '13912345678', '86 139 1234 5678']) expect(phoneKey(sent)).toBe('+8613912345678');
+  });
+
+  it('matches a landline with or without its area code, with the desk area code set', () => {
+    const opts = { areaCode: '0755' };
+    for (const sent of ['+8675588886666', '008675588886666', '075588886666', '88886666', '8888-6666']) expect(phoneKey(sent, opts)).toBe('+8675588886666');
+    // Without the desk area code a bare local number is no key (it would match nothing stored).
+    expect(phoneKey('88886666')).toBeUndefined();
+    // A Beijing (010) desk reads the same 8 digits as a Beijing number.
+    expect(phoneKey('88886666', { areaCode: '010' })).toBe('+861088886666');
+  });
+});
