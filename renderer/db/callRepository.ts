@@ -6,6 +6,8 @@ import type { NewRecord } from '@shared/domain/record';
 import { callSchema, type Call } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, withoutUndefined } from './recordRepository';
+import { phoneKey } from '@shared/phone/phoneKey';
+import { deskAreaCode } from './deskSettings';
 
 export interface CallWrite {
   record: Call;
@@ -45,6 +47,11 @@ export class CallRepository extends RecordRepository<'calls'> {
    * first carries an end time.
    */
   async saveFromEvents(id: string, fields: NewRecord<Call>): Promise<CallWrite> {
+    // A local landline sent without its area code is a number only with the desk's area code (issue 10).
+    if (fields.remoteNumberKey === undefined && /^\d{7,8}$/.test(fields.remoteNumberDigits)) {
+      const key = phoneKey(fields.remoteNumber, { areaCode: await deskAreaCode(this.db) });
+      if (key) fields = { ...fields, remoteNumberKey: key };
+    }
     const candidate = (existing: Call | undefined) => withoutUndefined({ ...fields, handledBy: fields.handledBy ?? this.db.desk.actorId, id, createdAt: existing?.createdAt ?? 0 });
     // Compared outside any write transaction: an unchanged call takes no write lock at all.
     const stored = await this.table.get(id);

@@ -26,6 +26,10 @@ export { StaffRepository, staffFields, staffKeysOf, type StaffListRequest, type 
 export { VisitorRepository, visitorFields, type VisitorInput, type VisitorSuggestion } from './visitorRepository';
 export { VisitRepository, type RegistrationRequest, type CheckInResult, type CheckInOutcome, type PreRegisterAllOptions, type VisitWithPeople, type CheckOutMethod, type HostNotificationChannel } from './visitRepository';
 export { WatchlistRepository, WatchlistAlertRepository, type WatchlistInput, type WatchlistDecision } from './watchlistRepository';
+export { CallNoteRepository, noteHasContent, type CallNoteInput, type CallerSuggestion } from './callNoteRepository';
+export { MessageRepository, MessageTransitionError, FOLLOW_UP_STATUSES, type MessageInput, type DeliveryInput, type AcknowledgementInput } from './messageRepository';
+export { EquipmentFaultRepository, OPEN_FAULT_STATUSES, type FaultInput } from './equipmentFaultRepository';
+export { AREA_CODE_SETTING, NOTE_CATEGORIES_SETTING, ANSWER_TARGET_SETTING, DEFAULT_NOTE_CATEGORIES, deskAreaCode, noteCategories, answerTargetMs } from './deskSettings';
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export type * from '@shared/domain';

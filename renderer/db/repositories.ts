@@ -1,12 +1,14 @@
 // One repository per table. The directory and desk tables have their own classes; the other domains
 // start with the generic repository and grow their own files with their features.
 import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
-import { callNoteSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
 import { CallRepository } from './callRepository';
 import { OperatorRepository } from './operatorRepository';
 import { HandoverRepository } from './handoverRepository';
+import { CallNoteRepository } from './callNoteRepository';
+import { EquipmentFaultRepository } from './equipmentFaultRepository';
+import { MessageRepository } from './messageRepository';
 import { ComplaintRepository } from './complaintRepository';
 import { DepartmentRepository } from './departmentRepository';
 import { RecordRepository } from './recordRepository';
@@ -32,9 +34,9 @@ export function createRepositories(db: FrontDeskDatabase) {
     parcels: new RecordRepository(db, 'parcels', parcelSchema),
     parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
     calls: new CallRepository(db),
-    callNotes: new RecordRepository(db, 'callNotes', callNoteSchema),
-    messages: new RecordRepository(db, 'messages', messageSchema),
-    equipmentFaults: new RecordRepository(db, 'equipmentFaults', equipmentFaultSchema),
+    callNotes: new CallNoteRepository(db),
+    messages: new MessageRepository(db),
+    equipmentFaults: new EquipmentFaultRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -143,6 +143,23 @@ const v4: SchemaVersion = {
   },
 };
 
+const v5: SchemaVersion = {
+  version: 5,
+  description:
+    'Messages (issue 10) are found by the caller\'s number: messages gain fromPhoneKey (the phone key of ' +
+    'fromPhone, shared/phone/phoneKey.ts), indexed, so an incoming call shows the open messages from that ' +
+    'caller. Existing messages are back-filled.',
+  stores: {
+    messages: 'id, [status+createdAt], [toStaffId+createdAt], [toDepartmentId+createdAt], callNoteId, fromPhoneKey, updatedAt',
+  },
+  async upgrade(tx) {
+    const { phoneKey } = await textKeysInUpgrade();
+    await tx.table('messages').toCollection().modify((message: Row) => {
+      setOrDelete(message, 'fromPhoneKey', phoneKey(text(message.fromPhone)));
+    });
+  },
+};
+
 const v7: SchemaVersion = {
   version: 7,
   description:
@@ -168,6 +185,6 @@ const v8: SchemaVersion = {
 };
 
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v7, v8];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

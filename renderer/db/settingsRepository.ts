@@ -4,6 +4,7 @@ import type { Setting } from '@shared/domain/desk';
 import { settingSchema } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository } from './recordRepository';
+import { forgetDeskSetting } from './deskSettings';
 
 export type SettingScope = Setting['scope'];
 
@@ -38,9 +39,10 @@ export class SettingsRepository extends RecordRepository<'settings'> {
       const rows = (await this.db.settings.where('key').equals(key).toArray()).filter((r) => r.deletedAt === undefined && r.scope === scope);
       const existing = scope === 'desk' ? rows.find((r) => r.deskId === deskId) : rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
       const summary = `set ${scope} setting ${key}`;
+      forgetDeskSetting(this.db, key);
       return existing
         ? this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
         : this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
-    });
+    }).finally(() => forgetDeskSetting(this.db, key));
   }
 }

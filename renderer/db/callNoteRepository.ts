@@ -1,0 +1,153 @@
+// Call notes (来电记录, issue 10): one note per call record, written while the operator talks and after the
+// caller hung up. The note screen autosaves every change (features/callnotes), so `saveForCall` is an upsert
+// that skips the write when nothing stored changed, and is cheap however many calls are stored: it reads
+// the note by its `callId` index, never the calls. Suggestions of name and company come from the newest
+// notes of the same number (`phoneDigits` holds the number's phone key, with the desk's area code).
+import Dexie from 'dexie';
+import { callNoteSchema, type Call, type CallNote } from '@shared/domain/switchboard';
+import type { NewRecord } from '@shared/domain/record';
+import { phoneKey, phoneSearchKeys } from '@shared/phone/phoneKey';
+import { nameSearchKeys, normaliseText } from '@shared/search/searchKeys';
+import { cleanName, cleanText } from '@shared/text/cleanText';
+import type { FrontDeskDatabase } from './FrontDeskDatabase';
+import { deskAreaCode } from './deskSettings';
+import { RecordRepository, withoutUndefined, type WriteOptions } from './recordRepository';
+
+export interface CallNoteInput {
+  callId?: string | undefined;
+  callerName?: string | undefined;
+  company?: string | undefined;
+  phone?: string | undefined;
+  reason?: string | undefined;
+  category?: string | undefined;
+  important?: boolean | 0 | 1 | undefined;
+  keyPoints?: { time?: string | undefined; place?: string | undefined; people?: string | undefined; matter?: string | undefined } | undefined;
+}
+
+export interface CallerSuggestion {
+  callerName?: string;
+  company?: string;
+}
+
+const line = (v: string | undefined, max: number) => {
+  const c = cleanName(v ?? '').slice(0, max);
+  return c ? c : undefined;
+};
+const text = (v: string | undefined, max: number) => {
+  const c = cleanText(v ?? '').trim().slice(0, max);
+  return c ? c : undefined;
+};
+
+/** A note counts as written once it says why the person called (or, for an important call, the matter). */
+export function noteHasContent(note: Pick<CallNote, 'reason' | 'keyPoints'> | undefined): boolean {
+  return Boolean(note && (note.reason?.trim() || note.keyPoints?.matter?.trim()));
+}
+
+const STAMPS = new Set(['updatedAt', 'deskId', 'createdAt', 'id']);
+function same(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) if (!STAMPS.has(k) && JSON.stringify(x[k]) !== JSON.stringify(y[k])) return false;
+  return true;
+}
+
+export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteInput> {
+  protected override readonly relatedTables = ['settings' as const];
+
+  constructor(db: FrontDeskDatabase) {
+    super(db, 'callNotes', callNoteSchema);
+  }
+
+  protected override describe(record: CallNote): string {
+    return `call note${record.callId ? ` for call ${record.callId}` : ''}${record.important ? ' (important)' : ''}`;
+  }
+
+  protected override async toFields(input: CallNoteInput): Promise<NewRecord<CallNote>> {
+    const areaCode = await deskAreaCode(this.db);
+    const callerName = line(input.callerName, 64);
+    const company = line(input.company, 200);
+    const phone = line(input.phone, 64);
+    const important = input.important === true || input.important === 1 ? 1 : 0;
+    const kp = input.keyPoints;
+    const keyPoints = kp
+      ? withoutUndefined({ time: line(kp.time, 200), place: line(kp.place, 200), people: line(kp.people, 200), matter: text(kp.matter, 2000) })
+      : undefined;
+    const keys = new Set<string>();
+    if (callerName) for (const k of nameSearchKeys(callerName)) keys.add(k);
+    if (company) for (const k of normaliseText(company).split(' ')) if (k) keys.add(k);
+    for (const k of phoneSearchKeys(phone, { areaCode })) keys.add(k);
+    return withoutUndefined({
+      callId: input.callId,
+      callerName,
+      company,
+      phone,
+      phoneDigits: phoneKey(phone, { areaCode }),
+      reason: text(input.reason, 2000),
+      category: line(input.category, 64) ?? 'other',
+      important,
+      keyPoints: keyPoints && Object.keys(keyPoints).length ? keyPoints : undefined,
+      searchKeys: [...keys],
+    }) as NewRecord<CallNote>;
+  }
+
+  /** The live note of a call, if one was written. */
+  async forCall(callId: string): Promise<CallNote | undefined> {
+    return this.db.callNotes.where('callId').equals(callId).filter((n) => n.deletedAt === undefined).first();
+  }
+
+  /**
+   * Creates or replaces the note of call `callId` (the autosave). Returns the stored note; writes nothing
+   * (and audits nothing) when the note already says exactly this.
+   */
+  async saveForCall(callId: string, input: CallNoteInput, options: WriteOptions = {}): Promise<CallNote> {
+    return this.transaction(async () => {
+      const existing = await this.forCall(callId);
+      const fields = await this.toFields({ ...input, callId });
+      if (existing && same(fields, withoutUndefined({ ...existing }))) return existing;
+      if (!existing) {
+        return this.writes.create('callNotes', callNoteSchema, fields, (r) => ({ action: 'create', summary: options.summary ?? `note written for call ${callId}${r.important ? ' (important)' : ''}` }), options);
+      }
+      return this.writes.update('callNotes', callNoteSchema, existing, fields, (r) => ({ action: 'update', summary: options.summary ?? `note for call ${callId} saved${r.important ? ' (important)' : ''}` }), options);
+    });
+  }
+
+  /** The newest notes of a number (its phone key), newest first (ids are ULIDs: creation order). */
+  async forNumber(number: string | undefined, limit = 5): Promise<CallNote[]> {
+    const key = phoneKey(number, { areaCode: await deskAreaCode(this.db) });
+    if (!key) return [];
+    return this.db.callNotes.where('phoneDigits').equals(key).reverse().filter((n) => n.deletedAt === undefined).limit(limit).toArray();
+  }
+
+  /** Name and company given in earlier notes of this number, most recent first, each pair once. */
+  async suggestions(number: string | undefined, excludeCallId?: string): Promise<CallerSuggestion[]> {
+    const notes = await this.forNumber(number, 20);
+    const seen = new Set<string>();
+    const out: CallerSuggestion[] = [];
+    for (const n of notes) {
+      if (n.callId === excludeCallId || (!n.callerName && !n.company)) continue;
+      const key = `${n.callerName ?? ''}\u0000${n.company ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(withoutUndefined({ callerName: n.callerName, company: n.company }));
+    }
+    return out;
+  }
+
+  /**
+   * Calls since `since` that the operator talked to and that have no written note, newest first. Reads
+   * at most `scan` calls by the startedAt index and their notes by the callId index.
+   */
+  async callsWithoutNote(since: number, limit = 50, scan = 500): Promise<Call[]> {
+    const calls = await this.db.calls
+      .where('startedAt')
+      .between(since, Dexie.maxKey)
+      .reverse()
+      .filter((c) => c.deletedAt === undefined && c.direction !== 'internal' && c.answeredAt !== undefined && c.endedAt !== undefined && c.consultFor === undefined)
+      .limit(scan)
+      .toArray();
+    if (calls.length === 0) return [];
+    const notes = await this.db.callNotes.where('callId').anyOf(calls.map((c) => c.id)).toArray();
+    const written = new Set(notes.filter((n) => n.deletedAt === undefined && noteHasContent(n)).map((n) => n.callId));
+    return calls.filter((c) => !written.has(c.id)).slice(0, limit);
+  }
+}
