@@ -9,6 +9,7 @@ import { rollcallLocales } from '../features/rollcall/locales';
 import { complaintsLocales } from '../features/complaints/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
 import { signinLocales } from '../features/signin/locales';
+import { callNotesLocales } from '../features/callnotes/locales';
 
 /** Strings given to i18next at start: the first screen's (dashboard) and those of the shell's dialogs. */
 export const featureLocales = {
@@ -17,6 +18,7 @@ export const featureLocales = {
   complaints: complaintsLocales,
   dashboard: dashboardLocales,
   signin: signinLocales,
+  callnotes: callNotesLocales,
 } as const satisfies FeatureLocales;
 
 /** Strings loaded later, each namespace from its own chunk. */
@@ -24,6 +26,7 @@ export const laterFeatureLocales = {
   archive: () => import('../features/archive/locales').then((m) => m.archiveLocales),
   audit: () => import('../features/audit/locales').then((m) => m.auditLocales),
   directory: () => import('../features/directory/locales').then((m) => m.directoryLocales),
+  messages: () => import('../features/messages/locales').then((m) => m.messagesLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),
 } as const satisfies Record<string, () => Promise<FeatureLocales[string]>>;

@@ -13,9 +13,11 @@ import type { LineHost, PhoneLine } from './phoneLine';
 import type { DialResult, LineView, PhoneView, TransferResult } from './phoneTypes';
 import { PhoneViewStore } from './phoneViewStore';
 import { UserAgentLifecycle } from './userAgentLifecycle';
+import { sendSipMessage, type SipMessageResult } from './sipMessage';
 
 export { MAX_LINES } from './lineTable';
 export type { DialResult, TransferResult } from './phoneTypes';
+export type { SipMessageResult } from './sipMessage';
 
 export interface CallRecordSink {
   /** Called on every change of a line; the sink decides what to store. */
@@ -124,6 +126,11 @@ export class Softphone implements LineHost {
 
   dial(target: string, consultFor?: string): DialResult {
     return this.calls.dial(target, consultFor);
+  }
+
+  /** A text to an extension or number by SIP MESSAGE (messages for absent staff). */
+  sendMessage(target: string, body: string): Promise<SipMessageResult> {
+    return sendSipMessage(this.lifecycle.userAgent, this.lifecycle.registered, this.lifecycle.sipDomain(), target, body);
   }
 
   // ---- transfers ---------------------------------------------------------------------------------

@@ -60,6 +60,15 @@ function IncomingCall({ line }: { line: LineView }) {
           {caller && caller.earlierCalls > 0 ? t('incoming.earlierCalls', { count: caller.earlierCalls, when }) : t('incoming.firstCall')}
         </Typography>
         {caller?.lastNote && <Typography variant="body2" data-testid="incoming-last-note">{t('incoming.lastNote', { note: caller.lastNote })}</Typography>}
+        {caller && caller.openMessages.length > 0 && (
+          <Typography variant="body2" color="warning.main" data-testid="incoming-open-messages">
+            {t('incoming.openMessages', {
+              count: caller.openMessages.length,
+              // A message the caller left is named by its recipient; one waiting for the caller, by who left it.
+              list: caller.openMessages.map((m) => (m.direction === 'from' ? t('incoming.messageFor', { name: m.toName ?? '' }) : t('incoming.messageFrom', { name: m.fromName ?? '' }))).join('; '),
+            })}
+          </Typography>
+        )}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
         <Button variant="contained" color="success" onClick={() => void softphone.answer(line.id)} title={t('incoming.answerHint', { key: answerKey })}>

@@ -9,6 +9,7 @@ import type { LineView, PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { LineCard } from './LineCard';
+import { CallsWithoutNote, SwitchboardNotes } from '../callnotes';
 import { formatDuration, useNow } from './durations';
 import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
 
@@ -206,8 +207,12 @@ export function SwitchboardScreen() {
             </Stack>
           )}
         </Box>
-        <HoldQueue lines={phone.lines} />
+        <Stack spacing={2}>
+          <HoldQueue lines={phone.lines} />
+          <CallsWithoutNote />
+        </Stack>
       </Box>
+      <SwitchboardNotes lines={phone.lines} selected={selected} />
       <TodayCalls />
     </Box>
   );

@@ -98,6 +98,9 @@ const zhCN = {
     earlierCalls: '此前来电 {{count}} 次，最近一次 {{when}}',
     firstCall: '首次来电',
     lastNote: '上次记录：{{note}}',
+    openMessages: '未办结留言 {{count}} 条：{{list}}',
+    messageFor: '给{{name}}',
+    messageFrom: '来自{{name}}',
     answerHint: '按 {{key}} 接听',
   },
   queue: {
@@ -274,6 +277,9 @@ const zhTW: typeof zhCN = {
     earlierCalls: '此前來電 {{count}} 次，最近一次 {{when}}',
     firstCall: '首次來電',
     lastNote: '上次記錄：{{note}}',
+    openMessages: '未辦結留言 {{count}} 則：{{list}}',
+    messageFor: '給{{name}}',
+    messageFrom: '來自{{name}}',
     answerHint: '按 {{key}} 接聽',
   },
   queue: {
@@ -450,6 +456,9 @@ const en: typeof zhCN = {
     earlierCalls: '{{count}} earlier calls, last {{when}}',
     firstCall: 'First call from this number',
     lastNote: 'Last note: {{note}}',
+    openMessages: 'Open messages ({{count}}): {{list}}',
+    messageFor: 'for {{name}}',
+    messageFrom: 'from {{name}}',
     answerHint: 'Press {{key}} to answer',
   },
   queue: {

@@ -1,0 +1,44 @@
+// Today's calls the operator talked to that have no written note yet ("a call without a note is listed
+// for the operator to complete"), newest first; "Write note" opens its note on the switchboard.
+import { memo, useMemo } from 'react';
+import { Button, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { repositoriesOf, useDatabase } from '../../db';
+import { noteSession } from './noteSession';
+
+export const CallsWithoutNote = memo(function CallsWithoutNote() {
+  const { t, i18n } = useTranslation('callnotes');
+  const db = useDatabase();
+  const since = useMemo(() => {
+    const d = new Date();
+    d.setHours(0, 0, 0, 0);
+    return d.getTime();
+  }, []);
+  const calls = useLiveQuery(() => repositoriesOf(db).callNotes.callsWithoutNote(since, 20), [db, since]);
+  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="calls-without-note-title" sx={{ p: 1.5 }}>
+      <Typography id="calls-without-note-title" variant="subtitle1" component="h2">{t('missing.title')}</Typography>
+      {calls && calls.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">{t('missing.empty')}</Typography>
+      ) : (
+        <List dense aria-labelledby="calls-without-note-title">
+          {(calls ?? []).map((c) => (
+            <ListItem
+              key={c.id}
+              data-call-id={c.id}
+              secondaryAction={
+                <Button size="small" onClick={() => noteSession.open({ callId: c.id, number: c.remoteNumber, remoteName: c.remoteName })} aria-label={t('missing.write', { who: c.remoteName ?? c.remoteNumber, time: time.format(c.startedAt) })}>
+                  {t('missing.writeShort')}
+                </Button>
+              }
+            >
+              <ListItemText primary={`${time.format(c.startedAt)} · ${c.remoteName ? `${c.remoteName} ` : ''}${c.remoteNumber}`} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+});

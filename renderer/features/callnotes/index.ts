@@ -1,0 +1,3 @@
+export { SwitchboardNotes } from './SwitchboardNotes';
+export { CallsWithoutNote } from './CallsWithoutNote';
+export { noteSession } from './noteSession';

@@ -1,0 +1,2 @@
+export { MessagesScreen } from './MessagesScreen';
+export { MessageComposer, type MessageDraft } from './MessageComposer';
