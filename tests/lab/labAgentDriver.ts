@@ -8,6 +8,7 @@ import type {
   LabCallOptions,
   LabEvent,
   LabEventType,
+  LabReceivedMessage,
   LabRegisterOptions,
   LabSessionSnapshot,
   LabTransferResult,
@@ -82,6 +83,13 @@ export class LabAgent {
   }
   state(): Promise<LabAgentState> {
     return this.page.evaluate(() => window.labAgent.state());
+  }
+  /** SIP MESSAGE requests received so far */
+  async messages(): Promise<LabReceivedMessage[]> {
+    return (await this.state()).messages;
+  }
+  messageReply(code: number): Promise<void> {
+    return this.page.evaluate((c) => window.labAgent.messageReply(c), code);
   }
   async session(id: string): Promise<LabSessionSnapshot | undefined> {
     return (await this.state()).sessions.find((s) => s.id === id);

@@ -65,7 +65,7 @@ export function MessageComposer({ draft = {}, onClose, onCreated }: { draft?: Me
     <Dialog open onClose={onClose} aria-labelledby="message-composer-title" fullWidth maxWidth="sm">
       <DialogTitle id="message-composer-title">{t('composer.title')}</DialogTitle>
       <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }} component="form" id="message-composer-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Stack spacing={2} sx={{ mt: 1 }} component="form" id="message-composer-form" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <RecipientPicker value={to} onChange={setTo} error={errors.to} autoFocus />
           <TextField select label={t('fields.urgency')} value={urgency} onChange={(e) => setUrgency(e.target.value as MessageUrgency)} id="message-urgency">
             {MESSAGE_URGENCIES.map((u) => <MenuItem key={u} value={u}>{t(`urgency.${u}`)}</MenuItem>)}

@@ -51,7 +51,6 @@ export async function lookupCaller(number: string, excludeCallId?: string): Prom
     info.name = person.name;
     info.department = department?.name;
   }
-  if (!info.name) info.name = earlier.find((c) => c.remoteName)?.remoteName;
   info.notes = notes
     .filter((n) => n.callId !== excludeCallId)
     .map((n) => ({ at: n.createdAt, text: n.reason ?? n.keyPoints?.matter ?? '', important: n.important === 1 }))
@@ -59,9 +58,11 @@ export async function lookupCaller(number: string, excludeCallId?: string): Prom
   const note = notes.find((n) => n.callId !== excludeCallId);
   if (note) {
     info.lastNote = note.reason ?? note.keyPoints?.matter;
+    // The name the operator wrote down beats the caller ID's display name.
     info.name ??= note.callerName;
     info.company = note.company;
   }
+  info.name ??= earlier.find((c) => c.remoteName)?.remoteName;
   info.openMessages = messages.slice(0, 5).map((m) => ({
     id: m.id,
     ...(m.toName ? { toName: m.toName } : {}),

@@ -21,6 +21,7 @@ import {
   type Bye,
   type Cancel,
   type Info,
+  type Message,
   type Notification,
   type Referral,
   type Web,
@@ -32,6 +33,7 @@ import type {
   LabDirection,
   LabEvent,
   LabEventType,
+  LabReceivedMessage,
   LabRegisterOptions,
   LabSessionSnapshot,
   LabTransferResult,
@@ -77,7 +79,31 @@ const wireLog: LabWireEntry[] = [];
 const errors: string[] = [];
 /** errors sip.js logged (often expected, e.g. refer() on a terminated session) */
 const sipjsErrors: string[] = [];
+/** SIP MESSAGE requests received (RFC 3428), answered 200 OK unless messageReply says otherwise */
+const received: LabReceivedMessage[] = [];
+let messageReplyCode = 200;
 let seq = 0;
+
+function onIncomingMessage(message: Message): void {
+  const request = message.request;
+  const entry: LabReceivedMessage = {
+    from: request.from.uri.user ?? '',
+    fromDisplayName: request.from.displayName || null,
+    to: request.to.uri.user ?? '',
+    contentType: request.getHeader('Content-Type') ?? null,
+    body: request.body ?? '',
+    at: Date.now(),
+    answered: messageReplyCode,
+  };
+  received.push(entry);
+  emit('message-received', null, { from: entry.from, contentType: entry.contentType, length: entry.body.length, answered: messageReplyCode });
+  try {
+    if (messageReplyCode >= 200 && messageReplyCode < 300) void message.accept();
+    else void message.reject({ statusCode: messageReplyCode });
+  } catch (error) {
+    fail(null, `answering MESSAGE: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function emit(type: LabEventType, tracked?: Tracked | null, detail?: LabEvent['detail']): LabEvent {
   const t = performance.now();
@@ -589,6 +615,7 @@ const api: LabAgentApi = {
       },
       delegate: {
         onInvite: (invitation) => onIncoming(invitation),
+        onMessage: (message) => onIncomingMessage(message),
         onConnect: () => {
           emit('transport-connected');
           if (reconnectTimer !== null) {
@@ -779,7 +806,12 @@ const api: LabAgentApi = {
       active: all.filter((s) => s.state !== 'Terminated'),
       errors: [...errors],
       sipjsErrors: [...sipjsErrors],
+      messages: received.map((m) => ({ ...m })),
     };
+  },
+
+  messageReply(code: number): void {
+    messageReplyCode = code;
   },
 
   events(sinceSeq = 0): LabEvent[] {

@@ -71,6 +71,20 @@ export interface LabSessionSnapshot {
   endReason: string | null;
 }
 
+/** A SIP MESSAGE (RFC 3428) the agent received */
+export interface LabReceivedMessage {
+  /** the From user (the sender's extension) */
+  from: string;
+  fromDisplayName: string | null;
+  to: string;
+  contentType: string | null;
+  body: string;
+  /** Date.now() on arrival */
+  at: number;
+  /** the status the agent answered with */
+  answered: number;
+}
+
 export interface LabAgentState {
   user: string | null;
   displayName: string | null;
@@ -89,6 +103,8 @@ export interface LabAgentState {
   errors: string[];
   /** errors sip.js logged (some are expected, e.g. refer() on a terminated session) */
   sipjsErrors: string[];
+  /** SIP MESSAGE requests received, oldest first */
+  messages: LabReceivedMessage[];
 }
 
 export type LabEventType =
@@ -121,6 +137,7 @@ export type LabEventType =
   | 'refer-received'
   | 'transfer-completed'
   | 'transfer-failed'
+  | 'message-received'
   | 'error';
 
 export interface LabEvent {
@@ -182,6 +199,8 @@ export interface LabAgentApi {
   /** REFER with Replaces on the held leg; on a 2xx sipfrag our held leg is hung up (the target ends the consult leg) */
   attendedTransfer(heldCallId: string, consultCallId: string, options?: { timeoutMs?: number }): Promise<LabTransferResult>;
   state(): LabAgentState;
+  /** the status code to answer SIP MESSAGE with from now on (default 200) */
+  messageReply(code: number): void;
   /** the event log (copy); with sinceSeq only newer events */
   events(sinceSeq?: number): LabEvent[];
   /** waits in the page for an event matching type (and optionally sessionId/callId) */
