@@ -38,7 +38,7 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   dashboard: lazyNamed(() => import('../features/dashboard'), 'DashboardScreen'),
   visitors: lazyNamed(() => withStrings(['visitors'], () => afterPhone(() => import('../features/visitors'))), 'VisitorsScreen'),
   switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
-  messages: lazyNamed(() => withStrings(['messages'], () => afterPhone(() => import('../features/messages'))), 'MessagesScreen'),
+  messages: lazyNamed(() => afterPhone(() => import('../features/messages')), 'MessagesScreen'),
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
   archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),

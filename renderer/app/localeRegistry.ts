@@ -10,6 +10,8 @@ import { complaintsLocales } from '../features/complaints/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
 import { signinLocales } from '../features/signin/locales';
 import { callNotesLocales } from '../features/callnotes/locales';
+import { messagesLocales } from '../features/messages/locales';
+import { equipmentLocales } from '../features/equipment/locales';
 
 /** Strings given to i18next at start: the first screen's (dashboard) and those of the shell's dialogs. */
 export const featureLocales = {
@@ -19,6 +21,8 @@ export const featureLocales = {
   dashboard: dashboardLocales,
   signin: signinLocales,
   callnotes: callNotesLocales,
+  messages: messagesLocales,
+  equipment: equipmentLocales,
 } as const satisfies FeatureLocales;
 
 /** Strings loaded later, each namespace from its own chunk. */
@@ -26,7 +30,6 @@ export const laterFeatureLocales = {
   archive: () => import('../features/archive/locales').then((m) => m.archiveLocales),
   audit: () => import('../features/audit/locales').then((m) => m.auditLocales),
   directory: () => import('../features/directory/locales').then((m) => m.directoryLocales),
-  messages: () => import('../features/messages/locales').then((m) => m.messagesLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),
 } as const satisfies Record<string, () => Promise<FeatureLocales[string]>>;

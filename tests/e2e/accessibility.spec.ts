@@ -90,6 +90,25 @@ for (const language of LANGUAGES) {
       found.push(...(await seriousViolations(page, 'notifications')));
       expect(found).toEqual([]);
     });
+
+    test('the message and equipment-log dialogs have no serious or critical violation', async ({ app, page }) => {
+      const dialog = page.getByRole('dialog');
+      const found: string[] = [];
+      await app.open({ language, screen: 'messages' });
+      await expect(app.heading).toBeVisible();
+      await app.main.getByRole('button').first().click();
+      await expect(dialog).toBeVisible();
+      found.push(...(await seriousViolations(page, 'new message')));
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+
+      await app.open({ language, screen: 'dashboard' });
+      await expect(app.heading).toBeVisible();
+      await page.locator('section[aria-labelledby="equipment-log-title"]').getByRole('button').first().click();
+      await expect(dialog).toBeVisible();
+      found.push(...(await seriousViolations(page, 'report a fault')));
+      expect(found).toEqual([]);
+    });
   });
 }
 

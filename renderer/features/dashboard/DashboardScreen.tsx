@@ -2,7 +2,7 @@
 // call ending or a complaint answered anywhere shows here at once; a clock tick moves "today" and the
 // overdue flags along. Each tile is a link to the screen where the desk acts on it, and its accessible
 // name carries the figure, so a screen reader hears "On site now: 3, 5 people".
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Box from '@mui/material/Box';
@@ -17,6 +17,10 @@ import { useDatabase } from '../../db';
 import type { ScreenId } from '../../ui/navigation';
 import { openRollCall } from '../rollcall';
 import { dashboardFigures } from './dashboardFigures';
+import { EquipmentLog } from '../equipment';
+
+// The chart library loads with its own chunk, after the tiles are on screen.
+const CallsChart = lazy(() => import('./CallsChart'));
 
 /** How often "now" moves on: overdue flags and the day boundary follow the clock, not only the data. */
 const TICK_MS = 30_000;
@@ -114,9 +118,24 @@ export function DashboardScreen() {
             <Tile id="answerP90" screen="switchboard" label={t('tiles.answerP90')} value={seconds(figures.calls.answerP90Ms)} detail={t('details.answerTime')} />
             <Tile id="abandoned" screen="switchboard" label={t('tiles.abandoned')} value={number(figures.calls.abandoned)} detail={t('details.abandoned')} alert={figures.calls.abandoned > 0} />
             <Tile id="missed" screen="switchboard" label={t('tiles.missed')} value={number(figures.calls.missed)} detail={t('details.missed')} alert={figures.calls.missed > 0} />
+            <Tile
+              id="withinTarget"
+              screen="switchboard"
+              label={t('tiles.withinTarget')}
+              value={figures.calls.withinTargetShare === undefined ? t('noValue') : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(figures.calls.withinTargetShare)}
+              detail={t('details.withinTarget', { seconds: Math.round(figures.calls.targetMs / 1000) })}
+            />
+          </Section>
+          <Section id="messages" title={t('sections.messages')}>
+            <Tile id="messages" screen="messages" label={t('tiles.messages')} value={number(figures.messages.open)} detail={t('details.messagesOverdue', { count: figures.messages.overdue })} alert={figures.messages.overdue > 0} />
+            <Tile id="faults" screen="dashboard" label={t('tiles.faults')} value={number(figures.faults.open)} detail={t('details.faultCandidates', { count: figures.faults.candidates })} alert={figures.faults.open > 0} />
           </Section>
         </>
       )}
+      <Suspense fallback={null}>
+        <CallsChart now={now} />
+      </Suspense>
+      <EquipmentLog />
     </Box>
   );
 }

@@ -3,8 +3,9 @@
 // on site by `[status+arrivedAt]`, today's expected visitors by `[status+expectedAt]`, waiting complaints
 // by `[status+createdAt]`, today's calls by `startedAt`. Nothing here walks a whole table.
 import type { Call, Visit } from '@shared/domain';
+import { answerStats, byDay, byHour, percentile, type Bucket } from '@shared/calls/answerStats';
 import type { FrontDeskDatabase } from '../../db';
-import { repositoriesOf } from '../../db';
+import { answerTargetMs, repositoriesOf } from '../../db';
 
 export interface DashboardFigures {
   /** Visits that arrived today (any status now), and the people in them. */
@@ -23,7 +24,17 @@ export interface DashboardFigures {
     answerP90Ms: number | undefined;
     abandoned: number;
     missed: number;
+    /** Answered within the desk's target (three rings, 18 s by default), share 0…1 of those answered. */
+    withinTargetShare: number | undefined;
+    targetMs: number;
   };
+  messages: { open: number; overdue: number };
+  faults: { open: number; candidates: number };
+}
+
+export interface CallSeries {
+  today: Bucket[];
+  week: Bucket[];
 }
 
 /** [start, end) of the local calendar day containing `now`. */
@@ -35,17 +46,8 @@ export function dayBounds(now: number): { start: number; end: number } {
   return { start: start.getTime(), end: end.getTime() };
 }
 
-/**
- * Percentile by the nearest-rank method: the smallest value with at least p% of the values at or below
- * it. It is always a measured ring time (no interpolation), which is what "90% of calls were answered
- * within N seconds" means to the desk.
- */
-export function percentile(values: readonly number[], p: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
-}
+/** Nearest-rank percentile, shared with the statistics of shared/calls/answerStats.ts. */
+export { percentile };
 
 const ABANDONED: ReadonlySet<Call['disposition']> = new Set(['abandoned-ringing', 'abandoned-held']);
 
@@ -66,7 +68,7 @@ export async function visitFigures(db: FrontDeskDatabase, now: number): Promise<
 
 export async function callFigures(db: FrontDeskDatabase, now: number): Promise<DashboardFigures['calls']> {
   const { start, end } = dayBounds(now);
-  const today = await repositoriesOf(db).calls.startedBetween(start, end);
+  const [today, targetMs] = await Promise.all([repositoriesOf(db).calls.startedBetween(start, end), answerTargetMs(db)]);
   // Answer speed is the desk's (接听不超过三声): inbound calls that were picked up, whatever happened next.
   const ringTimes = today
     .filter((c) => c.direction === 'inbound' && c.answeredAt !== undefined && c.ringMs !== undefined)
@@ -78,14 +80,28 @@ export async function callFigures(db: FrontDeskDatabase, now: number): Promise<D
     answerP90Ms: percentile(ringTimes, 90),
     abandoned: today.filter((c) => ABANDONED.has(c.disposition)).length,
     missed: today.filter((c) => c.disposition === 'missed').length,
+    withinTargetShare: answerStats(today, targetMs).withinTargetShare,
+    targetMs,
   };
 }
 
+/** Calls and answer times by hour today and by day over the last 7 days (the chart). One range read. */
+export async function callSeries(db: FrontDeskDatabase, now: number): Promise<CallSeries> {
+  const { start, end } = dayBounds(now);
+  const weekStart = new Date(start);
+  weekStart.setDate(weekStart.getDate() - 6);
+  const calls = await repositoriesOf(db).calls.startedBetween(weekStart.getTime(), end);
+  return { today: byHour(calls, start), week: byDay(calls, start, 7) };
+}
+
 export async function dashboardFigures(db: FrontDeskDatabase, now: number): Promise<DashboardFigures> {
-  const [visits, calls, complaints] = await Promise.all([
+  const repos = repositoriesOf(db);
+  const [visits, calls, complaints, messages, faults] = await Promise.all([
     visitFigures(db, now),
     callFigures(db, now),
-    repositoriesOf(db).complaints.waitingCounts(now),
+    repos.complaints.waitingCounts(now),
+    repos.messages.waitingCounts(now),
+    repos.equipmentFaults.openFaults(),
   ]);
-  return { ...visits, calls, complaints };
+  return { ...visits, calls, complaints, messages, faults: { open: faults.length, candidates: faults.filter((f) => f.candidate === 1).length } };
 }

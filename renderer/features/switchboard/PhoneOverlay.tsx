@@ -16,6 +16,7 @@ import { phoneKeyActions } from './phoneKeyActions';
 import { TransferDialog } from './TransferDialog';
 import { KeypadDialog } from './KeypadDialog';
 import { formatDuration, useNow } from './durations';
+import { PbxOutageWatch } from '../equipment';
 
 function IncomingCall({ line }: { line: LineView }) {
   const { t, i18n } = useTranslation('switchboard');
@@ -119,6 +120,7 @@ export function PhoneOverlay() {
     <>
       <PhoneShortcuts />
       <HoldRecall />
+      <PbxOutageWatch />
       {ringing.length > 0 && (
         <Stack spacing={1} sx={{ position: 'fixed', top: 72, right: 16, zIndex: (theme) => theme.zIndex.snackbar }} aria-live="assertive">
           {ringing.map((line) => (

@@ -1,0 +1,2 @@
+export { EquipmentLog } from './EquipmentLog';
+export { PbxOutageWatch } from './PbxOutageWatch';
