@@ -63,14 +63,17 @@ describe('dashboard figures', () => {
 
     const calls = await callFigures(db, now);
     // 11 answered inbound ring times: 1000 (abandoned while held, but answered), 2000 … 20000.
-    expect(calls).toEqual({ total: 14, answered: 11, answerMedianMs: 10_000, answerP90Ms: 18_000, abandoned: 2, missed: 1 });
+    expect(calls).toMatchObject({ total: 14, answered: 11, answerMedianMs: 10_000, answerP90Ms: 18_000, abandoned: 2, missed: 1, targetMs: 18_000 });
+    // p90 is 18 s, so at least 90% were answered within three rings (18 s).
+    expect(calls.withinTargetShare).toBeGreaterThanOrEqual(0.9);
   });
 
   it('says undefined answer times on a quiet day, and joins the complaint counts', async () => {
     await repos.complaints.create({ kind: 'complaint', content: 'late', dueAt: now - hour });
     await repos.complaints.create({ kind: 'suggestion', content: 'fine' });
     const figures = await dashboardFigures(db, Date.now());
-    expect(figures.calls).toEqual({ total: 0, answered: 0, answerMedianMs: undefined, answerP90Ms: undefined, abandoned: 0, missed: 0 });
+    expect(figures.calls).toEqual({ total: 0, answered: 0, answerMedianMs: undefined, answerP90Ms: undefined, abandoned: 0, missed: 0, withinTargetShare: undefined, targetMs: 18_000 });
+    expect(figures.messages).toEqual({ open: 0, overdue: 0 });
     expect(figures.complaints).toEqual({ open: 2, overdue: 1 });
   });
 
