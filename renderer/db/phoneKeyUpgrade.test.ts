@@ -77,6 +77,6 @@ describe('schema v3: one key per phone number', () => {
     expect(info).toMatchObject({ name: '王\u200B芳', earlierCalls: 1, lastCallAt: seeded.call.startedAt, lastNote: '询问报价' });
     expect(await lookupCaller('0086 138 0013 8000')).toMatchObject({ earlierCalls: 1 });
     expect(await lookupCaller('2302')).toMatchObject({ name: '王\u200B芳' });
-    expect(await lookupCaller('anonymous')).toEqual({ earlierCalls: 0 });
+    expect(await lookupCaller('anonymous')).toEqual({ earlierCalls: 0, notes: [], openMessages: [] });
   });
 });

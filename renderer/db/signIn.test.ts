@@ -170,7 +170,7 @@ describe('the permission matrix in the repositories', () => {
     const { concierge, operator } = await setUpDesk();
     await session.signOut();
     await session.signIn(operator.id, '975310');
-    const note = await repos.callNotes.create({ reason: 'asks for the post room', category: 'general', important: 0, searchKeys: [] });
+    const note = await repos.callNotes.create({ reason: 'asks for the post room', category: 'general', important: 0 });
     expect((await repos.auditLog.forEntity('callNotes', note.id))[0]?.actorId).toBe(operator.id);
     await session.signOut();
     await session.signIn(concierge.id, 'parcels-please');
