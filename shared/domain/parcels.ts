@@ -1,10 +1,15 @@
-// Mail and parcels (邮件收发, docs/REQUIREMENTS.md §2): items received at the desk and their chain of custody.
+// Mail and parcels (邮件收发, docs/REQUIREMENTS.md §2): items received at the desk and their chain of custody,
+// items left at the desk, lost property and valuables (same intake and hand-over), and the outgoing mail log.
 import { z } from 'zod';
 import { epochMsSchema, flagSchema, recordBaseSchema, ulidSchema } from './record';
 
-export const PARCEL_TYPES = ['letter', 'parcel', 'document', 'other'] as const;
-export const PARCEL_STATUSES = ['received', 'notified', 'collected', 'returned', 'refused'] as const;
+/** letter … other: mail; deskItem: left at the desk for someone; lostProperty; valuables (cash, bills, important documents). */
+export const PARCEL_TYPES = ['letter', 'parcel', 'document', 'other', 'deskItem', 'lostProperty', 'valuables'] as const;
+export type ParcelType = (typeof PARCEL_TYPES)[number];
+/** received and notified are "waiting"; collected, returned, refused end an incoming item; sent is the outgoing log. */
+export const PARCEL_STATUSES = ['received', 'notified', 'collected', 'returned', 'refused', 'sent'] as const;
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
+export const WAITING_STATUSES = ['received', 'notified'] as const satisfies readonly ParcelStatus[];
 
 export const parcelSchema = recordBaseSchema.extend({
   trackingNumber: z.string().max(64).optional(),
@@ -20,16 +25,31 @@ export const parcelSchema = recordBaseSchema.extend({
   receivedAt: epochMsSchema,
   receivedBy: z.string().min(1),
   shelf: z.string().max(32).optional(),
+  /** Pieces in the consignment (a multi-box delivery is one item with its count). */
+  pieces: z.number().int().min(1).max(999).optional(),
   notes: z.string().max(1000).optional(),
+  /** When the recipient was last told (any channel); the "to notify" list is the waiting items without it. */
+  notifiedAt: epochMsSchema.optional(),
   collectedAt: epochMsSchema.optional(),
   collectedBy: z.string().max(64).optional(),
   delegateName: z.string().max(64).optional(),
   lastReminderAt: epochMsSchema.optional(),
+  /** Returned to sender or refused: why. */
+  reason: z.string().max(500).optional(),
+  /** Outgoing mail (status 'sent'): who sent it, where to, which cost centre pays. */
+  sender: z.string().max(64).optional(),
+  destination: z.string().max(200).optional(),
+  costCentre: z.string().max(32).optional(),
   searchKeys: z.array(z.string()),
 });
 export type Parcel = z.infer<typeof parcelSchema>;
 
 export const PARCEL_EVENT_KINDS = ['received', 'moved', 'notified', 'reminded', 'handedOver', 'returned', 'refused', 'corrected'] as const;
+export type ParcelEventKind = (typeof PARCEL_EVENT_KINDS)[number];
+
+/** How a recipient was told: the desk's desktop notification, a SIP MESSAGE to the extension, by phone, in person. */
+export const NOTIFY_CHANNELS = ['desktop', 'sip', 'phone', 'inPerson'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
 /** One link of the chain of custody: received by whom, moved where, handed to whom. */
 export const parcelEventSchema = recordBaseSchema.extend({
@@ -38,9 +58,23 @@ export const parcelEventSchema = recordBaseSchema.extend({
   at: epochMsSchema,
   actorId: z.string().min(1),
   shelf: z.string().max(32).optional(),
+  /** moved: the shelf it came from. */
+  fromShelf: z.string().max(32).optional(),
   handedTo: z.string().max(64).optional(),
+  /** handedOver: 1 when a delegate collected it for the recipient. */
+  delegate: flagSchema.optional(),
+  /** notified / reminded: who was told, by which channels, and what each channel answered. */
+  recipientStaffId: ulidSchema.optional(),
+  channels: z.array(z.enum(NOTIFY_CHANNELS)).optional(),
+  /** A channel that was tried and failed, with its reason ("sip: 404 Not Found"). */
+  failures: z.array(z.string().max(200)).optional(),
+  /** One hand-over or one notification covering several items shares this id. */
+  batchId: ulidSchema.optional(),
   /** Signature drawn on hand-over (签字确认), as a PNG data URL. */
-  signature: z.string().optional(),
+  signature: z.string().max(400_000).optional(),
+  /** corrected: which fields changed, "field: before → after". */
+  changes: z.array(z.string().max(300)).optional(),
+  reason: z.string().max(500).optional(),
   notes: z.string().max(1000).optional(),
 });
 export type ParcelEvent = z.infer<typeof parcelEventSchema>;
