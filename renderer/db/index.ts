@@ -21,6 +21,7 @@ export { recoverStagedImports, type RecoveryOutcome } from './stagedImport';
 export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';
 export { SettingsRepository } from './settingsRepository';
 export { ComplaintRepository, type ComplaintInput } from './complaintRepository';
+export { ParcelRepository, type ParcelIntake, type IntakeOutcome, type OutgoingInput, type HandOverRequest, type NotifyRequest, type ParcelFigures } from './parcelRepository';
 export { DepartmentRepository, DepartmentInUseError, departmentFields, departmentNameKey } from './departmentRepository';
 export { StaffRepository, staffFields, staffKeysOf, type StaffListRequest, type StaffSearchOptions } from './staffRepository';
 export { VisitorRepository, visitorFields, type VisitorInput, type VisitorSuggestion } from './visitorRepository';

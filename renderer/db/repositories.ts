@@ -1,6 +1,6 @@
 // One repository per table. The directory and desk tables have their own classes; the other domains
 // start with the generic repository and grow their own files with their features.
-import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
+import { parcelEventSchema } from '@shared/domain/parcels';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
 import { CallRepository } from './callRepository';
@@ -11,6 +11,7 @@ import { EquipmentFaultRepository } from './equipmentFaultRepository';
 import { MessageRepository } from './messageRepository';
 import { ComplaintRepository } from './complaintRepository';
 import { DepartmentRepository } from './departmentRepository';
+import { ParcelRepository } from './parcelRepository';
 import { RecordRepository } from './recordRepository';
 import { SettingsRepository } from './settingsRepository';
 import { StaffRepository } from './staffRepository';
@@ -31,7 +32,7 @@ export function createRepositories(db: FrontDeskDatabase) {
     watchlist: new WatchlistRepository(db),
     watchlistAlerts: new WatchlistAlertRepository(db),
     complaints: new ComplaintRepository(db),
-    parcels: new RecordRepository(db, 'parcels', parcelSchema),
+    parcels: new ParcelRepository(db),
     parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
     calls: new CallRepository(db),
     callNotes: new CallNoteRepository(db),
