@@ -30,6 +30,7 @@ export const laterFeatureLocales = {
   archive: () => import('../features/archive/locales').then((m) => m.archiveLocales),
   audit: () => import('../features/audit/locales').then((m) => m.auditLocales),
   directory: () => import('../features/directory/locales').then((m) => m.directoryLocales),
+  parcels: () => import('../features/parcels/locales').then((m) => m.parcelsLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),
 } as const satisfies Record<string, () => Promise<FeatureLocales[string]>>;

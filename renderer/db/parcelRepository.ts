@@ -237,6 +237,11 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
     });
   }
 
+  /** A shelf label was printed (audited; the item itself does not change). */
+  async recordLabelPrint(parcelId: string, size: string): Promise<void> {
+    await this.writes.audit({ action: 'update', summary: `shelf label printed (${size})`, entityTable: 'parcels', entityId: parcelId });
+  }
+
   // --- reads -----------------------------------------------------------------------------------------------
 
   /** Open (waiting) items with this tracking key. */
@@ -320,7 +325,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
 
   private apply(parcel: Parcel, action: ParcelAction, summary: string, extra: Partial<Parcel> = {}): Promise<Parcel> {
     const changes = { ...applyParcelAction(parcel, action), ...extra };
-    return this.writes.patch('parcels', parcelSchema, parcel, changes, { action: 'update', summary }, { at: action.at });
+    return this.writes.patch('parcels', parcelSchema, parcel, changes, { action: action.kind === 'handedOver' ? 'handOver' : 'update', summary }, { at: action.at });
   }
 
   private event(parcel: Parcel, fields: Omit<NewRecord<ParcelEvent>, 'parcelId' | 'actorId'>): Promise<ParcelEvent> {
