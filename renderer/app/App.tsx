@@ -41,6 +41,7 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   messages: lazyNamed(() => afterPhone(() => import('../features/messages')), 'MessagesScreen'),
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
   archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
+  parcels: lazyNamed(() => withStrings(['parcels'], () => afterPhone(() => import('../features/parcels'))), 'ParcelsScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
   audit: lazyNamed(() => withStrings(['audit'], () => import('../features/audit')), 'AuditScreen'),
 };

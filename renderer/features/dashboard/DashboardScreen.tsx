@@ -112,6 +112,12 @@ export function DashboardScreen() {
               alert={figures.complaints.overdue > 0}
             />
           </Section>
+          <Section id="parcels" title={t('sections.parcels')}>
+            <Tile id="parcelsToday" screen="parcels" label={t('tiles.parcelsToday')} value={number(figures.parcels.receivedToday)} />
+            <Tile id="parcelsWaiting" screen="parcels" label={t('tiles.parcelsWaiting')} value={number(figures.parcels.waiting)} />
+            <Tile id="parcelsUrgent" screen="parcels" label={t('tiles.parcelsUrgent')} value={number(figures.parcels.urgentWaiting)} alert={figures.parcels.urgentWaiting > 0} />
+            <Tile id="parcelsOverdue" screen="parcels" label={t('tiles.parcelsOverdue')} value={number(figures.parcels.overdue)} alert={figures.parcels.overdue > 0} />
+          </Section>
           <Section id="calls" title={t('sections.calls')}>
             <Tile id="calls" screen="switchboard" label={t('tiles.calls')} value={number(figures.calls.total)} detail={t('details.answered', { count: figures.calls.answered })} />
             <Tile id="answerMedian" screen="switchboard" label={t('tiles.answerMedian')} value={seconds(figures.calls.answerMedianMs)} detail={t('details.answerTime')} />

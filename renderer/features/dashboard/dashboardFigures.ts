@@ -4,7 +4,8 @@
 // by `[status+createdAt]`, today's calls by `startedAt`. Nothing here walks a whole table.
 import type { Call, Visit } from '@shared/domain';
 import { answerStats, byDay, byHour, percentile, type Bucket } from '@shared/calls/answerStats';
-import type { FrontDeskDatabase } from '../../db';
+import { DEFAULT_AGING_DAYS } from '@shared/parcels/parcelMachine';
+import type { FrontDeskDatabase, ParcelFigures } from '../../db';
 import { answerTargetMs, repositoriesOf } from '../../db';
 
 export interface DashboardFigures {
@@ -16,6 +17,8 @@ export interface DashboardFigures {
   /** Expected today and not yet arrived (late arrivals included). */
   expectedToArrive: { visits: number; people: number };
   complaints: { open: number; overdue: number };
+  /** Mail and parcels: received today, waiting, urgent waiting, overdue (after the site's aging days). */
+  parcels: ParcelFigures;
   calls: {
     total: number;
     answered: number;
@@ -95,13 +98,16 @@ export async function callSeries(db: FrontDeskDatabase, now: number): Promise<Ca
 }
 
 export async function dashboardFigures(db: FrontDeskDatabase, now: number): Promise<DashboardFigures> {
+  const { start, end } = dayBounds(now);
   const repos = repositoriesOf(db);
-  const [visits, calls, complaints, messages, faults] = await Promise.all([
+  const [visits, calls, complaints, messages, faults, agingDays] = await Promise.all([
     visitFigures(db, now),
     callFigures(db, now),
     repos.complaints.waitingCounts(now),
     repos.messages.waitingCounts(now),
     repos.equipmentFaults.openFaults(),
+    repos.settings.getValue<number>('parcels.agingDays', DEFAULT_AGING_DAYS),
   ]);
-  return { ...visits, calls, complaints, messages, faults: { open: faults.length, candidates: faults.filter((f) => f.candidate === 1).length } };
+  const parcels = await repos.parcels.figures(now, start, end, agingDays);
+  return { ...visits, calls, complaints, messages, faults: { open: faults.length, candidates: faults.filter((f) => f.candidate === 1).length }, parcels };
 }

@@ -3,8 +3,9 @@
 const zhCN = {
   title: '今日概览',
   updated: '更新于 {{time}}',
-  sections: { visitors: '访客', complaints: '意见与投诉', calls: '总机', messages: '留言与设备' },
+  sections: { visitors: '访客', complaints: '意见与投诉', calls: '总机', messages: '留言与设备', parcels: '邮件收发' },
   tiles: {
+    parcelsToday: '今日收件', parcelsWaiting: '待领取', parcelsUrgent: '急件待领', parcelsOverdue: '超期未领',
     visitorsToday: '今日访客',
     onSite: '当前在场',
     overdue: '逾时未离',
@@ -42,8 +43,9 @@ const zhCN = {
 const zhTW: typeof zhCN = {
   title: '今日概覽',
   updated: '更新於 {{time}}',
-  sections: { visitors: '訪客', complaints: '意見與投訴', calls: '總機', messages: '留言與設備' },
+  sections: { visitors: '訪客', complaints: '意見與投訴', calls: '總機', messages: '留言與設備', parcels: '郵件收發' },
   tiles: {
+    parcelsToday: '今日收件', parcelsWaiting: '待領取', parcelsUrgent: '急件待領', parcelsOverdue: '逾期未領',
     visitorsToday: '今日訪客',
     onSite: '目前在場',
     overdue: '逾時未離',
@@ -81,8 +83,9 @@ const zhTW: typeof zhCN = {
 const en: typeof zhCN = {
   title: 'Today at a glance',
   updated: 'Updated {{time}}',
-  sections: { visitors: 'Visitors', complaints: 'Suggestions and complaints', calls: 'Switchboard', messages: 'Messages and equipment' },
+  sections: { visitors: 'Visitors', complaints: 'Suggestions and complaints', calls: 'Switchboard', messages: 'Messages and equipment', parcels: 'Mail and parcels' },
   tiles: {
+    parcelsToday: 'Received today', parcelsWaiting: 'Waiting', parcelsUrgent: 'Urgent waiting', parcelsOverdue: 'Overdue',
     visitorsToday: 'Visitors today',
     onSite: 'On site now',
     overdue: 'Overdue on site',

@@ -13,8 +13,8 @@ import Typography from '@mui/material/Typography';
 import type { ParcelEvent } from '@shared/domain';
 import { repositoriesOf, useDatabase } from '../../db';
 import { itemName } from './parcelFormat';
+import { TYPED_SIGNATURE_PREFIX as TYPED_PREFIX } from './HandOverPanel';
 
-const TYPED_PREFIX = 'typed:';
 
 export function TimelineDialog({ parcelId, onClose }: { parcelId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation('parcels');

@@ -27,8 +27,8 @@ import { useNotify } from '../../ui/notifications/notificationStore';
 import { recordMetric } from '../../platform/metrics';
 import { carrierName, itemName, recipientLabel } from './parcelFormat';
 import { notifyRecipient } from './notifyRecipient';
+import { AGING_SETTING } from './agingSetting';
 
-export const AGING_SETTING = 'parcels.agingDays';
 type Filter = 'all' | 'toNotify' | 'overdue';
 
 export interface WaitingRow {
