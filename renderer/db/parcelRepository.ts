@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import type { NewRecord } from '@shared/domain/record';
 import { parcelEventSchema, parcelSchema, WAITING_STATUSES, type NotifyChannel, type Parcel, type ParcelEvent, type ParcelType } from '@shared/domain/parcels';
 import type { Staff } from '@shared/domain/directory';
-import { trackingKey, trackingShape } from '@shared/parcels/carriers';
+import { trackingKey, trackingShape } from '@shared/parcels/trackingKey';
 import { parcelIdFromCode } from '@shared/parcels/parcelCode';
 import { applyParcelAction, compareWaiting, describeChanges, isOverdue, isWaiting, parcelSearchKeys, type CorrectableField, type ParcelAction } from '@shared/parcels/parcelMachine';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
