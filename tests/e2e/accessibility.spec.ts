@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 const SCREENS = ['visitors', 'parcels', 'switchboard', 'messages', 'archive', 'directory', 'dashboard', 'settings', 'audit'] as const;
 const VISITOR_TABS = 5;
+const PARCEL_TABS = 4;
 
 /** Serious and critical violations on the page as it is now, each prefixed with where it was found. */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
@@ -55,6 +56,19 @@ for (const language of LANGUAGES) {
         await tabs.nth(i).click();
         await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
         found.push(...(await seriousViolations(page, `archive tab ${i + 1}`)));
+      }
+      expect(found).toEqual([]);
+    });
+
+    test('every parcels tab has no serious or critical violation', async ({ app, page }) => {
+      await app.open({ language, screen: 'parcels' });
+      const tabs = app.main.getByRole('tab');
+      await expect(tabs).toHaveCount(PARCEL_TABS);
+      const found: string[] = [];
+      for (let i = 0; i < PARCEL_TABS; i++) {
+        await tabs.nth(i).click();
+        await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+        found.push(...(await seriousViolations(page, `parcels tab ${i + 1}`)));
       }
       expect(found).toEqual([]);
     });

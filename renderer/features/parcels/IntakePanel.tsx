@@ -4,7 +4,7 @@
 // number field for the next scan. Type, shelf and pieces stay for the next item (a desk sorts a whole
 // delivery onto one shelf); the urgent flag is per item (Alt+U). An open item with the same number is
 // caught and shown. A running count, the last items and undo of the last one (Alt+Z) are on the panel.
-import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -66,6 +66,11 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
   useShortcut({ id: 'parcels.urgent', keys: 'Alt+U', descriptionKey: 'parcels:shortcuts.urgent', groupKey: 'parcels:shortcuts.group', handler: () => active && setUrgent((u) => !u) });
   useShortcut({ id: 'parcels.undo', keys: 'Alt+Z', descriptionKey: 'parcels:shortcuts.undo', groupKey: 'parcels:shortcuts.group', handler: () => active && void undoLast() });
 
+  // The choice list takes the cursor once it is on screen, so the one key goes to it.
+  useEffect(() => {
+    if (choosing) choiceRef.current?.focus();
+  }, [choosing]);
+
   const resetItem = () => {
     setTracking('');
     setDetection(undefined);
@@ -101,7 +106,6 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
       setCarrier(undefined);
       setChoosing(true);
       setActiveChoice(0);
-      requestAnimationFrame(() => choiceRef.current?.focus());
     } else {
       setCarrier(defaultCarrier(found));
       recipientRef.current?.focus();
