@@ -6,8 +6,8 @@
 import Dexie from 'dexie';
 import { callNoteSchema, type Call, type CallNote } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
-import { phoneKey, phoneSearchKeys } from '@shared/phone/phoneKey';
-import { nameSearchKeys, normaliseText } from '@shared/search/searchKeys';
+import { normaliseText } from '@shared/search/textNormalise';
+import { textKeysReady } from './textKeys';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { deskAreaCode } from './deskSettings';
@@ -63,6 +63,7 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
   }
 
   protected override async toFields(input: CallNoteInput): Promise<NewRecord<CallNote>> {
+    const { nameSearchKeys, phoneKey, phoneSearchKeys } = await textKeysReady();
     const areaCode = await deskAreaCode(this.db);
     const callerName = line(input.callerName, 64);
     const company = line(input.company, 200);
@@ -113,6 +114,7 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
 
   /** The newest notes of a number (its phone key), newest first (ids are ULIDs: creation order). */
   async forNumber(number: string | undefined, limit = 5): Promise<CallNote[]> {
+    const { phoneKey } = await textKeysReady();
     const key = phoneKey(number, { areaCode: await deskAreaCode(this.db) });
     if (!key) return [];
     return this.db.callNotes.where('phoneDigits').equals(key).reverse().filter((n) => n.deletedAt === undefined).limit(limit).toArray();

@@ -6,7 +6,7 @@ import type { NewRecord } from '@shared/domain/record';
 import { callSchema, type Call } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, withoutUndefined } from './recordRepository';
-import { phoneKey } from '@shared/phone/phoneKey';
+import { textKeysReady } from './textKeys';
 import { deskAreaCode } from './deskSettings';
 
 export interface CallWrite {
@@ -49,6 +49,7 @@ export class CallRepository extends RecordRepository<'calls'> {
   async saveFromEvents(id: string, fields: NewRecord<Call>): Promise<CallWrite> {
     // A local landline sent without its area code is a number only with the desk's area code (issue 10).
     if (fields.remoteNumberKey === undefined && /^\d{7,8}$/.test(fields.remoteNumberDigits)) {
+      const { phoneKey } = await textKeysReady();
       const key = phoneKey(fields.remoteNumber, { areaCode: await deskAreaCode(this.db) });
       if (key) fields = { ...fields, remoteNumberKey: key };
     }

@@ -14,7 +14,7 @@ import {
 } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
 import { defaultMessageDueAt, isMessageOverdue, nextMessageStatus, type MessageEvent, type TransitionRefusal } from '@shared/messages/messageMachine';
-import { phoneKey } from '@shared/phone/phoneKey';
+import { textKeys, textKeysReady } from './textKeys';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { deskAreaCode } from './deskSettings';
@@ -92,7 +92,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
         fromName: line(input.fromName, 64),
         fromCompany: line(input.fromCompany, 200),
         fromPhone,
-        fromPhoneKey: phoneKey(fromPhone, { areaCode }),
+        fromPhoneKey: textKeys().phoneKey(fromPhone, { areaCode }),
         content: content.slice(0, 4000),
         callNoteId: input.callNoteId,
         callId: input.callId,
@@ -197,6 +197,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
 
   /** Messages not closed that came from this number or are for this staff member (caller recognition). */
   async openForCaller(number: string | undefined, staffId?: string): Promise<Message[]> {
+    const { phoneKey } = await textKeysReady();
     const key = phoneKey(number, { areaCode: await deskAreaCode(this.db) });
     const found = new Map<string, Message>();
     if (key) for (const m of await this.db.messages.where('fromPhoneKey').equals(key).reverse().limit(50).toArray()) found.set(m.id, m);

@@ -40,6 +40,14 @@ export function textKeys(): TextKeys {
   return loaded;
 }
 
+/**
+ * The key functions, loading them first if needed. Safe inside a transaction opened by the write path (it
+ * loaded them before opening it, so this resolves in a microtask); outside any transaction it may load.
+ */
+export async function textKeysReady(): Promise<TextKeys> {
+  return loaded ?? loadTextKeys();
+}
+
 /** In a Dexie upgrade function (inside the versionchange transaction): the key functions, waiting for them with Dexie.waitFor if they are still loading. */
 export async function textKeysInUpgrade(): Promise<TextKeys> {
   return loaded ?? (await Dexie.waitFor(loadTextKeys()));
