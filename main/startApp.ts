@@ -5,6 +5,7 @@ import { APP_SCHEME } from '@shared/bridge/channels';
 import type { BridgeHandlers } from '@shared/bridge/contract';
 import { createSipServerConfig } from './config/sipServerConfig';
 import { createAppHandlers } from './handlers/appHandlers';
+import { createBackupHandlers } from './handlers/backupHandlers';
 import { createExportHandlers } from './handlers/exportHandlers';
 import { createPrintHandlers } from './handlers/printHandlers';
 import { createSecretHandlers } from './handlers/secretHandlers';
@@ -94,6 +95,14 @@ export function startApp(options: StartOptions): void {
       }),
       secrets,
       files,
+      // Scheduled backups: the renderer streams the bundle through files.writeChunk into a file main opens
+      // in the chosen folder; main verifies, rotates and records it (main/handlers/backupHandlers.ts).
+      backup: createBackupHandlers({
+        userDataDir,
+        exports: files,
+        showOpenDialog: (dialogOptions) =>
+          mainWindow ? dialog.showOpenDialog(mainWindow, dialogOptions) : dialog.showOpenDialog(dialogOptions),
+      }),
       print: createPrintHandlers({ renderPdf: renderPdfInHiddenWindow, printPage: printInHiddenWindow }),
     };
     registerBridgeHandlers(ipcMain, handlers);

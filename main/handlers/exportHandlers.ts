@@ -1,12 +1,12 @@
 // files.*: exports (CSV/JSON logs, archive bundles) streamed from the renderer in chunks. The user picks
 // the target in a save dialog at begin; bytes go to a hidden temp file beside it and are renamed into
 // place only at finish, so a cancelled or crashed export never leaves a half file under the real name.
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BridgeHandlers } from '@shared/bridge/contract';
-import { fail, ok } from '@shared/bridge/result';
+import { fail, ok, type BridgeResult } from '@shared/bridge/result';
 
 export interface SaveDialogLike {
   (options: { title?: string; defaultPath: string; filters?: Array<{ name: string; extensions: string[] }> }): Promise<{
@@ -19,7 +19,12 @@ export interface ExportHandlerDeps {
   showSaveDialog: SaveDialogLike;
   /** Folder the dialog opens in (the user's Downloads). */
   defaultDirectory: string;
+  /** The file system (tests inject disk-full and permission errors here; they run as root, so chmod proves nothing). */
+  fs?: ExportFs;
 }
+
+/** The part of node:fs/promises the exports (and the backups) use. */
+export type ExportFs = Pick<typeof nodeFs, 'open' | 'rename' | 'rm'>;
 
 /** Open exports at once; an abandoned export must not hold file handles for ever. */
 const MAX_OPEN_EXPORTS = 8;
@@ -43,7 +48,17 @@ function dialogFilters(name: string): Array<{ name: string; extensions: string[]
   return ext ? [{ name: ext.toUpperCase(), extensions: [ext] }, all] : [all];
 }
 
-export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['files'] & { abortAll(): Promise<void> } {
+export type ExportHandlers = BridgeHandlers['files'] & {
+  abortAll(): Promise<void>;
+  /**
+   * Main's own exports (scheduled backups): opens the temp file beside `targetPath` without a dialog; the
+   * renderer then streams through files.writeChunk and main finishes it. Not a bridge method.
+   */
+  beginAt(targetPath: string): Promise<BridgeResult<{ exportId: string }>>;
+};
+
+export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers {
+  const fs = deps.fs ?? nodeFs;
   const open = new Map<string, OpenExport>();
   // Begins waiting on their save dialog hold a slot too: counting only `open` let 30 concurrent begins
   // through the limit of 8, because none was open yet while its dialog was up.
@@ -72,7 +87,10 @@ export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['f
       filters: dialogFilters(suggestedName),
     });
     if (choice.canceled || !choice.filePath) return fail('cancelled', 'the save dialog was dismissed');
-    const targetPath = path.resolve(choice.filePath);
+    return openTemp(path.resolve(choice.filePath));
+  }
+
+  async function openTemp(targetPath: string): Promise<BridgeResult<{ exportId: string }>> {
     const exportId = randomUUID();
     const tempPath = path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${exportId}.part`);
     let file: FileHandle;
@@ -86,6 +104,13 @@ export function createExportHandlers(deps: ExportHandlerDeps): BridgeHandlers['f
   }
 
   return {
+    async beginAt(targetPath) {
+      if (open.size + reserved >= MAX_OPEN_EXPORTS) {
+        return fail('invalid-request', `too many exports open at once (limit ${MAX_OPEN_EXPORTS}); finish or abort one`);
+      }
+      return openTemp(path.resolve(targetPath));
+    },
+
     async beginExport({ suggestedName }) {
       if (open.size + reserved >= MAX_OPEN_EXPORTS) {
         return fail('invalid-request', `too many exports open at once (limit ${MAX_OPEN_EXPORTS}); finish or abort one`);

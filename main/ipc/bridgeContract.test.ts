@@ -9,6 +9,7 @@ import type { FrontDeskBridge } from '@shared/bridge/contract';
 import { defineBridgeContractSuite } from '@shared/bridge/contractSuite';
 import type { FinishedExport } from '@shared/bridge/schemas';
 import { createAppHandlers } from '../handlers/appHandlers';
+import { createBackupHandlers } from '../handlers/backupHandlers';
 import { createExportHandlers } from '../handlers/exportHandlers';
 import { createPrintHandlers } from '../handlers/printHandlers';
 import { createSecretHandlers } from '../handlers/secretHandlers';
@@ -57,6 +58,8 @@ async function makeElectronFixture() {
   const userDataDir = path.join(root, 'userData');
   const exportDir = path.join(root, 'exports');
   await fs.mkdir(exportDir, { recursive: true });
+  const backupDir = path.join(root, 'backups');
+  await fs.mkdir(backupDir, { recursive: true });
 
   const secrets = createSecretHandlers({ userDataDir, safeStorage: createFakeSafeStorage(), platform: 'linux' });
   const files = createExportHandlers({
@@ -83,6 +86,11 @@ async function makeElectronFixture() {
     }),
     secrets,
     files,
+    backup: createBackupHandlers({
+      userDataDir,
+      exports: files,
+      showOpenDialog: async () => ({ canceled: false, filePaths: [backupDir] }),
+    }),
     print: createPrintHandlers({
       renderPdf: async () => new TextEncoder().encode('%PDF-1.7\n%fake\n'),
       printPage: async () => ({ outcome: 'printed' }),
@@ -99,6 +107,7 @@ async function makeElectronFixture() {
       if (finished.saved !== 'file') throw new Error(`expected a file, got ${JSON.stringify(finished)}`);
       return new Uint8Array(await fs.readFile(finished.path));
     },
+    listBackupFolder: async () => (await fs.readdir(backupDir)).sort(),
     listExportLeftovers: async () => (await fs.readdir(exportDir)).filter((name) => name.endsWith('.part')),
     dispose: () => files.abortAll(),
   };

@@ -16,6 +16,7 @@ function setup(overrides: Partial<Record<string, unknown>> = {}) {
     app: { info: stub, setSipServers: stub },
     secrets: { get, set: stub, delete: stub, ...overrides },
     files: { beginExport: stub, writeChunk: stub, finishExport: stub, abortExport: stub },
+    backup: { status: stub, chooseFolder: stub, setSchedule: stub, begin: stub, finish: stub, recordFailure: stub, list: stub },
     print: { toPdf: stub, page: stub },
   } as unknown as BridgeHandlers;
   const unregister = registerBridgeHandlers(ipcMain, handlers);

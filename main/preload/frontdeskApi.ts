@@ -40,6 +40,15 @@ export function createFrontDeskApi(invoke: Invoke): FrontDeskBridge {
       finishExport: send('files', 'finishExport'),
       abortExport: send('files', 'abortExport'),
     },
+    backup: {
+      status: send('backup', 'status'),
+      chooseFolder: send('backup', 'chooseFolder'),
+      setSchedule: send('backup', 'setSchedule'),
+      begin: send('backup', 'begin'),
+      finish: send('backup', 'finish'),
+      recordFailure: send('backup', 'recordFailure'),
+      list: send('backup', 'list'),
+    },
     print: {
       toPdf: send('print', 'toPdf'),
       page: send('print', 'page'),

@@ -5,6 +5,7 @@
 import type { BridgeHandlers, FrontDeskBridge } from '@shared/bridge/contract';
 import { bindBridgeHandlers } from '@shared/bridge/dispatch';
 import { fail, ok } from '@shared/bridge/result';
+import { BACKUP_DEFAULTS } from '@shared/backup/backupSchedule';
 
 export interface BrowserBridgeOptions {
   appVersion?: string;
@@ -35,6 +36,8 @@ interface PendingDownload {
 }
 
 let exportCounter = 0;
+
+const backupUnsupported = (name: string) => fail('unsupported', `backup.${name} needs the desktop app; the browser build cannot write backups to a folder`);
 
 export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDeskBridge {
   const triggerDownload = options.triggerDownload ?? downloadWithAnchor;
@@ -101,6 +104,19 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
         if (!exports.delete(exportId)) return notFound(exportId);
         return ok({ aborted: true as const });
       },
+    },
+    // Scheduled backups need main (a chosen folder, files written, verified and rotated); a web page has none.
+    // status() says so, so the Archive screen explains it and the status bar claims nothing.
+    backup: {
+      async status() {
+        return ok({ ...BACKUP_DEFAULTS, supported: false, folder: null, lastSuccessAt: null, lastAttempt: null, due: false, dueAt: null, running: false });
+      },
+      chooseFolder: async () => backupUnsupported('chooseFolder'),
+      setSchedule: async () => backupUnsupported('setSchedule'),
+      begin: async () => backupUnsupported('begin'),
+      finish: async () => backupUnsupported('finish'),
+      recordFailure: async () => backupUnsupported('recordFailure'),
+      list: async () => backupUnsupported('list'),
     },
     print: {
       async toPdf() {

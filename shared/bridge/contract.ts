@@ -31,6 +31,15 @@ export const bridgeContract = {
     finishExport: method(s.finishExportRequest, s.finishExportResponse),
     abortExport: method(s.abortExportRequest, s.abortExportResponse),
   },
+  backup: {
+    status: method(s.backupStatusRequest, s.backupStatusResponse),
+    chooseFolder: method(s.backupChooseFolderRequest, s.backupChooseFolderResponse),
+    setSchedule: method(s.backupSetScheduleRequest, s.backupSetScheduleResponse),
+    begin: method(s.backupBeginRequest, s.backupBeginResponse),
+    finish: method(s.backupFinishRequest, s.backupFinishResponse),
+    recordFailure: method(s.backupRecordFailureRequest, s.backupRecordFailureResponse),
+    list: method(s.backupListRequest, s.backupListResponse),
+  },
   print: {
     toPdf: method(s.printToPdfRequest, s.printToPdfResponse),
     page: method(s.printPageRequest, s.printPageResponse),

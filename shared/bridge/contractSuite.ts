@@ -6,6 +6,19 @@ import type { FrontDeskBridge } from './contract';
 import type { BridgeErrorCode, BridgeResult } from './result';
 import type { FinishedExport } from './schemas';
 import { isUint8Array, MAX_EXPORT_CHUNK_BYTES } from './schemas';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { strToU8, zipSync } from 'fflate';
+
+/** A minimal valid archive bundle (one table and its manifest) for the backup cases. */
+function tinyBundle(): Uint8Array {
+  const rows = strToU8('{"id":"01A","name":"张三"}\n');
+  const manifest = {
+    format: 'frontdesk-archive', formatVersion: 1, appVersion: '0.1.0', schemaVersion: 1, createdAt: 0, deskId: 'desk', range: null,
+    files: [{ path: 'tables/visitors.jsonl', kind: 'jsonl', table: 'visitors', rows: 1, bytes: rows.byteLength, sha256: bytesToHex(sha256(rows)) }],
+  };
+  return zipSync({ 'tables/visitors.jsonl': rows, 'manifest.json': strToU8(JSON.stringify(manifest)) });
+}
 
 export interface BridgeContractFixture {
   bridge: FrontDeskBridge;
@@ -15,6 +28,8 @@ export interface BridgeContractFixture {
   readFinishedExport(finished: FinishedExport): Promise<Uint8Array>;
   /** Partial files an export left behind (temp files); must be empty after finish or abort. */
   listExportLeftovers?(): Promise<string[]>;
+  /** The files in the folder backup.chooseFolder picks (platforms that support backups). */
+  listBackupFolder?(): Promise<string[]>;
   dispose?(): Promise<void>;
 }
 
@@ -110,6 +125,7 @@ export function defineBridgeContractSuite(
       test('exposes exactly the named methods of the contract, and nothing generic', async ({ bridge }) => {
         const expected = {
           app: ['info', 'setSipServers'],
+          backup: ['begin', 'chooseFolder', 'finish', 'list', 'recordFailure', 'setSchedule', 'status'],
           files: ['abortExport', 'beginExport', 'finishExport', 'writeChunk'],
           print: ['page', 'toPdf'],
           secrets: ['delete', 'get', 'set'],
@@ -256,6 +272,59 @@ export function defineBridgeContractSuite(
       });
     });
 
+    describe('backup', () => {
+      test('status answers the schedule; where backups are unsupported every other method says so', async ({ bridge }) => {
+        const status = expectOk<Record<string, unknown>>(await call(bridge, 'backup', 'status'), 'backup.status');
+        for (const key of ['supported', 'due', 'running']) assert(typeof status[key] === 'boolean', `backup.status.${key}: ${fmt(status)}`);
+        assert(status.everyHours === 24 && status.keep === 14, `defaults every 24 h, keep 14: ${fmt(status)}`);
+        expectError(await call(bridge, 'backup', 'status', { now: 1 }), 'invalid-request', ['backup.status']);
+        if (status.supported) return;
+        assert(status.due === false && status.folder === null && status.lastAttempt === null, `unsupported but claims a backup: ${fmt(status)}`);
+        expectError(await call(bridge, 'backup', 'chooseFolder'), 'unsupported', ['backup.chooseFolder']);
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 12, keep: 7 }), 'unsupported');
+        expectError(await call(bridge, 'backup', 'begin'), 'unsupported');
+        expectError(await call(bridge, 'backup', 'finish', { exportId: 'backup-export-1' }), 'unsupported');
+        expectError(await call(bridge, 'backup', 'recordFailure', { message: 'x' }), 'unsupported');
+        expectError(await call(bridge, 'backup', 'list'), 'unsupported');
+      });
+
+      test('setSchedule and recordFailure refuse malformed requests, naming the field, on every platform', async ({ bridge }) => {
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 0, keep: 14 }), 'invalid-request', ['everyHours']);
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 169, keep: 14 }), 'invalid-request', ['everyHours']);
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 24, keep: 366 }), 'invalid-request', ['keep']);
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 24, keep: 1.5 }), 'invalid-request', ['keep']);
+        expectError(await call(bridge, 'backup', 'setSchedule', { everyHours: 24, keep: 14, folder: '/etc' }), 'invalid-request', ['folder']);
+        expectError(await call(bridge, 'backup', 'finish', { exportId: '../../etc' }), 'invalid-request', ['exportId']);
+        expectError(await call(bridge, 'backup', 'recordFailure', { message: '' }), 'invalid-request', ['message']);
+        expectError(await call(bridge, 'backup', 'chooseFolder', '/tmp'), 'invalid-request');
+      });
+
+      test('a backup streamed through files.writeChunk is saved in the folder, verified and recorded; a bad one is deleted', async (fixture) => {
+        const { bridge } = fixture;
+        const status = expectOk<{ supported: boolean }>(await call(bridge, 'backup', 'status'), 'backup.status');
+        if (!status.supported) return;
+        expectOk(await call(bridge, 'backup', 'chooseFolder'), 'backup.chooseFolder');
+        expectOk(await call(bridge, 'backup', 'setSchedule', { everyHours: 12, keep: 7 }), 'backup.setSchedule');
+        const write = async (bytes: Uint8Array) => {
+          const begun = expectOk<{ exportId: string; fileName: string }>(await call(bridge, 'backup', 'begin'), 'backup.begin');
+          assert(/^frontdesk-backup-[\d-]+\.zip$/.test(begun.fileName), `fileName: ${fmt(begun)}`);
+          expectOk(await call(bridge, 'files', 'writeChunk', { exportId: begun.exportId, seq: 0, bytes }), 'writeChunk');
+          return call(bridge, 'backup', 'finish', { exportId: begun.exportId });
+        };
+        const good = expectOk<{ file: string; bytes: number; removed: string[] }>(await write(tinyBundle()), 'backup.finish');
+        assert(good.bytes === tinyBundle().byteLength && good.removed.length === 0, `finish: ${fmt(good)}`);
+        const after = expectOk<Record<string, unknown>>(await call(bridge, 'backup', 'status'), 'status');
+        assert(after.due === false && after.everyHours === 12 && after.keep === 7 && (after.lastAttempt as { ok?: boolean } | null)?.ok === true, `status after: ${fmt(after)}`);
+        expectError(await write(bytesOf('not a bundle')), 'io-error', ['verify']);
+        const failed = expectOk<{ lastAttempt: { ok: boolean; reason?: string } }>(await call(bridge, 'backup', 'status'), 'status');
+        assert(failed.lastAttempt.ok === false && failed.lastAttempt.reason === 'verifyFailed', `status after a bad file: ${fmt(failed)}`);
+        const files = (await fixture.listBackupFolder?.()) ?? [];
+        assert(files.length === 1 && files[0] === good.file.split(/[\\/]/).pop(), `backup folder: ${fmt(files)}`);
+        const listed = expectOk<{ files: Array<{ file: string }> }>(await call(bridge, 'backup', 'list'), 'backup.list');
+        assert(fmt(listed.files.map((f) => f.file)) === fmt(files), `list: ${fmt(listed)}`);
+      });
+    });
+
     describe('print', () => {
       test('toPdf renders a PDF, or answers unsupported where the platform cannot', async ({ bridge }) => {
         const caps = await capabilities(bridge);
@@ -311,6 +380,8 @@ export function defineBridgeContractSuite(
         expectError(await call(untrusted, 'secrets', 'delete', { key: 'sip.password' }), 'forbidden');
         expectError(await call(untrusted, 'files', 'beginExport', { suggestedName: 'x.csv', mimeType: 'text/csv' }), 'forbidden');
         expectError(await call(untrusted, 'print', 'page', { html: '<p>x</p>', silent: true }), 'forbidden');
+        expectError(await call(untrusted, 'backup', 'chooseFolder'), 'forbidden');
+        expectError(await call(untrusted, 'backup', 'begin'), 'forbidden');
         expectError(await call(untrusted, 'secrets', 'get', { key: 'not-even-valid' }), 'forbidden');
         if (caps.secureSecrets) {
           const got = expectOk<{ value: string | null }>(await call(bridge, 'secrets', 'get', { key: 'sip.password' }), 'get');

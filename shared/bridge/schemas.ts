@@ -2,6 +2,7 @@
 // strict objects: an unknown field is refused, so nothing can be smuggled past a handler's reading of it.
 import { z } from 'zod';
 import { parseSipServerAddress } from '../phone/sipServerAddress';
+import { BACKUP_FAILURE_REASONS, BACKUP_LIMITS } from '../backup/backupSchedule';
 
 // ---- limits (shared so that main, the preload and the browser stand-in refuse the same things) ----
 
@@ -169,6 +170,58 @@ export const finishExportResponse = z.discriminatedUnion('saved', [
 export const abortExportRequest = z.strictObject({ exportId: exportIdSchema });
 export const abortExportResponse = z.object({ aborted: z.literal(true) });
 
+// ---- backup.* (scheduled backups: the renderer writes the bundle, main owns folder, files, checks, rotation) ----
+
+export const backupAttemptSchema = z.object({
+  at: z.number().int().nonnegative(),
+  ok: z.boolean(),
+  file: z.string().optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  message: z.string().optional(),
+  reason: z.enum(BACKUP_FAILURE_REASONS).optional(),
+});
+
+export const backupStatusRequest = z.undefined({ error: 'backup.status takes no arguments' });
+export const backupStatusResponse = z.object({
+  /** false in the browser build: backups need the desktop app (main writes the files). */
+  supported: z.boolean(),
+  folder: z.string().nullable(),
+  everyHours: z.number().int(),
+  keep: z.number().int(),
+  lastSuccessAt: z.number().int().nullable(),
+  lastAttempt: backupAttemptSchema.nullable(),
+  due: z.boolean(),
+  dueAt: z.number().int().nullable(),
+  /** A backup is being written right now. */
+  running: z.boolean(),
+});
+
+export const backupChooseFolderRequest = z.undefined({ error: 'backup.chooseFolder takes no arguments' });
+export const backupChooseFolderResponse = z.object({ folder: z.string() });
+
+export const backupSetScheduleRequest = z.strictObject({
+  everyHours: z.number().int().min(BACKUP_LIMITS.everyHours.min).max(BACKUP_LIMITS.everyHours.max),
+  keep: z.number().int().min(BACKUP_LIMITS.keep.min).max(BACKUP_LIMITS.keep.max),
+});
+export const backupSetScheduleResponse = backupStatusResponse;
+
+export const backupBeginRequest = z.undefined({ error: 'backup.begin takes no arguments' });
+export const backupBeginResponse = z.object({ exportId: exportIdSchema, fileName: z.string() });
+
+export const backupFinishRequest = z.strictObject({ exportId: exportIdSchema });
+export const backupFinishResponse = z.object({ file: z.string(), bytes: z.number().int().nonnegative(), removed: z.array(z.string()) });
+
+export const backupRecordFailureRequest = z.strictObject({
+  exportId: exportIdSchema.optional(),
+  message: z.string().min(1).max(2000),
+});
+export const backupRecordFailureResponse = backupStatusResponse;
+
+export const backupListRequest = z.undefined({ error: 'backup.list takes no arguments' });
+export const backupListResponse = z.object({
+  files: z.array(z.object({ file: z.string(), bytes: z.number().int().nonnegative(), modifiedAt: z.number() })),
+});
+
 // ---- print.* ----
 
 export const PDF_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter'] as const;
@@ -213,3 +266,6 @@ export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
 export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
 export type PrintPageRequest = z.infer<typeof printPageRequest>;
 export type PrintPageSize = (typeof PRINT_PAGE_SIZES)[number];
+export type BackupStatus = z.infer<typeof backupStatusResponse>;
+export type BackupAttemptInfo = z.infer<typeof backupAttemptSchema>;
+export type BackupListing = z.infer<typeof backupListResponse>;
