@@ -11,6 +11,7 @@ import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
 import { RollCallLauncher } from '../features/rollcall';
 import { SessionGate, SessionMenu, useScreenAllowed } from '../features/signin';
+import { BackupRunner } from '../features/archive';
 import { wirePhone } from './phoneStart';
 import { loadFeatureStrings, type LaterNamespace } from './localeRegistry';
 
@@ -40,11 +41,14 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
   messages: lazyNamed(() => afterPhone(() => import('../features/messages')), 'MessagesScreen'),
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
+  // The index's ArchiveScreen is itself lazy (the index also holds the small backup runner mounted below).
   archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
   parcels: lazyNamed(() => withStrings(['parcels'], () => afterPhone(() => import('../features/parcels'))), 'ParcelsScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
   audit: lazyNamed(() => withStrings(['audit'], () => import('../features/audit')), 'AuditScreen'),
 };
+
+const loadArchiveStrings = () => loadFeatureStrings(['archive']);
 
 const PhoneOverlay = lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'PhoneOverlay');
 // The lock screen's call controls (answer, hold, hang up: no number, no name) need the phone too.
@@ -72,6 +76,8 @@ function SignedInShell() {
         <PhoneOverlay />
       </Suspense>
       <RollCallLauncher />
+      {/* The archive strings load only once main says backups exist here (not in the browser build). */}
+      <BackupRunner loadStrings={loadArchiveStrings} />
     </>
   );
 }

@@ -4,10 +4,40 @@ import { useTranslation } from 'react-i18next';
 import { usePhoneStatus } from '../ui/status/phoneStatusStore';
 import { formatBytes, nearlyFullShare, useStorageStatus } from '../ui/status/storageStatus';
 import { useStore } from '../ui/useStore';
+import { useBackupStatus, type BackupDisplay } from '../ui/status/backupStatus';
 import { databaseHealth } from '../db';
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;
+
+/** "09:00" today, "12/1 09:00" on another day, in the desk's language. */
+function backupTime(at: number, locale: string): string {
+  const d = new Date(at);
+  const today = new Date().toDateString() === d.toDateString();
+  return new Intl.DateTimeFormat(locale, today ? { hour: '2-digit', minute: '2-digit' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/** The scheduled backup: nothing where backups do not exist (the browser build), loud red when the last one failed. */
+function BackupSegment({ backup }: { backup: BackupDisplay }) {
+  const { t, i18n } = useTranslation('archive');
+  if (backup.state === 'unknown' || backup.state === 'unsupported') return null;
+  if (backup.state === 'failed') {
+    return (
+      <Typography variant="caption" role="alert" data-testid="backup-status" data-state="failed" sx={{ color: 'error.contrastText', bgcolor: 'error.main', px: 1, borderRadius: 1, fontWeight: 600 }}>
+        {t('statusBar.failed', { time: backupTime(backup.at, i18n.language), reason: t(`backup.reasons.${backup.reason}`) })}
+      </Typography>
+    );
+  }
+  const text =
+    backup.state === 'ok' ? t('statusBar.ok', { time: backupTime(backup.at, i18n.language) }) : t(`statusBar.${backup.state}`);
+  const colour = backup.state === 'ok' ? 'success.main' : backup.state === 'running' ? 'info.main' : 'warning.main';
+  return (
+    <Typography variant="caption" role="status" data-testid="backup-status" data-state={backup.state} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+      <CircleIcon sx={{ fontSize: 10, color: colour }} aria-hidden />
+      {text}
+    </Typography>
+  );
+}
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -17,6 +47,7 @@ export function StatusBar() {
   const usage = storage.usageBytes !== undefined ? ` · ${t('status.storageUsage', { used: formatBytes(storage.usageBytes, i18n.language) })}` : '';
   const full = nearlyFullShare(storage);
   const health = useStore(databaseHealth);
+  const backup = useBackupStatus();
   return (
     <Box
       component="footer"
@@ -33,6 +64,7 @@ export function StatusBar() {
         {t('status.storage', { state: t(`status.storageStates.${storage.state}`) })}
         {usage}
       </Typography>
+      <BackupSegment backup={backup} />
       {health.state !== 'ok' && (
         <Typography variant="caption" role="alert" data-testid="database-health" data-state={health.state} sx={{ color: 'error.main', fontWeight: 600 }}>
           {t(`status.database.${health.state}`)}

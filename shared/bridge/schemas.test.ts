@@ -29,6 +29,13 @@ describe('bridge contract', () => {
       'fd:files.writeChunk',
       'fd:files.finishExport',
       'fd:files.abortExport',
+      'fd:backup.status',
+      'fd:backup.chooseFolder',
+      'fd:backup.setSchedule',
+      'fd:backup.begin',
+      'fd:backup.finish',
+      'fd:backup.recordFailure',
+      'fd:backup.list',
       'fd:print.toPdf',
       'fd:print.page',
     ]);

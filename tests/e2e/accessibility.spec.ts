@@ -50,7 +50,7 @@ for (const language of LANGUAGES) {
       const tabs = app.main.getByRole('tab');
       await expect(tabs.first()).toBeVisible();
       const count = await tabs.count();
-      expect(count).toBeGreaterThanOrEqual(3); // export, verify and restore, retention (…)
+      expect(count).toBeGreaterThanOrEqual(4); // export, verify and restore, backups, retention (…)
       const found: string[] = [];
       for (let i = 0; i < count; i++) {
         await tabs.nth(i).click();

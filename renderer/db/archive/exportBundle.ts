@@ -30,6 +30,8 @@ export interface BundleOptions {
   pageSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
+  /** The main process's scheduled backup (renderer/features/archive/backupRunner.ts), not a person's export. */
+  scheduledBackup?: boolean;
   now?: number;
 }
 
@@ -64,7 +66,9 @@ async function* pagesOf(db: FrontDeskDatabase, table: ArchiveTable, pageSize: nu
  */
 export function archiveBundle(db: FrontDeskDatabase, options: BundleOptions): { chunks: AsyncGenerator<Uint8Array>; result: Promise<BundleResult> } {
   // Exports are a supervisor's (shared/auth/permissions.ts): refused before anything is read.
-  db.access.assertAction('export');
+  // A scheduled backup is the desk's own duty, written only to the folder a supervisor set in main; any
+  // other export needs the export permission.
+  if (!options.scheduledBackup) db.access.assertAction('export');
   let resolveResult!: (result: BundleResult) => void;
   let rejectResult!: (error: unknown) => void;
   const result = new Promise<BundleResult>((resolve, reject) => {

@@ -1,16 +1,17 @@
-// The archive screen: export a verifiable bundle of the records, verify one, restore from one
-// (README.md, "Archive format").
+// The archive screen: export a verifiable bundle of the records, verify one, restore from one, and set up
+// the scheduled backups (README.md, "Archive format").
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { RestorePanel } from './RestorePanel';
 import { RetentionPanel } from './RetentionPanel';
 
-type ArchiveTab = 'export' | 'restore' | 'retention';
+type ArchiveTab = 'export' | 'restore' | 'backup' | 'retention';
 
 export function ArchiveScreen() {
   const { t } = useTranslation('archive');
@@ -23,10 +24,11 @@ export function ArchiveScreen() {
       <Tabs value={tab} onChange={(_, value: ArchiveTab) => setTab(value)} aria-label={t('title')} sx={{ mb: 3 }}>
         <Tab value="export" label={t('tabs.export')} id="archive-tab-export" aria-controls="archive-panel-export" />
         <Tab value="restore" label={t('tabs.restore')} id="archive-tab-restore" aria-controls="archive-panel-restore" />
+        <Tab value="backup" label={t('tabs.backup')} id="archive-tab-backup" aria-controls="archive-panel-backup" />
         <Tab value="retention" label={t('tabs.retention')} id="archive-tab-retention" aria-controls="archive-panel-retention" />
       </Tabs>
       <div role="tabpanel" id={`archive-panel-${tab}`} aria-labelledby={`archive-tab-${tab}`}>
-        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : <RetentionPanel />}
+        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : tab === 'backup' ? <BackupPanel /> : <RetentionPanel />}
       </div>
     </Box>
   );
