@@ -11,7 +11,7 @@ import { ScreenLoading, SilentLoading } from './ScreenLoading';
 import type { ScreenId } from '../ui/navigation';
 import { RollCallLauncher } from '../features/rollcall';
 import { SessionGate, SessionMenu, useScreenAllowed } from '../features/signin';
-import { BackupRunner } from '../features/archive';
+import { BackupRunner, loadArchiveScreen } from '../features/archive';
 import { wirePhone } from './phoneStart';
 import { loadFeatureStrings, type LaterNamespace } from './localeRegistry';
 
@@ -41,8 +41,8 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   switchboard: lazyNamed(() => afterPhone(() => import('../features/switchboard')), 'SwitchboardScreen'),
   messages: lazyNamed(() => afterPhone(() => import('../features/messages')), 'MessagesScreen'),
   directory: lazyNamed(() => withStrings(['directory'], () => import('../features/directory')), 'DirectoryScreen'),
-  // The index's ArchiveScreen is itself lazy (the index also holds the small backup runner mounted below).
-  archive: lazyNamed(() => withStrings(['archive'], () => import('../features/archive')), 'ArchiveScreen'),
+  // Through the index's loader: the index also holds the small backup runner mounted below.
+  archive: lazyNamed(() => withStrings(['archive'], loadArchiveScreen), 'ArchiveScreen'),
   parcels: lazyNamed(() => withStrings(['parcels'], () => afterPhone(() => import('../features/parcels'))), 'ParcelsScreen'),
   settings: lazyNamed(() => afterPhone(() => import('../features/settings')), 'SettingsScreen'),
   audit: lazyNamed(() => withStrings(['audit'], () => import('../features/audit')), 'AuditScreen'),
