@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from '../e2e/fixtures';
+import { test, expect, signInAsTestSupervisor } from '../e2e/fixtures';
 import { AppPage } from '../e2e/pages/AppPage';
 
 const CALLS = Number(process.env.BENCH_ARCHIVE_CALLS ?? 1_000_000);
@@ -116,7 +116,9 @@ test('archive: export, verify and restore with 1M calls + 500k visits', async ({
 
     const context = await browser.newContext({ locale: 'en-US' });
     try {
-      const other = new AppPage(await context.newPage());
+      const otherPage = await context.newPage();
+      await signInAsTestSupervisor(otherPage);
+      const other = new AppPage(otherPage);
       await other.open({ language: 'en', screen: 'archive' });
       await other.page.getByRole('tab', { name: 'Verify and restore' }).click();
       stopHeap = await heapSampler(other.page);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, signInAsTestSupervisor } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { SeedData } from './pages/SeedData';
 import { VisitorsPage } from './pages/VisitorsPage';
@@ -101,7 +101,9 @@ test.describe('archive bundle', () => {
     // A second desk: a fresh browser context, so an empty database.
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     try {
-      const other = new AppPage(await context.newPage());
+      const otherPage = await context.newPage();
+      await signInAsTestSupervisor(otherPage);
+      const other = new AppPage(otherPage);
       await other.open({ screen: 'dashboard' });
       await openRestore(other, other.page);
       await other.page.getByLabel('Choose a bundle').setInputFiles(path);
@@ -168,7 +170,9 @@ test.describe('archive bundle', () => {
     const path = await exportBundle(app, page, folder);
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     try {
-      const other = new AppPage(await context.newPage());
+      const otherPage = await context.newPage();
+      await signInAsTestSupervisor(otherPage);
+      const other = new AppPage(otherPage);
       await other.open({ screen: 'dashboard' });
       const digests = async () => Promise.all(TABLES.map((t) => tableDigest(other, t)));
       await openRestore(other, other.page);

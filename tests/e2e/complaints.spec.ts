@@ -56,7 +56,7 @@ test.describe('suggestions and complaints', () => {
     await expect(row).toContainText('Answered');
 
     [stored] = await app.readTable<StoredComplaint>('complaints');
-    expect(stored).toMatchObject({ status: 'answered', reply: '空调已调整，感谢您的反馈。', followUps: [expect.objectContaining({ text: '已通知物业调高温度', by: 'desk' })] });
+    expect(stored).toMatchObject({ status: 'answered', reply: '空调已调整，感谢您的反馈。', followUps: [expect.objectContaining({ text: '已通知物业调高温度', by: await app.supervisorId() })] });
     expect(stored!.repliedAt).toBeGreaterThanOrEqual(stored!.createdAt);
     const audit = (await app.readTable<{ entityId: string; action: string; summary: string }>('auditLog')).filter((a) => a.entityId === stored!.id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);

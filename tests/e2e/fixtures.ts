@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { SwitchboardPage } from './pages/SwitchboardPage';
 import { startKamailio, type KamailioHandle } from '../lab/kamailioProcess';
@@ -29,14 +29,17 @@ export interface SignInOption {
   signIn: boolean;
 }
 
+/** Makes a page (e.g. a second desk's, in a context a test opens itself) sign in as TEST_SUPERVISOR on load. */
+export async function signInAsTestSupervisor(page: Page): Promise<void> {
+  await page.addInitScript((seed) => {
+    (window as unknown as { __frontdeskTestSignIn?: typeof seed }).__frontdeskTestSignIn = seed;
+  }, TEST_SUPERVISOR);
+}
+
 export const test = base.extend<{ app: AppPage; switchboard: SwitchboardPage; agent: AgentFactory } & SignInOption, { sipLab: SipLab }>({
   signIn: [true, { option: true }],
   page: async ({ page, signIn }, use) => {
-    if (signIn) {
-      await page.addInitScript((seed) => {
-        (window as unknown as { __frontdeskTestSignIn?: typeof seed }).__frontdeskTestSignIn = seed;
-      }, TEST_SUPERVISOR);
-    }
+    if (signIn) await signInAsTestSupervisor(page);
     await use(page);
   },
   app: async ({ page }, use) => {

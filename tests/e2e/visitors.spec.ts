@@ -9,7 +9,7 @@ test.describe('visitor log', () => {
     await visitors.open();
   });
 
-  test('a new visitor is registered, the host is shown, and the badge scan checks them out', async ({ page }) => {
+  test('a new visitor is registered, the host is shown, and the badge scan checks them out', async ({ app, page }) => {
     await visitors.fill({ name: '陈伟强', company: '北京恒泰科技有限公司', phone: '138 0013 8000', host: '2001', purpose: '商务洽谈' });
     await expect(visitors.host).toHaveValue('王建国 (ext. 2001)');
     await visitors.purpose.press('Enter');
@@ -46,7 +46,7 @@ test.describe('visitor log', () => {
     await expect(page.getByTestId('onsite-count')).toHaveText('On site now (0)');
 
     const [left] = await visitors.visits();
-    expect(left).toMatchObject({ id: visit!.id, status: 'left', checkOutMethod: 'badgeScan', checkedOutBy: 'desk' });
+    expect(left).toMatchObject({ id: visit!.id, status: 'left', checkOutMethod: 'badgeScan', checkedOutBy: await app.supervisorId() });
     expect(left!.leftAt).toBeGreaterThanOrEqual(left!.arrivedAt!);
     const audit = (await visitors.audit()).filter((e) => e.entityId === visit!.id).map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['checkIn', 'update', 'checkOut']));
@@ -170,7 +170,7 @@ test.describe('visitor log', () => {
     await expect(visitors.boardRow('韩梅梅')).toBeVisible();
   });
 
-  test('the end-of-day check-out of everybody left is recorded as done by the desk', async ({ page }) => {
+  test('the end-of-day check-out of everybody left is recorded as done by the person signed in', async ({ app, page }) => {
     await visitors.checkIn({ name: '甲乙', host: '2001' });
     await visitors.checkIn({ name: '丙丁', host: '2002' });
     await visitors.tab('End of day').click();
@@ -182,7 +182,8 @@ test.describe('visitor log', () => {
     await expect(page.getByText('Everybody has checked out.')).toBeVisible();
     const visits = await visitors.visits();
     expect(visits).toHaveLength(2);
-    for (const visit of visits) expect(visit).toMatchObject({ status: 'left', checkOutMethod: 'bulkEndOfDay', checkedOutBy: 'desk' });
+    const supervisor = await app.supervisorId();
+    for (const visit of visits) expect(visit).toMatchObject({ status: 'left', checkOutMethod: 'bulkEndOfDay', checkedOutBy: supervisor });
     const audit = (await visitors.audit()).filter((e) => e.action === 'checkOut');
     expect(audit.map((e) => e.summary)).toEqual([expect.stringContaining('by the desk at the end of the day'), expect.stringContaining('by the desk at the end of the day')]);
   });

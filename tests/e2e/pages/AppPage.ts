@@ -60,6 +60,14 @@ export class AppPage {
     return this.page.getByTestId('storage-status');
   }
 
+  /** The stored id of the signed-in test supervisor (tests/e2e/fixtures.ts signs every test in as them). */
+  async supervisorId(name = 'Test Supervisor'): Promise<string> {
+    const operators = await this.readTable<{ id: string; name: string }>('operators');
+    const found = operators.find((o) => o.name === name);
+    if (!found) throw new Error(`no operator named ${name}`);
+    return found.id;
+  }
+
   /** Reads every row of a table in the page's real IndexedDB database. */
   async readTable<T = Record<string, unknown>>(table: string): Promise<T[]> {
     return this.page.evaluate(async (name) => {
