@@ -50,7 +50,7 @@ test.describe('mail and parcels', () => {
     const urgent = stored.find((p) => p.urgent === 1)!;
     const urgentEvents = (await app.readTable<StoredEvent>('parcelEvents')).filter((e) => e.parcelId === urgent.id);
     expect(urgentEvents.map((e) => e.kind)).toEqual(['received', 'notified']);
-    expect(urgentEvents[1]).toMatchObject({ channels: ['desktop'], failures: ['sip: not registered'] });
+    expect(urgentEvents[1]).toMatchObject({ channels: ['desktop'], failures: ['sip: not-registered'] });
     const area = await app.openNotifications();
     await expect(area).toContainText('Urgent item recorded and 赵丽娟 notified');
     await page.keyboard.press('Escape');
@@ -85,7 +85,7 @@ test.describe('mail and parcels', () => {
     await expect(entries.nth(0)).toContainText('Received');
     await expect(entries.nth(1)).toContainText('Notified');
     await expect(entries.nth(1)).toContainText('via desk notification');
-    await expect(entries.nth(1)).toContainText('failed: sip: not registered');
+    await expect(entries.nth(1)).toContainText('failed: sip: not-registered');
     await expect(entries.nth(2)).toContainText('Moved');
     await expect(entries.nth(2)).toContainText('from — to B2');
     await expect(entries.nth(3)).toContainText('Reminded');
