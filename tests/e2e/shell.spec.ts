@@ -12,7 +12,7 @@ test.describe('console shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(app.heading).toHaveText('今日概览');
     // The tiles come from live queries: wait for every figure so the picture shows the real screen.
-    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(10);
+    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(17);
     await expect(app.phoneStatus).toHaveText('话机：未配置');
   });
 
@@ -71,7 +71,8 @@ test.describe('console shell', () => {
     await expect(app.heading).toHaveText('Switchboard');
     await expect(page.getByTestId('registration')).toContainText('The phone is not configured yet');
     await app.navigate('archive');
-    await expect(app.main).toContainText('archive bundles');
+    await expect(app.heading).toHaveText('Archive');
+    await expect(app.main).toContainText('A bundle is one ZIP file');
     await app.navigate('settings');
     await expect(app.heading).toHaveText('Settings');
     await expect(page.getByTestId('about-version')).toContainText('browser preview');
@@ -120,7 +121,7 @@ test.describe('console shell', () => {
     await app.open({ language: 'zh-CN' });
     await expect(app.heading).toHaveText('今日概览');
     // The tiles come from live queries: wait for every figure so the picture shows the real screen.
-    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(10);
+    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(17);
     await page.screenshot({ path: screenshotPath });
     expect(statSync(screenshotPath).size).toBeGreaterThan(10_000);
   });
