@@ -20,7 +20,13 @@ import { dashboardFigures } from './dashboardFigures';
 import { EquipmentLog } from '../equipment';
 
 // The chart library loads with its own chunk, after the tiles are on screen.
-const CallsChart = lazy(() => import('./CallsChart'));
+// The chart's chunk may fail to load (the browser build offline): the dashboard and its roll call stay.
+const CallsChart = lazy(() => import('./CallsChart').catch(() => ({ default: ChartUnavailable })));
+
+function ChartUnavailable() {
+  const { t } = useTranslation('dashboard');
+  return <Typography color="text.secondary" role="status">{t('chartUnavailable')}</Typography>;
+}
 
 /** How often "now" moves on: overdue flags and the day boundary follow the clock, not only the data. */
 const TICK_MS = 30_000;

@@ -39,6 +39,7 @@ const zhCN = {
   tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
   opens: '打开{{screen}}',
   rollCall: '紧急点名',
+  chartUnavailable: '图表暂时无法加载（网络断开？）；上面的数字不受影响。',
 };
 const zhTW: typeof zhCN = {
   title: '今日概覽',
@@ -79,6 +80,7 @@ const zhTW: typeof zhCN = {
   tileLabelDetail: '{{label}}：{{value}}，{{detail}}',
   opens: '開啟{{screen}}',
   rollCall: '緊急點名',
+  chartUnavailable: '圖表暫時無法載入（網路中斷？）；上面的數字不受影響。',
 };
 const en: typeof zhCN = {
   title: 'Today at a glance',
@@ -119,6 +121,7 @@ const en: typeof zhCN = {
   tileLabelDetail: '{{label}}: {{value}}, {{detail}}',
   opens: 'Open {{screen}}',
   rollCall: 'Emergency roll call',
+  chartUnavailable: 'The chart could not be loaded (network down?); the figures above are not affected.',
 };
 
 export const dashboardLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
