@@ -79,6 +79,8 @@ test.afterEach(async () => {
 });
 
 test.describe('archive bundle', () => {
+  // Two desks, seeding, an export and a restore per test: minutes on a loaded 2-core machine.
+  test.describe.configure({ timeout: 180_000 });
   test('round trip: export → verify → restore into an empty desk → every table identical, restore audited', async ({ app, page, browser }) => {
     await app.open({ screen: 'dashboard' });
     await seedDesk(app);

@@ -38,6 +38,6 @@ test.describe('storage', () => {
 
     await older.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
     await expect(alert).toHaveCount(0);
-    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(10);
+    await expect(app.main.locator('a[data-tile] [data-figure]')).toHaveCount(17);
   });
 });
