@@ -9,3 +9,14 @@ export function nextActiveIndex(key: string, active: number, count: number): num
   if (key === 'ArrowUp') return none ? count - 1 : (active - 1 + count) % count;
   return undefined;
 }
+
+/** The ARIA attributes of a text field that drives a listbox of suggestions (WAI-ARIA combobox pattern). */
+export function comboboxInputAttributes(listId: string, open: boolean, active: number) {
+  return {
+    role: 'combobox',
+    'aria-expanded': open,
+    'aria-controls': listId,
+    'aria-autocomplete': 'list',
+    'aria-activedescendant': open ? `${listId}-${active}` : undefined,
+  } as const;
+}

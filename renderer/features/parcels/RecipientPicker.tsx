@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Staff } from '@shared/domain/directory';
 import { repositoriesOf, useDatabase, type FrontDeskDatabase } from '../../db';
-import { nextActiveIndex } from '../../ui/listboxKeys';
+import { nextActiveIndex, comboboxInputAttributes } from '../../ui/listboxKeys';
 import { recordMetric } from '../../platform/metrics';
 
 export type RecipientPick = { kind: 'staff'; person: Staff } | { kind: 'name'; name: string } | { kind: 'none' };
@@ -113,15 +113,7 @@ export const RecipientPicker = forwardRef<HTMLInputElement, RecipientPickerProps
         fullWidth
         size="small"
         autoComplete="off"
-        slotProps={{
-          htmlInput: {
-            role: 'combobox',
-            'aria-expanded': showList,
-            'aria-controls': listId,
-            'aria-autocomplete': 'list',
-            'aria-activedescendant': showList ? `${listId}-${active}` : undefined,
-          },
-        }}
+        slotProps={{ htmlInput: comboboxInputAttributes(listId, showList, active) }}
       />
       {q && current && matches.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{t('intake.noRecipientMatch', { query: q })}</Typography>

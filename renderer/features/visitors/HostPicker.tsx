@@ -2,7 +2,7 @@
 // picker: type a name, pinyin, initials or extension; ↑↓ move; Enter picks (and does not submit the
 // form while the list is open). Once picked, the field reads "张三 (ext. 2301)"; typing starts over.
 import { forwardRef, memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { nextActiveIndex } from '../../ui/listboxKeys';
+import { nextActiveIndex, comboboxInputAttributes } from '../../ui/listboxKeys';
 import { useTranslation } from 'react-i18next';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -111,15 +111,7 @@ export const HostPicker = memo(forwardRef<HTMLInputElement, HostPickerProps>(fun
         fullWidth
         size="small"
         autoComplete="off"
-        slotProps={{
-          htmlInput: {
-            role: 'combobox',
-            'aria-expanded': showList,
-            'aria-controls': listId,
-            'aria-autocomplete': 'list',
-            'aria-activedescendant': showList ? `${listId}-${active}` : undefined,
-          },
-        }}
+        slotProps={{ htmlInput: comboboxInputAttributes(listId, showList, active) }}
       />
       {query.trim() && !value && matches.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{t('form.noHostMatch', { query: query.trim() })}</Typography>
