@@ -1,6 +1,7 @@
 // Layout defects a person sees: clipped labels, columns pushed off-screen by one long value, a time field
 // too narrow for its own value, a button that wraps, truncated cells with no way to read them.
 import { test, expect } from './fixtures';
+import { dateTimeField, dateTimeFieldParts, typeIntoDateTimeField } from './pages/dateFields';
 import { DashboardPage } from './pages/DashboardPage';
 import { SeedData } from './pages/SeedData';
 
@@ -37,9 +38,10 @@ test.describe('layout', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.open({ language: 'en', screen: 'visitors' });
     await app.main.getByRole('tab', { name: /Expected/ }).click();
-    const time = app.main.locator('#expected-time');
-    await time.fill('09:00');
-    // The value (with AM/PM in en-US) fits: nothing scrolls inside the field.
+    await typeIntoDateTimeField(page, app.main, 'Expected at', '0900A');
+    const time = dateTimeField(app.main, 'Expected at');
+    await expect.poll(() => dateTimeFieldParts(app.main, 'Expected at')).toEqual(['09', '00', 'AM']);
+    // The value (with AM/PM in English) fits: nothing scrolls inside the field.
     expect(await time.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     expect((await time.boundingBox())!.width).toBeGreaterThanOrEqual(120);
     const add = app.main.getByRole('button', { name: 'Add expected visitor' });

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { VisitorsPage } from './pages/VisitorsPage';
+import { typeIntoDateTimeField } from './pages/dateFields';
 
 test.describe('visitor log', () => {
   let visitors: VisitorsPage;
@@ -132,7 +133,7 @@ test.describe('visitor log', () => {
     await page.getByRole('textbox', { name: /^Name/ }).fill('周杰');
     await page.getByRole('textbox', { name: 'Organisation' }).fill('远景资本');
     await visitors.pickHost('2003', page.getByRole('combobox', { name: /^Host/ }).last());
-    await page.getByLabel('Expected at').fill('10:30');
+    await typeIntoDateTimeField(page, page, 'Expected at', '1030A');
     await page.getByRole('button', { name: 'Add expected visitor' }).click();
     const list = page.getByRole('table', { name: 'Expected list' });
     await expect(list.getByRole('row').filter({ hasText: '周杰' })).toContainText('曾国华');

@@ -13,13 +13,13 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDatabase } from '../../db';
 import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, type ArchiveTable, type ExportProgress } from '../../db/archive';
 import { getBridge, saveExportStream } from '../../platform';
 import { describeError } from '../../ui/describeError';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { AppDateField } from '../../ui/dates/DateTimeFields';
 
 /** A local calendar day (yyyy-mm-dd from a date field) as epoch ms at its start. */
 function dayStart(value: string): number | undefined {
@@ -109,16 +109,15 @@ export function ExportPanel() {
       </FormControl>
       {chosen.size === 0 && <Alert severity="warning">{t('export.nothing')}</Alert>}
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-        <TextField type="date" label={t('export.from')} value={from} onChange={(e) => setFrom(e.target.value)} disabled={busy} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField
-          type="date"
+        <AppDateField size="medium" label={t('export.from')} value={from} onChange={setFrom} disabled={busy} />
+        <AppDateField
+          size="medium"
           label={t('export.to')}
           value={to}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={setTo}
           disabled={busy}
           error={rangeInvalid}
           helperText={rangeInvalid ? t('export.rangeInvalid') : t('export.rangeHint')}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
       </Stack>
       <FormControlLabel control={<Checkbox checked={withCsv} onChange={(e) => setWithCsv(e.target.checked)} disabled={busy} />} label={t('export.withCsv')} />

@@ -12,6 +12,7 @@ import { messageOf } from '@shared/errors/messageOf';
 import { getRepositories, useDatabase, type AuditQuery, type PageCursor } from '../../db';
 import { getBridge, saveExportStream } from '../../platform';
 import { notifications } from '../../ui/notifications/notificationStore';
+import { AppDateField } from '../../ui/dates/DateTimeFields';
 
 const PAGE_SIZE = 100;
 
@@ -137,8 +138,8 @@ export function AuditScreen() {
             <option value="">{t('any')}</option>
             {Object.keys(TABLE_MATRIX).map((name) => <option key={name} value={name}>{name}</option>)}
           </TextField>
-          <TextField id="audit-from" type="date" size="small" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField id="audit-to" type="date" size="small" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <AppDateField id="audit-from" label={t('from')} value={from} onChange={setFrom} />
+          <AppDateField id="audit-to" label={t('to')} value={to} onChange={setTo} />
           <Button type="submit" variant="contained">{t('apply')}</Button>
           <Button onClick={() => void exportCsv()} disabled={busy}>{t('export')}</Button>
         </Box>

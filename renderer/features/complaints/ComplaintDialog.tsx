@@ -23,6 +23,7 @@ import { defaultDueAt, endOfLocalDay, isOverdue, localIsoDate } from '@shared/co
 import { ValidationError, repositoriesOf, useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
+import { AppDateField } from '../../ui/dates/DateTimeFields';
 import { OwnerField, type Owner } from './OwnerField';
 
 interface FormValues {
@@ -233,15 +234,12 @@ export function ComplaintDialog({ open, complaintId, onClose }: ComplaintDialogP
               <OwnerField value={values.owner} onChange={(owner) => set('owner', owner)} />
             </Stack>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField
+              <AppDateField
                 id="complaint-due"
-                type="date"
-                size="small"
                 label={t('fields.dueAt')}
                 value={values.dueDate}
-                onChange={(e) => set('dueDate', e.target.value)}
+                onChange={(due) => set('dueDate', due)}
                 helperText={t('dueHelp')}
-                slotProps={{ inputLabel: { shrink: true } }}
               />
               {complaint && (
                 <TextField id="complaint-status" select size="small" label={t('fields.status')} value={values.status} onChange={(e) => set('status', e.target.value as Complaint['status'])} slotProps={selectProps} sx={{ minWidth: 160 }}>

@@ -22,6 +22,7 @@ import { checkRegistration, type RegistrationField } from '@shared/visitors/regi
 import { repositoriesOf, useDatabase, ValidationError, type CheckInResult, type FrontDeskDatabase, type VisitWithPeople } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { readCsvFile } from '../../ui/readCsvFile';
+import { AppDateField, AppTimeField } from '../../ui/dates/DateTimeFields';
 import { HostPicker } from './HostPicker';
 import type { CheckInAttempt } from './useWatchlistClearance';
 import { ExpectedImportDialog, type ExpectedImportPreview } from './ExpectedImportDialog';
@@ -140,16 +141,15 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography id="expected-title" variant="h6" component="h2">{t('expected.title')}</Typography>
-        <TextField
-          type="date"
-          size="small"
+        <AppDateField
+          id="expected-date"
           label={t('expected.date')}
           value={isoDate(day)}
-          onChange={(e) => {
-            const parsed = parseIsoDate(e.target.value);
+          required
+          onChange={(value) => {
+            const parsed = parseIsoDate(value);
             if (parsed !== undefined) setDay(parsed);
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
         <Box sx={{ flex: 1 }} />
         <Button startIcon={<UploadFileOutlinedIcon />} onClick={() => fileRef.current?.click()}>{t('actions.importCsv')}</Button>
@@ -165,16 +165,13 @@ export function ExpectedPanel({ checkIn: clearedCheckIn, onCheckedIn }: Expected
           <Box sx={{ minWidth: 220 }}>
             <HostPicker id="expected-host" value={host} onChange={setHost} error={err('hostStaffId')} />
           </Box>
-          <TextField
+          <AppTimeField
             id="expected-time"
-            type="time"
-            size="small"
             label={t('form.expectedTime')}
             value={form.time}
-            onChange={(e) => setForm((f) => ({ ...f, time: e.target.value }))}
+            onChange={(time) => setForm((f) => ({ ...f, time }))}
             error={Boolean(errors.expectedAt)}
             helperText={err('expectedAt')}
-            slotProps={{ inputLabel: { shrink: true } }}
             // Wide enough for a 12-hour time with its AM/PM and the picker icon ("09:00 AM").
             sx={{ minWidth: 150, flexShrink: 0 }}
           />
