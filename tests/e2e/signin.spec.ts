@@ -167,6 +167,48 @@ test.describe('masking', () => {
   });
 });
 
+test.describe('masking phone numbers', () => {
+  test('a caller\'s number is masked for a concierge until they reveal it with a reason, audited; a supervisor sees it in full', async ({ app, page }) => {
+    test.setTimeout(240_000);
+    const signin = new SignInPage(app);
+    await app.open({ screen: 'settings' });
+    await signin.addPerson(CONCIERGE.name, CONCIERGE.roles, CONCIERGE.secret);
+    // A message taken by the switchboard, with the caller's call-back number (as the messages screen stores it).
+    const seed = new SeedData(app);
+    const at = Date.now() - 60_000;
+    const message = { id: seed.newId(at), createdAt: at, updatedAt: at, deskId: await seed.desk(), toName: '刘洋', fromName: '黄先生', fromPhone: '138 0013 8000', fromPhoneKey: '13800138000', content: '请回电', urgency: 'urgent', status: 'open', followUps: [] };
+    await seed.put('messages', [message]);
+    await app.navigate('messages');
+    const open = app.main.getByRole('button', { name: 'Open the message for 刘洋 (from 黄先生)' });
+    const dialog = page.getByRole('dialog', { name: /^Message for / });
+    const phone = dialog.getByTestId('message-from-phone');
+
+    // The supervisor sees the number in full: nothing to reveal.
+    await open.click();
+    await expect(phone).toHaveText('138 0013 8000');
+    await expect(dialog.getByRole('button', { name: 'Show the full number' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // The concierge sees the last four digits only, anywhere on the page.
+    await signin.switchTo(CONCIERGE.name, CONCIERGE.secret);
+    await open.click();
+    await expect(phone).toHaveText('*******8000');
+    await expect(page.getByText('138 0013 8000')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Show the full number' }).click();
+    const reveal = page.getByRole('dialog', { name: 'Show the full number' });
+    await reveal.getByRole('button', { name: 'Show' }).click();
+    await expect(reveal.getByRole('alert')).toHaveText('Required');
+    await reveal.getByLabel('Reason (kept in the audit log)').fill('刘洋 must call back today');
+    await reveal.getByRole('button', { name: 'Show' }).click();
+    await expect(reveal).toBeHidden();
+    await expect(phone).toHaveText('138 0013 8000');
+    const reveals = (await signin.audit()).filter((e) => e.action === 'reveal');
+    expect(reveals).toEqual([expect.objectContaining({ entityTable: 'messages', entityId: message.id, actorId: await signin.operatorId(CONCIERGE.name) })]);
+    expect(reveals[0]!.summary).toBe('revealed the full phone number: 刘洋 must call back today');
+  });
+});
+
 test.describe('desk lock', () => {
   test('locks when idle, hides everything, keeps a half-typed form, and unlocks with the PIN', async ({ app, page }) => {
     test.setTimeout(240_000);
