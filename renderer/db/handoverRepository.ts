@@ -2,13 +2,17 @@
 // pre-filled by providers, shown at the next sign-in and acknowledged there. Both steps are audited; the
 // note is kept (never deleted).
 //
-// Pre-fill providers: one function per kind of open business. A feature that keeps open work (parcels,
-// messages, equipment faults) adds its provider to HANDOVER_PROVIDERS in this file (or calls
-// registerHandoverProvider from renderer/db); each returns null when it has nothing to report. They read
+// Pre-fill providers: one function per kind of open business (visitors on site, complaints, messages, urgent
+// parcels, equipment faults). A feature that keeps other open work adds its provider to HANDOVER_PROVIDERS in
+// this file (or calls registerHandoverProvider from renderer/db); each returns null when it has nothing to report. They read
 // straight from the tables (inside db/), so a provider works whatever the writer's roles.
 import Dexie from 'dexie';
 import { handoverSchema, type Handover, type HandoverItem } from '@shared/domain/desk';
 import { WAITING_STATUSES } from '@shared/complaints/complaintRules';
+import { WAITING_STATUSES as PARCEL_WAITING_STATUSES } from '@shared/domain/parcels';
+import { MESSAGE_STATUSES } from '@shared/domain/switchboard';
+import { isWaiting as messageWaiting } from '@shared/messages/messageMachine';
+import { OPEN_FAULT_STATUSES } from './equipmentFaultRepository';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, ValidationError } from './recordRepository';
 
@@ -34,7 +38,56 @@ export const openComplaints: HandoverProvider = async (db) => {
   return { kind: 'openComplaints', count: rows.length, lines: rows.slice(0, MAX_LINES).map((c) => `${c.kind}${c.name ? ` · ${c.name}` : ''}: ${c.content.slice(0, 80)}`) };
 };
 
-export const HANDOVER_PROVIDERS: HandoverProvider[] = [visitorsOnSite, openComplaints];
+const MESSAGE_WAITING = MESSAGE_STATUSES.filter(messageWaiting);
+
+/**
+ * Messages still waiting for their recipient (shared/messages/messageMachine.ts `isWaiting`: open or
+ * delivered, not yet acknowledged; acknowledged and closed ones are done with). A line names recipient and
+ * caller only: the content and the caller's number stay out, since the note is shown to whoever signs in next
+ * and the items must never carry phone numbers (shared/domain/desk.ts).
+ */
+export const openMessages: HandoverProvider = async (db) => {
+  const rows = [];
+  for (const status of MESSAGE_WAITING) {
+    rows.push(...(await db.messages.where('[status+createdAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray()).filter((m) => m.deletedAt === undefined));
+  }
+  if (rows.length === 0) return null;
+  rows.sort((a, b) => a.createdAt - b.createdAt);
+  return {
+    kind: 'openMessages',
+    count: rows.length,
+    lines: rows.slice(0, MAX_LINES).map((m) => `${m.toName ?? '?'}${m.fromName || m.fromCompany ? ` ← ${[m.fromName, m.fromCompany].filter(Boolean).join(', ')}` : ''}`.slice(0, 200)),
+  };
+};
+
+/** Urgent items still waiting for collection (received or notified; [urgent+status]). */
+export const urgentParcels: HandoverProvider = async (db) => {
+  const rows = (await db.parcels.where('[urgent+status]').anyOf(PARCEL_WAITING_STATUSES.map((status) => [1, status])).toArray()).filter((p) => p.deletedAt === undefined);
+  if (rows.length === 0) return null;
+  rows.sort((a, b) => a.receivedAt - b.receivedAt);
+  return {
+    kind: 'urgentParcels',
+    count: rows.length,
+    lines: rows.slice(0, MAX_LINES).map((p) => [p.recipientName ?? '?', p.trackingNumber, p.shelf].filter(Boolean).join(' · ').slice(0, 200)),
+  };
+};
+
+/** Equipment faults open or in repair (a PBX-outage candidate not yet confirmed or dismissed included). */
+export const openEquipmentFaults: HandoverProvider = async (db) => {
+  const rows = [];
+  for (const status of OPEN_FAULT_STATUSES) {
+    rows.push(...(await db.equipmentFaults.where('[status+reportedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray()).filter((f) => f.deletedAt === undefined));
+  }
+  if (rows.length === 0) return null;
+  rows.sort((a, b) => a.reportedAt - b.reportedAt);
+  return {
+    kind: 'equipmentFaults',
+    count: rows.length,
+    lines: rows.slice(0, MAX_LINES).map((f) => `${f.equipment}${f.line ? ` (${f.line})` : ''}: ${f.symptom.slice(0, 80)}`.slice(0, 200)),
+  };
+};
+
+export const HANDOVER_PROVIDERS: HandoverProvider[] = [visitorsOnSite, openComplaints, openMessages, urgentParcels, openEquipmentFaults];
 
 export function registerHandoverProvider(provider: HandoverProvider): void {
   if (!HANDOVER_PROVIDERS.includes(provider)) HANDOVER_PROVIDERS.push(provider);

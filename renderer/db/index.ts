@@ -9,7 +9,7 @@ export { keyPage, type Page, type PageCursor, type PageRequest } from './paging'
 export { AuditLogRepository, type AuditQuery } from './auditLog';
 export { AccessControl, type AccessState, type Principal } from './accessControl';
 export { OperatorRepository, operatorNameKey, type PersonInput, type SignInName, type SignInOutcome } from './operatorRepository';
-export { HandoverRepository, HANDOVER_PROVIDERS, registerHandoverProvider, visitorsOnSite, openComplaints, type HandoverProvider } from './handoverRepository';
+export { HandoverRepository, HANDOVER_PROVIDERS, registerHandoverProvider, visitorsOnSite, openComplaints, openMessages, urgentParcels, openEquipmentFaults, type HandoverProvider } from './handoverRepository';
 export { SessionService, sessionOf, SESSION_STORAGE_KEY, SIGN_IN_RULE_SETTING, IDLE_LOCK_SETTING, DEFAULT_IDLE_LOCK_MINUTES, type SessionPhase, type SignInRule, type UnlockOutcome } from './session';
 export { PBKDF2_ITERATIONS } from './secretHash';
 export { PermissionDeniedError, isPermissionDenied } from './writeErrors';

@@ -166,6 +166,22 @@ describe('the permission matrix in the repositories', () => {
     expect(await db.auditLog.count()).toBe(count);
   });
 
+  it('lets a concierge reveal a caller\'s number with a reason, audited under their name; a receptionist may not', async () => {
+    const { concierge, reception } = await setUpDesk();
+    await session.signOut();
+    await session.signIn(concierge.id, 'parcels-please');
+    await expect(session.reveal('phone', 'messages', 'm1', '')).rejects.toBeInstanceOf(ValidationError);
+    await session.reveal('phone', 'messages', 'm1', 'recipient calls back');
+    const [entry] = (await repos.auditLog.forEntity('messages', 'm1'));
+    expect(entry).toMatchObject({ action: 'reveal', actorId: concierge.id });
+    expect(entry?.summary).toBe('revealed the full phone number: recipient calls back');
+    await session.signOut();
+    await session.signIn(reception.id, '135791');
+    const count = await db.auditLog.count();
+    await expect(session.reveal('phone', 'messages', 'm1', 'just looking')).rejects.toMatchObject({ permission: 'revealPhone' });
+    expect(await db.auditLog.count()).toBe(count);
+  });
+
   it('lets a concierge write parcels but not read call notes; an operator writes call notes', async () => {
     const { concierge, operator } = await setUpDesk();
     await session.signOut();

@@ -6,10 +6,11 @@ import { secretProblem } from './credentials';
 import { maskIdFor, maskPhoneFor } from './masking';
 
 describe('permission matrix', () => {
-  it('gives the special actions to supervisors only', () => {
+  it('gives the special actions to supervisors only (revealing a phone number also to the concierge, who sees it masked)', () => {
     for (const action of SPECIAL_ACTIONS) {
       expect(canDo(['supervisor'], action)).toBe(true);
-      expect(canDo(['receptionist', 'operator', 'concierge'], action)).toBe(false);
+      expect(canDo(['receptionist', 'operator'], action)).toBe(false);
+      expect(canDo(['concierge'], action)).toBe(action === 'revealPhone');
     }
     expect(Object.keys(ACTION_MATRIX).sort()).toEqual([...SPECIAL_ACTIONS].sort());
   });
@@ -39,6 +40,24 @@ describe('permission matrix', () => {
     expect(canSeeScreen(['operator'], 'audit')).toBe(false);
     expect(fieldVisibility(['operator'], 'idNumber')).toBe('hidden');
     expect(fieldVisibility(['operator', 'receptionist'], 'idNumber')).toBe('partial');
+  });
+});
+
+describe('phone numbers of visitors and callers', () => {
+  it('operators, receptionists and supervisors see them in full; a concierge the last four digits, with a reveal', () => {
+    expect(fieldVisibility(['operator'], 'phone')).toBe('full');
+    expect(fieldVisibility(['receptionist'], 'phone')).toBe('full');
+    expect(fieldVisibility(['supervisor'], 'phone')).toBe('full');
+    expect(fieldVisibility(['concierge'], 'phone')).toBe('partial');
+    expect(fieldVisibility(['concierge', 'operator'], 'phone')).toBe('full');
+    expect(maskPhoneFor('+86 138-0013-8000', fieldVisibility(['concierge'], 'phone'))).toBe('*********8000');
+    expect(maskPhoneFor('+86 138-0013-8000', fieldVisibility(['operator'], 'phone'))).toBe('+86 138-0013-8000');
+    // Whoever sees less than the full number may reveal it (audited); the rest have nothing to reveal.
+    for (const role of OPERATOR_ROLES) {
+      if (fieldVisibility([role], 'phone') !== 'full') expect(canDo([role], 'revealPhone'), role).toBe(true);
+    }
+    expect(canDo(['receptionist'], 'revealPhone')).toBe(false);
+    expect(canDo(['operator'], 'revealPhone')).toBe(false);
   });
 });
 

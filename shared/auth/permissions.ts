@@ -44,7 +44,7 @@ export const ACTION_MATRIX: Readonly<Record<SpecialAction, Row<boolean>>> = {
   restore:          row(false, false, false, true),
   destroy:          row(false, false, false, true),
   revealId:         row(false, false, false, true),
-  revealPhone:      row(false, false, false, true),
+  revealPhone:      row(false, false, true,  true),
   editWatchlist:    row(false, false, false, true),
   editStaff:        row(false, false, false, true),
   resetPin:         row(false, false, false, true),
@@ -52,7 +52,21 @@ export const ACTION_MATRIX: Readonly<Record<SpecialAction, Row<boolean>>> = {
   changeSignInRule: row(false, false, false, true),
 };
 
-/** How much of a confidential value a role sees without revealing it. */
+/**
+ * How much of a confidential value a role sees without revealing it.
+ *
+ * Phone numbers of visitors and callers (issue 9), decided by what each role's work needs:
+ * - operator: full. The switchboard answers, recognises, calls back and transfers by the caller's number; a
+ *   masked number would stop the work (the operator's "phone permission" is this row, not a reveal).
+ * - receptionist: full. Registers visitors (types and confirms their numbers, finds returning visitors by
+ *   number) and reaches visitors who overstay; sees only the visitor screens and the directory.
+ * - supervisor: full.
+ * - concierge: partial (the last four digits). Passes messages on and hands parcels over, which needs who
+ *   called, not their number. When a recipient must call back, the concierge reveals the number with a
+ *   reason (`revealPhone`, audited as 'reveal'); only then do the printed slip and the SIP text carry it.
+ * The same rule masks the screens, print and exports made by that person (shared/auth/masking.ts). A reveal
+ * is only offered to a role whose visibility is less than full, so `revealPhone` matters for the concierge.
+ */
 export type Visibility = 'full' | 'partial' | 'hidden';
 export const FIELD_MATRIX: Readonly<Record<'idNumber' | 'phone', Row<Visibility>>> = {
   idNumber: row('partial', 'hidden',  'hidden',  'partial'),

@@ -3,6 +3,7 @@
 import { test, expect, TEST_SUPERVISOR } from './fixtures';
 import { SignInPage, type StoredAudit } from './pages/SignInPage';
 import { VisitorsPage } from './pages/VisitorsPage';
+import { SeedData } from './pages/SeedData';
 
 const RECEPTIONIST = { name: 'Li Na', secret: '135791', roles: ['Receptionist'] };
 const CONCIERGE = { name: 'Zhao Lei', secret: 'parcels-please', roles: ['Concierge'] };
@@ -54,26 +55,58 @@ test.describe('roles and the handover', () => {
     await signin.addPerson(CONCIERGE.name, CONCIERGE.roles, CONCIERGE.secret);
     await signin.addPerson(OPERATOR.name, OPERATOR.roles, OPERATOR.secret);
 
-    // End of shift: the supervisor writes the handover note.
+    // Open business the shift leaves behind (as the messages and parcels screens store it): a message nobody
+    // has acknowledged and an urgent parcel still on the shelf — and what is done with and must not be listed.
+    const seed = new SeedData(app);
+    const deskId = await seed.desk();
+    const at = Date.now() - 60_000;
+    const row = (fields: Record<string, unknown>) => ({ id: seed.newId(at), createdAt: at, updatedAt: at, deskId, ...fields });
+    await seed.put('messages', [
+      row({ toName: '刘洋', fromName: '黄先生', fromCompany: '华远公司', fromPhone: '13800138000', content: '请回电 13800138000', urgency: 'urgent', status: 'open', followUps: [] }),
+      row({ toName: '周敏', content: '会议改期', urgency: 'normal', status: 'closed', closedAt: at, followUps: [] }),
+    ]);
+    await seed.put('parcels', [
+      row({ trackingNumber: 'SF1234567890', recipientName: '王静', type: 'document', urgent: 1, status: 'received', receivedAt: at, receivedBy: deskId, shelf: 'A1', searchKeys: [] }),
+      row({ trackingNumber: 'YT9876543210', recipientName: '孙丽', type: 'parcel', urgent: 1, status: 'collected', receivedAt: at, receivedBy: deskId, collectedAt: at, collectedBy: '孙丽', searchKeys: [] }),
+      row({ trackingNumber: 'ZT1111111111', recipientName: '赵刚', type: 'parcel', urgent: 0, status: 'received', receivedAt: at, receivedBy: deskId, searchKeys: [] }),
+    ]);
+
+    // End of shift: the supervisor writes the handover note; the console pre-fills what is still open.
     await signin.person.click();
     await page.getByRole('menuitem', { name: 'Hand over and sign out' }).click();
     const write = page.getByRole('dialog', { name: 'Shift handover' });
-    await expect(write.getByTestId('handover-nothing')).toBeVisible();
+    const written = write.getByTestId('handover-items').getByRole('listitem');
+    await expect(written).toHaveCount(2);
+    await expect(written.nth(0)).toHaveText('Open messages (1)刘洋 ← 黄先生, 华远公司');
+    await expect(written.nth(1)).toHaveText('Uncollected urgent parcels (1)王静 · SF1234567890 · A1');
     await write.getByLabel('Handover note').fill('The projector in room 2 is broken; IT comes at 10.');
     await write.getByRole('button', { name: 'Save the handover note and sign out' }).click();
     await expect(signin.signInForm).toBeVisible({ timeout: 20_000 });
     await expect(app.navigation).toHaveCount(0);
 
-    // A wrong PIN is refused and counted; the right one signs in and shows the note.
+    // A wrong PIN is refused and counted.
     await signin.signIn(RECEPTIONIST.name, '000000');
     await expect(signin.signInForm.getByRole('alert')).toHaveText('Wrong PIN or password (4 attempts left)');
-    await signin.signIn(RECEPTIONIST.name, RECEPTIONIST.secret);
-    const shown = page.getByRole('dialog', { name: 'Handover from the previous shift' });
+    // The next person works in 简体中文: they pick it on the sign-in screen, sign in and see the note there.
+    await signin.signInForm.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: '简体中文' }).click();
+    const signInZh = page.getByRole('region', { name: '登录前台控制台' });
+    await signInZh.getByLabel('员工').selectOption({ label: RECEPTIONIST.name });
+    await signInZh.getByLabel('PIN 或密码').fill(RECEPTIONIST.secret);
+    await signInZh.getByRole('button', { name: '登录' }).click();
+    const shown = page.getByRole('dialog', { name: '上一班的交班记录' });
     await expect(shown).toBeVisible({ timeout: 20_000 });
     await expect(shown.getByTestId('handover-note')).toHaveText('The projector in room 2 is broken; IT comes at 10.');
-    await expect(shown).toContainText(`From ${TEST_SUPERVISOR.name}`);
-    await shown.getByRole('button', { name: 'Read — I take over' }).click();
+    await expect(shown).toContainText(`交班人：${TEST_SUPERVISOR.name}`);
+    const handedOver = shown.getByTestId('handover-items').getByRole('listitem');
+    await expect(handedOver).toHaveCount(2);
+    await expect(handedOver.nth(0)).toHaveText('未处理的留言（1）刘洋 ← 黄先生, 华远公司');
+    await expect(handedOver.nth(1)).toHaveText('未领取的急件（1）王静 · SF1234567890 · A1');
+    await expect(shown).not.toContainText('13800138000');
+    await shown.getByRole('button', { name: '已阅，确认接班' }).click();
     await expect(shown).toBeHidden();
+    await page.getByRole('combobox', { name: '语言', exact: true }).selectOption('en');
+    await expect(signin.person).toHaveText(`Signed in: ${RECEPTIONIST.name}`);
     expect(await signin.listedScreens()).toEqual(['Visitors', 'Directory', 'Dashboard', 'Settings']);
 
     await signin.switchTo(CONCIERGE.name, CONCIERGE.secret);
@@ -86,9 +119,10 @@ test.describe('roles and the handover', () => {
     await page.evaluate(() => { window.location.hash = '#/visitors'; });
     await expect(app.main).toContainText('Your role does not use this screen.');
 
-    const handovers = await app.readTable<{ id: string; status: string; acknowledgedBy?: string; fromOperatorId: string }>('handovers');
+    const handovers = await app.readTable<{ id: string; status: string; acknowledgedBy?: string; fromOperatorId: string; items: { kind: string; count: number }[] }>('handovers');
     const [bossId, receptionId] = await Promise.all([signin.operatorId(TEST_SUPERVISOR.name), signin.operatorId(RECEPTIONIST.name)]);
     expect(handovers).toEqual([expect.objectContaining({ status: 'acknowledged', fromOperatorId: bossId, acknowledgedBy: receptionId })]);
+    expect(handovers[0]!.items.map((i) => [i.kind, i.count])).toEqual([['openMessages', 1], ['urgentParcels', 1]]);
     const entries = await expectEveryEntryNamed(signin, [TEST_SUPERVISOR.name, RECEPTIONIST.name, CONCIERGE.name, OPERATOR.name]);
     const byAction = (action: string, table: string) => entries.filter((e) => e.action === action && e.entityTable === table).map((e) => e.actorId);
     expect(byAction('create', 'handovers')).toEqual([bossId]);
@@ -130,6 +164,48 @@ test.describe('masking', () => {
     await signin.switchTo(RECEPTIONIST.name, RECEPTIONIST.secret);
     await expect(row.getByTestId('watchlist-id-number')).toHaveText('**************002X');
     await expect(row.getByRole('button', { name: 'Show the full number' })).toHaveCount(0);
+  });
+});
+
+test.describe('masking phone numbers', () => {
+  test('a caller\'s number is masked for a concierge until they reveal it with a reason, audited; a supervisor sees it in full', async ({ app, page }) => {
+    test.setTimeout(240_000);
+    const signin = new SignInPage(app);
+    await app.open({ screen: 'settings' });
+    await signin.addPerson(CONCIERGE.name, CONCIERGE.roles, CONCIERGE.secret);
+    // A message taken by the switchboard, with the caller's call-back number (as the messages screen stores it).
+    const seed = new SeedData(app);
+    const at = Date.now() - 60_000;
+    const message = { id: seed.newId(at), createdAt: at, updatedAt: at, deskId: await seed.desk(), toName: '刘洋', fromName: '黄先生', fromPhone: '138 0013 8000', fromPhoneKey: '13800138000', content: '请回电', urgency: 'urgent', status: 'open', followUps: [] };
+    await seed.put('messages', [message]);
+    await app.navigate('messages');
+    const open = app.main.getByRole('button', { name: 'Open the message for 刘洋 (from 黄先生)' });
+    const dialog = page.getByRole('dialog', { name: /^Message for / });
+    const phone = dialog.getByTestId('message-from-phone');
+
+    // The supervisor sees the number in full: nothing to reveal.
+    await open.click();
+    await expect(phone).toHaveText('138 0013 8000');
+    await expect(dialog.getByRole('button', { name: 'Show the full number' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // The concierge sees the last four digits only, anywhere on the page.
+    await signin.switchTo(CONCIERGE.name, CONCIERGE.secret);
+    await open.click();
+    await expect(phone).toHaveText('*******8000');
+    await expect(page.getByText('138 0013 8000')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Show the full number' }).click();
+    const reveal = page.getByRole('dialog', { name: 'Show the full number' });
+    await reveal.getByRole('button', { name: 'Show' }).click();
+    await expect(reveal.getByRole('alert')).toHaveText('Required');
+    await reveal.getByLabel('Reason (kept in the audit log)').fill('刘洋 must call back today');
+    await reveal.getByRole('button', { name: 'Show' }).click();
+    await expect(reveal).toBeHidden();
+    await expect(phone).toHaveText('138 0013 8000');
+    const reveals = (await signin.audit()).filter((e) => e.action === 'reveal');
+    expect(reveals).toEqual([expect.objectContaining({ entityTable: 'messages', entityId: message.id, actorId: await signin.operatorId(CONCIERGE.name) })]);
+    expect(reveals[0]!.summary).toBe('revealed the full phone number: 刘洋 must call back today');
   });
 });
 

@@ -5,6 +5,7 @@ import { Button, List, ListItem, ListItemText, Paper, Typography } from '@mui/ma
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { repositoriesOf, useDatabase } from '../../db';
+import { useMasking } from '../signin';
 import { noteSession } from './noteSession';
 
 export const CallsWithoutNote = memo(function CallsWithoutNote() {
@@ -17,6 +18,8 @@ export const CallsWithoutNote = memo(function CallsWithoutNote() {
   }, []);
   const calls = useLiveQuery(() => repositoriesOf(db).callNotes.callsWithoutNote(since, 20), [db, since]);
   const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
+  // The caller's number as the person's roles may see it (shared/auth/permissions.ts: operators see it in full).
+  const masking = useMasking();
   return (
     <Paper variant="outlined" component="section" aria-labelledby="calls-without-note-title" sx={{ p: 1.5 }}>
       <Typography id="calls-without-note-title" variant="subtitle1" component="h2">{t('missing.title')}</Typography>
@@ -29,12 +32,12 @@ export const CallsWithoutNote = memo(function CallsWithoutNote() {
               key={c.id}
               data-call-id={c.id}
               secondaryAction={
-                <Button size="small" onClick={() => noteSession.open({ callId: c.id, number: c.remoteNumber, remoteName: c.remoteName })} aria-label={t('missing.write', { who: c.remoteName ?? c.remoteNumber, time: time.format(c.startedAt) })}>
+                <Button size="small" onClick={() => noteSession.open({ callId: c.id, number: c.remoteNumber, remoteName: c.remoteName })} aria-label={t('missing.write', { who: c.remoteName ?? masking.phone(c.remoteNumber), time: time.format(c.startedAt) })}>
                   {t('missing.writeShort')}
                 </Button>
               }
             >
-              <ListItemText primary={`${time.format(c.startedAt)} · ${c.remoteName ? `${c.remoteName} ` : ''}${c.remoteNumber}`} />
+              <ListItemText primary={`${time.format(c.startedAt)} · ${c.remoteName ? `${c.remoteName} ` : ''}${masking.phone(c.remoteNumber)}`} />
             </ListItem>
           ))}
         </List>

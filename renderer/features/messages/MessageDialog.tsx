@@ -16,6 +16,7 @@ import { softphone } from '../../phone/phoneService';
 import { describeError } from '../../ui/describeError';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { SignatureField, type SignatureValue } from '../../ui/signature';
+import { MaskedValue, useMasking, useSession } from '../signin';
 import { messageSlipHtml } from './messageSlip';
 
 function useFormat() {
@@ -37,6 +38,11 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  // The caller's number as this person may see it (shared/auth/permissions.ts FIELD_MATRIX): masked for a
+  // concierge unless they revealed it here (audited); the slip and the SIP text carry what the screen shows.
+  const masking = useMasking();
+  const { principal } = useSession();
+  const [phoneRevealedBy, setPhoneRevealedBy] = useState<string | null>(null);
 
   const run = async (work: () => Promise<unknown>, success?: string) => {
     setBusy(true);
@@ -56,6 +62,9 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
   const name = ackName ?? message.toName ?? '';
   const closed = message.status === 'closed';
   const acknowledged = message.acknowledgedAt !== undefined;
+  const phoneRevealed = phoneRevealedBy !== null && phoneRevealedBy === (principal?.operatorId ?? null);
+  const fromPhone = message.fromPhone ? (phoneRevealed ? message.fromPhone : masking.phone(message.fromPhone)) : undefined;
+  const caller = [message.fromName, message.fromCompany].filter(Boolean).join(' · ');
 
   const slipLabels = (m: Message) => ({
     title: t('slip.title'), to: t('fields.to'), from: t('fields.from'), phone: t('fields.fromPhone'), written: t('fields.written'), due: t('fields.due'),
@@ -65,7 +74,7 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
   const deliver = () =>
     run(async () => {
       if (channel === 'sip') {
-        const text = t('sipText', { from: [message.fromName, message.fromCompany].filter(Boolean).join(' · ') || t('unknownCaller'), phone: message.fromPhone ?? '', content: message.content });
+        const text = t('sipText', { from: [message.fromName, message.fromCompany].filter(Boolean).join(' · ') || t('unknownCaller'), phone: fromPhone ?? '', content: message.content });
         const result = await softphone.sendMessage(sipTarget, text);
         await repo.deliver(message.id, { channel: 'sip', ok: result.ok, target: result.uri ?? sipTarget, statusCode: result.statusCode, detail: result.ok ? undefined : result.reason });
         if (result.ok) notifications.notify('success', t('delivered.sip', { target: sipTarget }));
@@ -73,7 +82,7 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
         return;
       }
       if (channel === 'slip') {
-        const outcome = await printDocument(getBridge(), { html: messageSlipHtml(message, slipLabels(message), i18n.language, format), title: t('slip.title'), pageSize: 'A5' });
+        const outcome = await printDocument(getBridge(), { html: messageSlipHtml({ ...message, fromPhone }, slipLabels(message), i18n.language, format), title: t('slip.title'), pageSize: 'A5' });
         if (outcome.status === 'cancelled') return;
         if (outcome.status === 'failed') throw new Error(outcome.error.message);
       }
@@ -89,7 +98,9 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
           <Box>
             <Typography data-testid="message-status">{t('dialog.status', { status: t(`status.${message.status}`) })}{isMessageOverdue(message, Date.now()) ? ` · ${t('overdue')}` : ''}</Typography>
             <Typography variant="body2" color="text.secondary">
-              {t('dialog.from', { from: [message.fromName, message.fromCompany, message.fromPhone].filter(Boolean).join(' · ') || t('unknownCaller') })} · {t(`urgency.${message.urgency ?? 'normal'}`)} · {t('dialog.written', { time: format(message.createdAt) })}{message.dueAt ? ` · ${t('dialog.due', { time: format(message.dueAt) })}` : ''}
+              {t('dialog.from', { from: caller || (message.fromPhone ? '' : t('unknownCaller')) })}
+              {message.fromPhone && <>{caller ? ' · ' : ''}<MaskedValue field="phone" value={message.fromPhone} entityTable="messages" entityId={message.id} testId="message-from-phone" onRevealed={() => setPhoneRevealedBy(principal?.operatorId ?? null)} /></>}
+              {' · '}{t(`urgency.${message.urgency ?? 'normal'}`)} · {t('dialog.written', { time: format(message.createdAt) })}{message.dueAt ? ` · ${t('dialog.due', { time: format(message.dueAt) })}` : ''}
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-wrap', mt: 1 }} data-testid="message-content">{message.content}</Typography>
           </Box>

@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '@shared/errors/messageOf';
 import { useCan, useMasking, useSession, useSessionService } from './useSession';
 
-export function MaskedValue({ field, value, entityTable, entityId, testId }: { field: 'idNumber' | 'phone'; value: string | undefined; entityTable: string; entityId: string; testId?: string }) {
+/**
+ * `onRevealed` tells the screen about an audited reveal, so what the person then prints or sends from it may
+ * carry the full value (e.g. a message slip).
+ */
+export function MaskedValue({ field, value, entityTable, entityId, testId, onRevealed }: { field: 'idNumber' | 'phone'; value: string | undefined; entityTable: string; entityId: string; testId?: string; onRevealed?: () => void }) {
   const masking = useMasking();
   const { principal } = useSession();
   // A reveal is the revealing person's: after a switch of person the value is masked again.
@@ -17,7 +21,7 @@ export function MaskedValue({ field, value, entityTable, entityId, testId }: { f
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
       <span data-testid={testId}>{shown}</span>
-      {!revealed && shown !== value && <RevealButton field={field} entityTable={entityTable} entityId={entityId} onRevealed={() => setRevealedBy(principal?.operatorId ?? null)} />}
+      {!revealed && shown !== value && <RevealButton field={field} entityTable={entityTable} entityId={entityId} onRevealed={() => { setRevealedBy(principal?.operatorId ?? null); onRevealed?.(); }} />}
     </Box>
   );
 }

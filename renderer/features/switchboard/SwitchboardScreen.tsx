@@ -10,6 +10,7 @@ import { notifications } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { LineCard } from './LineCard';
 import { CallsWithoutNote, SwitchboardNotes } from '../callnotes';
+import { useMasking } from '../signin';
 import { formatDuration, useNow } from './durations';
 import { effectiveLine, switchboardUi, useSwitchboardUi } from './switchboardUiStore';
 
@@ -113,11 +114,13 @@ const TODAY_ROWS = 50;
 /** One row of today's calls; re-rendered only when that call's record changes. */
 const CallRow = memo(function CallRow({ call, time }: { call: Call; time: Intl.DateTimeFormat }) {
   const { t } = useTranslation('switchboard');
+  // Operators see callers' numbers in full (shared/auth/permissions.ts FIELD_MATRIX); other roles as masked.
+  const masking = useMasking();
   return (
     <TableRow data-call-id={call.id} data-disposition={call.disposition}>
       <TableCell>{time.format(call.startedAt)}</TableCell>
       <TableCell>{t(`today.${call.direction}`)}</TableCell>
-      <TableCell>{call.remoteNumber}</TableCell>
+      <TableCell>{masking.phone(call.remoteNumber)}</TableCell>
       <TableCell>{call.remoteName ?? ''}</TableCell>
       <TableCell>{call.ringMs !== undefined ? formatDuration(call.ringMs) : ''}</TableCell>
       <TableCell>{call.talkMs !== undefined ? formatDuration(call.talkMs) : ''}</TableCell>
