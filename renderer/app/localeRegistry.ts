@@ -31,6 +31,7 @@ export const laterFeatureLocales = {
   audit: () => import('../features/audit/locales').then((m) => m.auditLocales),
   directory: () => import('../features/directory/locales').then((m) => m.directoryLocales),
   parcels: () => import('../features/parcels/locales').then((m) => m.parcelsLocales),
+  settings: () => import('../features/settings/locales').then((m) => m.settingsLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),
 } as const satisfies Record<string, () => Promise<FeatureLocales[string]>>;

@@ -31,7 +31,7 @@ describe('handover pre-fill providers', () => {
     const acknowledged = await repos.messages.createMessage({ toName: 'Sun Li', content: 'meeting moved' });
     await repos.messages.acknowledge(acknowledged.id, typed('Sun Li'));
     const closed = await repos.messages.createMessage({ toName: 'Zhou Min', content: 'done' });
-    await repos.messages.close(closed.id, { supervisor: true, reason: 'duplicate' });
+    await repos.messages.close(closed.id, { reason: 'duplicate' });
     const removed = await repos.messages.createMessage({ toName: 'Wu Gang', content: 'typo' });
     await repos.messages.softDelete(removed.id);
 

@@ -105,11 +105,11 @@ export class MessageRepository extends RecordRepository<'messages'> {
     });
   }
 
-  private async change(id: string, event: MessageEvent, changes: (m: Message, status: MessageStatus, at: number) => Partial<Message>, summary: (m: Message, status: MessageStatus) => string): Promise<Message> {
+  private async change(id: string, event: MessageEvent | ((m: Message) => MessageEvent), changes: (m: Message, status: MessageStatus, at: number) => Partial<Message>, summary: (m: Message, status: MessageStatus) => string): Promise<Message> {
     return this.transaction(async () => {
       const existing = await this.table.get(id);
       if (!existing || existing.deletedAt !== undefined) throw new RecordNotFoundError('messages', id);
-      const result = nextMessageStatus(existing.status, event, existing.acknowledgedAt !== undefined);
+      const result = nextMessageStatus(existing.status, typeof event === 'function' ? event(existing) : event, existing.acknowledgedAt !== undefined);
       if (!result.ok) throw new MessageTransitionError(result.refusal);
       const at = Math.max(Date.now(), existing.updatedAt);
       return this.writes.patch('messages', messageSchema, existing, { ...changes(existing, result.status, at), status: result.status }, { action: 'update', summary: summary(existing, result.status) }, { at });
@@ -150,12 +150,19 @@ export class MessageRepository extends RecordRepository<'messages'> {
     );
   }
 
-  /** Closes the matter; before acknowledgement only `supervisor` with a reason may. */
-  close(id: string, options: { supervisor: boolean; reason?: string | undefined }): Promise<Message> {
+  /**
+   * Closes the matter. Before acknowledgement only a supervisor may, with a reason: the signed-in person
+   * needs `closeUnacknowledged` (shared/auth/permissions.ts), else PermissionDeniedError and nothing changes.
+   */
+  close(id: string, options: { reason?: string | undefined } = {}): Promise<Message> {
     const reason = cleanText(options.reason ?? '').trim().slice(0, 2000) || undefined;
     return this.change(
       id,
-      { type: 'close', supervisor: options.supervisor, reason },
+      (m) => {
+        const early = m.status !== 'acknowledged' && m.status !== 'closed';
+        if (early) this.db.access.assertAction('closeUnacknowledged');
+        return { type: 'close', supervisor: early, reason };
+      },
       (_m, _s, at) => ({ closedAt: at, closedBy: this.db.desk.actorId, closeReason: reason }),
       (m, status) => `message ${m.id} closed${m.status !== 'acknowledged' ? ` before acknowledgement by a supervisor: ${reason}` : ''}: ${m.status} → ${status}`,
     );

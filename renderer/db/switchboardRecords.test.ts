@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../test/testDatabase';
 import { newId } from './ids';
 import { MessageTransitionError } from './messageRepository';
+import { PermissionDeniedError } from './writeErrors';
 import { AREA_CODE_SETTING } from './deskSettings';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -75,11 +76,11 @@ describe('messages', () => {
     const delivered = await repos.messages.deliver(m.id, { channel: 'sip', ok: true, statusCode: 200, target: 'sip:2001@lab' });
     expect(delivered.status).toBe('delivered');
     expect(delivered.deliveries?.map((d) => [d.channel, d.ok, d.statusCode])).toEqual([['sip', 0, 404], ['sip', 1, 200]]);
-    await expect(repos.messages.close(m.id, { supervisor: false })).rejects.toBeInstanceOf(MessageTransitionError);
+    await expect(repos.messages.close(m.id)).rejects.toBeInstanceOf(MessageTransitionError);
     await expect(repos.messages.acknowledge(m.id, { name: '李娜', signature: null })).rejects.toMatchObject({ refusal: 'signatureRequired' });
     const acked = await repos.messages.acknowledge(m.id, { name: '李娜', signature: { method: 'drawn', dataUrl: PNG, strokes: 3 } });
     expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: '李娜', acknowledgement: { method: 'drawn', signature: PNG, strokes: 3 } });
-    const closed = await repos.messages.close(m.id, { supervisor: false });
+    const closed = await repos.messages.close(m.id);
     expect(closed.status).toBe('closed');
     const audit = await db.auditLog.where('[entityTable+entityId]').equals(['messages', m.id]).toArray();
     expect(audit.map((a) => a.summary)).toEqual([
@@ -94,17 +95,49 @@ describe('messages', () => {
   it('lets only a supervisor with a reason close before acknowledgement', async () => {
     const { repos } = await freshDatabase();
     const m = await repos.messages.createMessage({ toName: 'Sales', content: 'Catalogue request' });
-    await expect(repos.messages.close(m.id, { supervisor: true })).rejects.toMatchObject({ refusal: 'reasonRequired' });
-    const closed = await repos.messages.close(m.id, { supervisor: true, reason: 'caller withdrew' });
+    await expect(repos.messages.close(m.id)).rejects.toMatchObject({ refusal: 'reasonRequired' });
+    const closed = await repos.messages.close(m.id, { reason: 'caller withdrew' });
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'caller withdrew' });
     expect((await repos.messages.get(m.id))?.status).toBe('closed');
+  });
+
+  it('refuses a non-supervisor who closes before acknowledgement, and nothing changes', async () => {
+    const { db, repos } = await freshDatabase();
+    db.access.enforce();
+    db.access.setPrincipal({ operatorId: 'op-1', name: '王芳', roles: ['operator'] });
+    const m = await repos.messages.createMessage({ toName: 'Sales', content: 'Catalogue request' });
+    await repos.messages.deliver(m.id, { channel: 'phone', ok: true });
+    const before = await repos.messages.get(m.id);
+    const audits = await db.auditLog.count();
+
+    // With a reason too: the reason is the supervisor's to give.
+    await expect(repos.messages.close(m.id, { reason: 'caller withdrew' })).rejects.toMatchObject({ name: 'PermissionDeniedError', permission: 'closeUnacknowledged' });
+    await expect(repos.messages.close(m.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect(await repos.messages.get(m.id)).toEqual(before);
+    expect(await db.auditLog.count()).toBe(audits);
+
+    // Once acknowledged, the operator closes it as usual.
+    await repos.messages.acknowledge(m.id, { name: 'Sales', signature: { method: 'typed', typedName: 'Sales' } });
+    expect((await repos.messages.close(m.id)).status).toBe('closed');
+  });
+
+  it('lets a signed-in supervisor close before acknowledgement, with a reason, audited', async () => {
+    const { db, repos } = await freshDatabase();
+    db.access.enforce();
+    db.access.setPrincipal({ operatorId: 'sup-1', name: '赵主管', roles: ['supervisor'] });
+    const m = await repos.messages.createMessage({ toName: 'Sales', content: 'Catalogue request' });
+    await expect(repos.messages.close(m.id)).rejects.toMatchObject({ refusal: 'reasonRequired' });
+    const closed = await repos.messages.close(m.id, { reason: 'caller withdrew' });
+    expect(closed).toMatchObject({ status: 'closed', closeReason: 'caller withdrew', closedBy: 'sup-1' });
+    const audit = await db.auditLog.where('[entityTable+entityId]').equals(['messages', m.id]).toArray();
+    expect(audit.at(-1)).toMatchObject({ actorId: 'sup-1', summary: expect.stringContaining('before acknowledgement by a supervisor: caller withdrew') });
   });
 
   it('finds the open messages of a caller by number key', async () => {
     const { repos } = await freshDatabase();
     const m = await repos.messages.createMessage({ toName: '李娜', fromPhone: '13800138000', content: 'x' });
     expect((await repos.messages.openForCaller('+8613800138000')).map((x) => x.id)).toEqual([m.id]);
-    await repos.messages.close(m.id, { supervisor: true, reason: 'done' });
+    await repos.messages.close(m.id, { reason: 'done' });
     expect(await repos.messages.openForCaller('+8613800138000')).toEqual([]);
   });
 });

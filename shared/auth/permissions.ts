@@ -35,6 +35,7 @@ export const TABLE_MATRIX: Readonly<Record<string, Row<TableAccess>>> = {
 
 export const SPECIAL_ACTIONS = [
   'export', 'restore', 'destroy', 'revealId', 'revealPhone', 'editWatchlist', 'editStaff', 'resetPin', 'viewAudit', 'changeSignInRule',
+  'closeUnacknowledged', 'viewOperatorFigures',
 ] as const;
 export type SpecialAction = (typeof SPECIAL_ACTIONS)[number];
 
@@ -50,6 +51,10 @@ export const ACTION_MATRIX: Readonly<Record<SpecialAction, Row<boolean>>> = {
   resetPin:         row(false, false, false, true),
   viewAudit:        row(false, false, false, true),
   changeSignInRule: row(false, false, false, true),
+  // Issue 10: a message not yet acknowledged may be closed only by a supervisor, with a reason.
+  closeUnacknowledged: row(false, false, false, true),
+  // Issue 10: the answer figures per operator (staff assessment) are the supervisor's.
+  viewOperatorFigures: row(false, false, false, true),
 };
 
 /**

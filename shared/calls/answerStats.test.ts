@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerStats, byDay, byHour, percentile, statsByOperator, type CallForStats } from './answerStats';
+import { answerStats, byDay, byHour, operatorAnswerStats, percentile, statsByOperator, type CallForStats } from './answerStats';
 
 const base = new Date(2026, 2, 10, 0, 0, 0, 0).getTime();
 const at = (h: number, m = 0) => base + h * 3600_000 + m * 60_000;
@@ -53,5 +53,27 @@ describe('answer statistics', () => {
     const per = statsByOperator([answered(at(9), 2000, 'op-a'), answered(at(9), 30_000, 'op-b'), answered(at(10), 4000, 'op-a')]);
     expect(per.get('op-a')).toMatchObject({ answered: 2, withinTarget: 2, p90Ms: 4000 });
     expect(per.get('op-b')).toMatchObject({ answered: 1, withinTarget: 0 });
+  });
+
+  it("gives each operator's calls answered, median and p90 answer time, most answered first", () => {
+    const missed = (startedAt: number, handledBy?: string): CallForStats => ({ direction: 'inbound', startedAt, disposition: 'missed', ...(handledBy ? { handledBy } : {}) });
+    const calls = [
+      // op-a: 1, 2, …, 10 s → median 5 s, p90 9 s, 8 of 10 within 8 s.
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => answered(at(9), s * 1000, 'op-a')),
+      answered(at(10), 12_000, 'op-b'),
+      answered(at(10), 20_000, 'op-b'),
+      missed(at(11), 'op-b'),
+      { direction: 'outbound' as const, startedAt: at(11), answeredAt: at(11) + 5000, ringMs: 5000, disposition: 'answered', handledBy: 'op-c' },
+      missed(at(12)),
+    ];
+    const rows = operatorAnswerStats(calls, 8000);
+    expect(rows.map((r) => r.operatorId)).toEqual(['op-a', 'op-b', '', 'op-c']);
+    expect(rows[0]).toMatchObject({ answered: 10, p50Ms: 5000, p90Ms: 9000, withinTarget: 8, withinTargetShare: 0.8, missed: 0 });
+    expect(rows[1]).toMatchObject({ total: 3, answered: 2, p50Ms: 12_000, p90Ms: 20_000, withinTarget: 0, missed: 1 });
+    // Nobody signed in: the missed call is counted, under no operator.
+    expect(rows[2]).toMatchObject({ answered: 0, missed: 1, p50Ms: undefined, withinTargetShare: undefined });
+    // An outbound call is no answer time.
+    expect(rows[3]).toMatchObject({ total: 1, answered: 0, p90Ms: undefined });
+    expect(operatorAnswerStats([])).toEqual([]);
   });
 });

@@ -127,3 +127,18 @@ export function statsByOperator(calls: readonly CallForStats[], targetMs = DEFAU
   }
   return new Map([...groups].map(([k, list]) => [k, answerStats(list, targetMs)]));
 }
+
+export interface OperatorAnswerStats extends AnswerStats {
+  /** handledBy of the calls: the operator signed in when the call was recorded ('' when nobody was). */
+  operatorId: string;
+}
+
+/**
+ * The supervisor's table: one row per operator with their calls answered and answer times (p50, p90,
+ * share within target), most calls answered first, then by operator id so the order is stable.
+ */
+export function operatorAnswerStats(calls: readonly CallForStats[], targetMs = DEFAULT_ANSWER_TARGET_MS): OperatorAnswerStats[] {
+  return [...statsByOperator(calls, targetMs)]
+    .map(([operatorId, stats]) => ({ operatorId, ...stats }))
+    .sort((a, b) => b.answered - a.answered || b.total - a.total || (a.operatorId < b.operatorId ? -1 : a.operatorId > b.operatorId ? 1 : 0));
+}

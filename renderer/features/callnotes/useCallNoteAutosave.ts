@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { repositoriesOf, useDatabase, type CallNote } from '../../db';
 import { describeError } from '../../ui/describeError';
+import { recordMetric } from '../../platform/metrics';
 import { clearDraft, EMPTY_NOTE, fieldsOfNote, inputOfFields, readDraft, writeDraft, type NoteFields } from './noteDraft';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -29,9 +30,15 @@ export function useCallNoteAutosave(callId: string, number: string) {
     const toSave = pending.current;
     if (!toSave) return chain.current;
     pending.current = null;
+    let started = 0;
     chain.current = chain.current
-      .then(() => repo.saveForCall(callId, inputOfFields(toSave)))
+      .then(() => {
+        started = performance.now();
+        return repo.saveForCall(callId, inputOfFields(toSave));
+      })
       .then((saved) => {
+        // One autosave through the write path (validate, write, audit) for the benchmark.
+        recordMetric('noteSaveMs', performance.now() - started);
         setNote(saved);
         if (pending.current === null) {
           clearDraft(callId);

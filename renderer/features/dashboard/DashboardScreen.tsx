@@ -18,6 +18,8 @@ import type { ScreenId } from '../../ui/navigation';
 import { openRollCall } from '../rollcall';
 import { dashboardFigures } from './dashboardFigures';
 import { EquipmentLog } from '../equipment';
+import { useCan } from '../signin';
+import { OperatorFiguresTable } from './OperatorFiguresTable';
 
 // The chart library loads with its own chunk, after the tiles are on screen.
 // The chart's chunk may fail to load (the browser build offline): the dashboard and its roll call stay.
@@ -80,7 +82,7 @@ export function DashboardScreen() {
   }, []);
 
   const figures = useLiveQuery(() => dashboardFigures(db, now), [db, now]);
-
+  const seesOperators = useCan('viewOperatorFigures');
 
   const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
   const seconds = (ms: number | undefined) =>
@@ -144,6 +146,7 @@ export function DashboardScreen() {
           </Section>
         </>
       )}
+      {figures && seesOperators && <OperatorFiguresTable now={now} />}
       <Suspense fallback={null}>
         <CallsChart now={now} />
       </Suspense>

@@ -3,7 +3,7 @@
 // on site by `[status+arrivedAt]`, today's expected visitors by `[status+expectedAt]`, waiting complaints
 // by `[status+createdAt]`, today's calls by `startedAt`. Nothing here walks a whole table.
 import type { Call, Visit } from '@shared/domain';
-import { answerStats, byDay, byHour, percentile, type Bucket } from '@shared/calls/answerStats';
+import { answerStats, byDay, byHour, operatorAnswerStats, percentile, type Bucket, type OperatorAnswerStats } from '@shared/calls/answerStats';
 import { DEFAULT_AGING_DAYS } from '@shared/parcels/parcelMachine';
 import type { FrontDeskDatabase, ParcelFigures } from '../../db';
 import { answerTargetMs, repositoriesOf } from '../../db';
@@ -86,6 +86,21 @@ export async function callFigures(db: FrontDeskDatabase, now: number): Promise<D
     withinTargetShare: answerStats(today, targetMs).withinTargetShare,
     targetMs,
   };
+}
+
+export interface OperatorFigures extends OperatorAnswerStats {
+  /** The operator's name, undefined for calls recorded with nobody signed in (or an account since removed). */
+  name: string | undefined;
+}
+
+/** Today's answer figures per operator (for a supervisor: the screen asks `viewOperatorFigures`). */
+export async function operatorFigures(db: FrontDeskDatabase, now: number): Promise<{ rows: OperatorFigures[]; targetMs: number }> {
+  const { start, end } = dayBounds(now);
+  const repos = repositoriesOf(db);
+  const [today, targetMs] = await Promise.all([repos.calls.startedBetween(start, end), answerTargetMs(db)]);
+  const rows = operatorAnswerStats(today, targetMs);
+  const accounts = await repos.operators.byIds(rows.map((r) => r.operatorId).filter(Boolean), { includeDeleted: true });
+  return { rows: rows.map((r) => ({ ...r, name: accounts.get(r.operatorId)?.name })), targetMs };
 }
 
 /** Calls and answer times by hour today and by day over the last 7 days (the chart). One range read. */

@@ -10,13 +10,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_CHANNELS, type DeliveryChannel, type Message } from '@shared/domain/switchboard';
 import { isMessageOverdue } from '@shared/messages/messageMachine';
-import { MessageTransitionError, repositoriesOf, useDatabase } from '../../db';
+import { MessageTransitionError, isPermissionDenied, repositoriesOf, useDatabase } from '../../db';
 import { getBridge, printDocument } from '../../platform';
 import { softphone } from '../../phone/phoneService';
 import { describeError } from '../../ui/describeError';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { SignatureField, type SignatureValue } from '../../ui/signature';
-import { MaskedValue, useMasking, useSession } from '../signin';
+import { MaskedValue, useCan, useMasking, useSession } from '../signin';
 import { messageSlipHtml } from './messageSlip';
 
 function useFormat() {
@@ -43,6 +43,8 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
   const masking = useMasking();
   const { principal } = useSession();
   const [phoneRevealedBy, setPhoneRevealedBy] = useState<string | null>(null);
+  // Closing before acknowledgement is a supervisor's (the repository refuses anybody else as well).
+  const mayCloseEarly = useCan('closeUnacknowledged');
 
   const run = async (work: () => Promise<unknown>, success?: string) => {
     setBusy(true);
@@ -51,7 +53,7 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
       await work();
       if (success) notifications.notify('success', success);
     } catch (error) {
-      setProblem(error instanceof MessageTransitionError ? t(`refusals.${error.refusal}`) : t('errors.saveFailed', { message: describeError(error) }));
+      setProblem(error instanceof MessageTransitionError ? t(`refusals.${error.refusal}`) : isPermissionDenied(error) ? t('errors.notPermitted') : t('errors.saveFailed', { message: describeError(error) }));
     } finally {
       setBusy(false);
     }
@@ -164,12 +166,12 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
             <Box component="section" aria-labelledby="message-close-early">
               <Typography id="message-close-early" variant="subtitle2" component="h3">{t('dialog.closeEarly')}</Typography>
               <Typography variant="body2" color="text.secondary">{t('dialog.closeEarlyHelp')}</Typography>
-              <Stack direction={{ sm: 'row' }} spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }}>
+              {mayCloseEarly && <Stack direction={{ sm: 'row' }} spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }}>
                 <TextField size="small" id="message-close-reason" label={t('fields.closeReason')} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 2000 } }} />
-                <Button color="warning" variant="outlined" disabled={busy || !reason.trim()} onClick={() => void run(() => repo.close(message.id, { supervisor: true, reason }), t('closedDone'))}>
+                <Button color="warning" variant="outlined" disabled={busy || !reason.trim()} onClick={() => void run(() => repo.close(message.id, { reason }), t('closedDone'))}>
                   {t('actions.closeEarly')}
                 </Button>
-              </Stack>
+              </Stack>}
             </Box>
           )}
         </Stack>
@@ -178,7 +180,7 @@ export function MessageDialog({ id, onClose }: { id: string; onClose: () => void
         {!closed && <Button disabled={busy} onClick={() => void run(() => repo.remind(message.id, t('reminderText')), t('remindDone'))}>{t('actions.remind')}</Button>}
         {closed && <Button disabled={busy} onClick={() => void run(() => repo.reopen(message.id), t('reopenDone'))}>{t('actions.reopen')}</Button>}
         {message.status === 'acknowledged' && (
-          <Button variant="contained" disabled={busy} onClick={() => void run(() => repo.close(message.id, { supervisor: false }), t('closedDone'))}>{t('actions.close')}</Button>
+          <Button variant="contained" disabled={busy} onClick={() => void run(() => repo.close(message.id), t('closedDone'))}>{t('actions.close')}</Button>
         )}
         <Button onClick={onClose}>{t('common:actions.close')}</Button>
       </DialogActions>

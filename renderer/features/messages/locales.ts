@@ -63,7 +63,7 @@ const zhCN = {
     reasonRequired: '请写明提前办结的原因',
     notClosed: '留言尚未办结',
   },
-  errors: { toRequired: '请选择留言对象', contentRequired: '请填写留言内容', invalid: '留言内容无效，请检查', saveFailed: '未能保存：{{message}}。已存的数据未受影响。' },
+  errors: { toRequired: '请选择留言对象', contentRequired: '请填写留言内容', invalid: '留言内容无效，请检查', saveFailed: '未能保存：{{message}}。已存的数据未受影响。', notPermitted: '当前登录的人员无权执行此操作，留言未更改。' },
   list: { followUp: '待跟进的留言', empty: '没有待跟进的留言。', closed: '最近办结', closedEmpty: '还没有办结的留言。', open: '打开给{{to}}的留言（来自{{from}}）', openShort: '打开', actions: '操作' },
   slip: { title: '电话留言条', signature: '签收' },
 };
@@ -133,7 +133,7 @@ const zhTW: MessagesStrings = {
     reasonRequired: '請寫明提前辦結的原因',
     notClosed: '留言尚未辦結',
   },
-  errors: { toRequired: '請選擇留言對象', contentRequired: '請填寫留言內容', invalid: '留言內容無效，請檢查', saveFailed: '未能儲存：{{message}}。已存的資料未受影響。' },
+  errors: { toRequired: '請選擇留言對象', contentRequired: '請填寫留言內容', invalid: '留言內容無效，請檢查', saveFailed: '未能儲存：{{message}}。已存的資料未受影響。', notPermitted: '目前登入的人員無權執行此操作，留言未變更。' },
   list: { followUp: '待跟進的留言', empty: '沒有待跟進的留言。', closed: '最近辦結', closedEmpty: '還沒有辦結的留言。', open: '開啟給{{to}}的留言（來自{{from}}）', openShort: '開啟', actions: '操作' },
   slip: { title: '電話留言條', signature: '簽收' },
 };
@@ -202,7 +202,7 @@ const en: MessagesStrings = {
     reasonRequired: 'Give the reason for closing early',
     notClosed: 'The message is not closed',
   },
-  errors: { toRequired: 'Choose who the message is for', contentRequired: 'Write the message', invalid: 'The message is not valid, please check it', saveFailed: 'Could not save: {{message}}. Stored data is not affected.' },
+  errors: { toRequired: 'Choose who the message is for', contentRequired: 'Write the message', invalid: 'The message is not valid, please check it', saveFailed: 'Could not save: {{message}}. Stored data is not affected.', notPermitted: 'The person signed in may not do this; the message is unchanged.' },
   list: { followUp: 'Messages to follow up', empty: 'No messages to follow up.', closed: 'Recently closed', closedEmpty: 'No closed messages yet.', open: 'Open the message for {{to}} (from {{from}})', openShort: 'Open', actions: 'Actions' },
   slip: { title: 'Telephone message', signature: 'Received' },
 };

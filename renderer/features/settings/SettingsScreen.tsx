@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { getBridge } from '../../platform';
 import { PhoneSettingsForm } from './PhoneSettingsForm';
 import { StaffAccountsPanel } from '../signin';
+import { SwitchboardRecordsSettings } from './SwitchboardRecordsSettings';
 
 interface AboutInfo {
   appVersion: string;
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         <Typography id="settings-phone" variant="h6" component="h2" gutterBottom>{t('settings.phone')}</Typography>
         <PhoneSettingsForm />
       </Paper>
+      <SwitchboardRecordsSettings />
       <StaffAccountsPanel />
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="settings-about">
         <Typography id="settings-about" variant="h6" component="h2" gutterBottom>{t('settings.about')}</Typography>

@@ -26,7 +26,14 @@ function IncomingCall({ line }: { line: LineView }) {
     // Who is calling is looked up once the pop-up is on screen: React runs this effect before the
     // browser paints (the phone's update is a sync render), and the number parsing and database reads
     // would otherwise hold the first paint of the pop-up back.
-    const cancel = afterPaint(() => void lookupCaller(line.remoteUser, line.id).then((info) => alive && setCaller(info)));
+    const cancel = afterPaint(() => {
+      const started = performance.now();
+      void lookupCaller(line.remoteUser, line.id).then((info) => {
+        // The caller's history read (earlier calls, notes, open messages) for the benchmark.
+        recordMetric('callerLookupMs', performance.now() - started);
+        if (alive) setCaller(info);
+      });
+    });
     return () => {
       alive = false;
       cancel();
