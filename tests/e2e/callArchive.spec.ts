@@ -1,6 +1,9 @@
 // The phone-record archive (Archive → Call records, issue 12): stored calls with their notes found by
 // pinyin, characters and number, filtered by direction, paged and virtualised (more rows than one page),
 // walked with the keyboard, one record opened with its note and message, and the tab scanned with axe.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { nameSearchKeys, normaliseText } from '../../shared/search/searchKeys';
@@ -128,5 +131,46 @@ test.describe('phone-record archive', () => {
 
     await detail.getByRole('button', { name: 'Close the call record' }).click();
     await expect(detail).toHaveCount(0);
+  });
+
+  test('one log exported on its own: the calls as JSON lines with their notes, then as CSV, audited', async ({ app, page }) => {
+    await app.open({ screen: 'dashboard' });
+    const seeded = await seedArchive(app);
+    await app.navigate('archive');
+    const folder = await mkdtemp(join(tmpdir(), 'frontdesk-log-'));
+    try {
+      await page.getByLabel('Log', { exact: true }).selectOption({ label: 'Calls' });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the log' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^frontdesk-calls-\d{8}-\d{4}\.jsonl$/);
+      await expect(page.getByRole('status').filter({ hasText: `${FILLERS + 3} records exported` })).toBeVisible();
+      const jsonl = join(folder, download.suggestedFilename());
+      await download.saveAs(jsonl);
+      const lines = (await readFile(jsonl, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; remoteNumber: string; note?: { callerName?: string; reason?: string } });
+      expect(lines).toHaveLength(FILLERS + 3);
+      const stored = (await app.readTable<{ id: string }>('calls')).map((c) => c.id).sort();
+      expect(lines.map((l) => l.id).sort()).toEqual(stored);
+      const zhang = lines.find((l) => l.id === seeded.zhang.id);
+      expect(zhang?.note?.callerName).toBe('张伟');
+      expect(zhang?.note?.reason).toBe('预约下周的会议室');
+      expect(lines.filter((l) => l.note)).toHaveLength(3);
+
+      await page.getByRole('radio', { name: 'CSV (spreadsheet)' }).check();
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the log' }).click()]);
+      expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+      const csvPath = join(folder, csvDownload.suggestedFilename());
+      await csvDownload.saveAs(csvPath);
+      const csv = await readFile(csvPath, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const rows = csv.slice(1).trimEnd().split('\r\n');
+      expect(rows).toHaveLength(FILLERS + 4);
+      const header = rows[0]!.split(',');
+      const row = rows.find((r) => r.startsWith(seeded.li.id))!.split(',');
+      expect(row[header.indexOf('note.callerName')]).toBe('李娜');
+
+      const audit = (await app.readTable<{ action: string; summary: string }>('auditLog')).filter((a) => a.action === 'export').map((a) => a.summary);
+      expect(audit).toEqual([expect.stringMatching(/^log calls as jsonl frontdesk-calls-.*: 153 rows$/), expect.stringMatching(/^log calls as csv frontdesk-calls-.*: 153 rows$/)]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
