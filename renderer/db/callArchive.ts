@@ -5,7 +5,7 @@
 // Two plans, chosen per query:
 // - a selective text token: the ids it names come from indexes (the notes' `*searchKeys`, which hold the
 //   caller's name, its pinyin, the company and the number's keys; the calls' number indexes for digits),
-//   at most CANDIDATE_CAP of them; those calls are read, filtered and sorted, and the page starts after
+//   at most CANDIDATE_CAP of them (a few hundred rows read in one go); those calls are read, filtered and sorted, and the page starts after
 //   the cursor;
 // - otherwise (no text, or a token so common it names more than the cap): the calls' time index (or
 //   `[disposition+startedAt]` when an outcome is chosen) is walked backwards from the cursor in short
@@ -58,7 +58,7 @@ export interface CallArchiveRecord {
   consultations: Call[];
 }
 
-export const CANDIDATE_CAP = 5000;
+export const CANDIDATE_CAP = 500;
 const SCAN_CHUNK = 500;
 export const SCAN_BUDGET = 5000;
 
@@ -111,18 +111,19 @@ export class CallArchive {
     const tokens = normaliseQuery(query.text ?? '');
     if (query.from !== undefined && query.to !== undefined && query.to <= query.from) return { rows: [], plan: 'index' };
     if (tokens.length > 0) {
-      const ids = await this.candidates(tokens[0]!);
-      if (ids) return this.candidatePage(ids, tokens, query, options.after, limit);
+      const found = await this.candidates(tokens[0]!);
+      if (found) return this.candidatePage(found, tokens, query, options.after, limit);
     }
     return this.scanPage(tokens, query, options.after, limit);
   }
 
   /** The ids of the calls a token names through the indexes; undefined when more than CANDIDATE_CAP. */
-  private async candidates(token: string): Promise<Set<string> | undefined> {
+  private async candidates(token: string): Promise<{ ids: Set<string>; notes: CallNote[] } | undefined> {
     const ids = new Set<string>();
     const noteIds = (await this.db.callNotes.where('searchKeys').startsWith(token).distinct().limit(CANDIDATE_CAP + 1).primaryKeys()) as string[];
     if (noteIds.length > CANDIDATE_CAP) return undefined;
-    for (const note of await this.db.callNotes.bulkGet(noteIds)) if (note?.callId && note.deletedAt === undefined) ids.add(note.callId);
+    const notes = (await this.db.callNotes.bulkGet(noteIds)).filter((n): n is CallNote => n !== undefined && n.callId !== undefined && n.deletedAt === undefined);
+    for (const note of notes) ids.add(note.callId!);
     const digits = token.replace(/^\+/, '');
     if (/^\d{3,}$/.test(digits)) {
       const prefixes: [string, string][] = [];
@@ -135,7 +136,7 @@ export class CallArchive {
         if (ids.size > CANDIDATE_CAP) return undefined;
       }
     }
-    return ids.size > CANDIDATE_CAP ? undefined : ids;
+    return ids.size > CANDIDATE_CAP ? undefined : { ids, notes };
   }
 
   private async notesOf(calls: readonly Call[]): Promise<Map<string, CallNote>> {
@@ -147,9 +148,13 @@ export class CallArchive {
     return notes;
   }
 
-  private async candidatePage(ids: Set<string>, tokens: string[], query: CallArchiveQuery, after: CallArchiveCursor | undefined, limit: number): Promise<CallArchivePage> {
-    const calls = (await this.db.calls.bulkGet([...ids])).filter((c): c is Call => c !== undefined && matchesFilters(c, query) && (!after || before({ startedAt: c.startedAt, id: c.id }, after)));
-    const notes = await this.notesOf(calls);
+  private async candidatePage(found: { ids: Set<string>; notes: CallNote[] }, tokens: string[], query: CallArchiveQuery, after: CallArchiveCursor | undefined, limit: number): Promise<CallArchivePage> {
+    const calls = (await this.db.calls.bulkGet([...found.ids])).filter((c): c is Call => c !== undefined && matchesFilters(c, query) && (!after || before({ startedAt: c.startedAt, id: c.id }, after)));
+    // The notes the token found are the notes of those calls; calls found by number alone are looked up.
+    const notes = new Map<string, CallNote>();
+    for (const note of found.notes.sort((a, b) => (a.id < b.id ? -1 : 1))) notes.set(note.callId!, note);
+    const unnoted = calls.filter((c) => !notes.has(c.id));
+    for (const [id, note] of await this.notesOf(unnoted)) notes.set(id, note);
     const rows = calls
       .map((call) => ({ call, note: notes.get(call.id) }))
       .filter((r) => matchesAllTokens(rowKeys(r.call, r.note), tokens))
@@ -176,8 +181,10 @@ export class CallArchive {
     const rows: CallArchiveRow[] = [];
     let cursor = after;
     let scanned = 0;
+    // The first chunk is what a page needs when every row matches; later ones grow (sparse matches).
+    let size = Math.min(SCAN_CHUNK, limit + 1);
     for (;;) {
-      const chunk = await this.scanCollection(query, cursor).limit(SCAN_CHUNK).toArray();
+      const chunk = await this.scanCollection(query, cursor).limit(size).toArray();
       scanned += chunk.length;
       const kept = chunk.filter((c) => matchesFilters(c, query));
       const notes = await this.notesOf(kept);
@@ -191,7 +198,8 @@ export class CallArchive {
         }
       }
       const last = chunk[chunk.length - 1];
-      if (chunk.length < SCAN_CHUNK || !last) return { rows, plan: 'scan' };
+      if (chunk.length < size || !last) return { rows, plan: 'scan' };
+      size = Math.min(SCAN_CHUNK, size * 2);
       cursor = { startedAt: last.startedAt, id: last.id };
       if (scanned >= SCAN_BUDGET) return { rows, next: cursor, plan: 'scan' };
     }
