@@ -8,6 +8,7 @@ import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, withoutUndefined } from './recordRepository';
 import { textKeysReady } from './textKeys';
 import { deskAreaCode } from './deskSettings';
+import { CallArchive, type CallArchiveCursor, type CallArchivePage, type CallArchiveQuery, type CallArchiveRecord } from './callArchive';
 
 export interface CallWrite {
   record: Call;
@@ -27,8 +28,21 @@ function sameStoredFields(a: object, b: object): boolean {
 }
 
 export class CallRepository extends RecordRepository<'calls'> {
+  private readonly archive: CallArchive;
+
   constructor(db: FrontDeskDatabase) {
     super(db, 'calls', callSchema);
+    this.archive = new CallArchive(db);
+  }
+
+  /** The phone-record archive: one key-ordered page of the calls (with notes) matching the query, newest first. */
+  searchArchive(query: CallArchiveQuery, options: { after?: CallArchiveCursor; limit?: number } = {}): Promise<CallArchivePage> {
+    return this.archive.search(query, options);
+  }
+
+  /** One archived call with its note, messages and consultation legs. */
+  archiveRecord(callId: string): Promise<CallArchiveRecord | undefined> {
+    return this.archive.record(callId);
   }
 
   protected override describe(record: Call): string {

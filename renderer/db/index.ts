@@ -16,6 +16,7 @@ export { PermissionDeniedError, isPermissionDenied } from './writeErrors';
 export { ImportCancelledError, type Actor } from './writePath';
 export { loadTextKeys } from './textKeys';
 export { CallRepository, type CallWrite } from './callRepository';
+export { type CallArchiveQuery, type CallArchiveCursor, type CallArchivePage, type CallArchiveRow, type CallArchiveRecord, type CallDirection } from './callArchive';
 export { type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 export { recoverStagedImports, type RecoveryOutcome } from './stagedImport';
 export { RecordRepository, ValidationError, RecordNotFoundError, withoutUndefined, type WriteOptions, type SearchOptions } from './recordRepository';

@@ -41,14 +41,14 @@ export interface BundleResult {
 
 const encoder = new TextEncoder();
 
-function csvValue(value: unknown): string {
+export function csvValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 /** One table's rows in primary-key order, a page per read transaction. */
-async function* pagesOf(db: FrontDeskDatabase, table: ArchiveTable, pageSize: number, range: BundleOptions['range']): AsyncGenerator<Record<string, unknown>[]> {
+export async function* pagesOf(db: FrontDeskDatabase, table: ArchiveTable, pageSize: number, range: BundleOptions['range']): AsyncGenerator<Record<string, unknown>[]> {
   let after: string | undefined;
   for (;;) {
     const collection = after === undefined ? db.table(table).orderBy(':id') : db.table(table).where(':id').above(after);

@@ -8,6 +8,7 @@ export { archiveBundle, type BundleOptions, type ExportProgress } from './export
 export { verifyBundle, NotABundleError, type BundleSource, type VerifyOutcome } from './readBundle';
 export { applyRestore, discardStagedRestores, previewRestore, type RestorePreview, type TablePreview, type RestoreApplied } from './restoreBundle';
 export { ARCHIVE_TABLES, type ArchiveTable } from './tableSchemas';
+export { exportLog, auditLogExport, type LogExportOptions, type LogFormat } from './exportLog';
 export { applyRetention, planRetention, type RetentionPlan, type RetentionPlanOutcome } from './retention';
 
 /** The audit entry of a bundle that was saved: what it holds and its manifest's checksums stay on record. */

@@ -1,5 +1,5 @@
-// The archive screen: export a verifiable bundle of the records, verify one, restore from one, and set up
-// the scheduled backups (README.md, "Archive format").
+// The archive screen: export a verifiable bundle of the records, verify one, restore from one, set up
+// the scheduled backups and retention, and search the phone records (README.md, "Archive format").
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
@@ -7,11 +7,12 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { BackupPanel } from './BackupPanel';
+import { CallSearchPanel } from './CallSearchPanel';
 import { ExportPanel } from './ExportPanel';
 import { RestorePanel } from './RestorePanel';
 import { RetentionPanel } from './RetentionPanel';
 
-type ArchiveTab = 'export' | 'restore' | 'backup' | 'retention';
+type ArchiveTab = 'export' | 'restore' | 'backup' | 'retention' | 'calls';
 
 export function ArchiveScreen() {
   const { t } = useTranslation('archive');
@@ -26,9 +27,10 @@ export function ArchiveScreen() {
         <Tab value="restore" label={t('tabs.restore')} id="archive-tab-restore" aria-controls="archive-panel-restore" />
         <Tab value="backup" label={t('tabs.backup')} id="archive-tab-backup" aria-controls="archive-panel-backup" />
         <Tab value="retention" label={t('tabs.retention')} id="archive-tab-retention" aria-controls="archive-panel-retention" />
+        <Tab value="calls" label={t('tabs.calls')} id="archive-tab-calls" aria-controls="archive-panel-calls" />
       </Tabs>
       <div role="tabpanel" id={`archive-panel-${tab}`} aria-labelledby={`archive-tab-${tab}`}>
-        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : tab === 'backup' ? <BackupPanel /> : <RetentionPanel />}
+        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : tab === 'backup' ? <BackupPanel /> : tab === 'retention' ? <RetentionPanel /> : <CallSearchPanel />}
       </div>
     </Box>
   );

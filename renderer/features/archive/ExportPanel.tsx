@@ -11,11 +11,13 @@ import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useDatabase } from '../../db';
-import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, type ArchiveTable, type ExportProgress } from '../../db/archive';
+import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, auditLogExport, exportLog, type ArchiveTable, type ExportProgress, type LogFormat } from '../../db/archive';
 import { getBridge, saveExportStream } from '../../platform';
 import { describeError } from '../../ui/describeError';
 import { useNotify } from '../../ui/notifications/notificationStore';
@@ -33,6 +35,10 @@ function fileStamp(at: number): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
 }
 
+/** The logs that can be exported on their own (issue 12, "Exports"). */
+const LOGS = ['visits', 'parcels', 'parcelEvents', 'calls', 'messages', 'complaints', 'auditLog'] as const satisfies readonly ArchiveTable[];
+type LogTable = (typeof LOGS)[number];
+
 export function ExportPanel() {
   const { t } = useTranslation('archive');
   const db = useDatabase();
@@ -44,6 +50,8 @@ export function ExportPanel() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [outcome, setOutcome] = useState<{ severity: 'success' | 'info' | 'error'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [log, setLog] = useState<LogTable>('calls');
+  const [format, setFormat] = useState<LogFormat>('jsonl');
 
   const fromMs = dayStart(from);
   const toMs = dayStart(to);
@@ -59,13 +67,41 @@ export function ExportPanel() {
       return next;
     });
 
+  const range = fromMs !== undefined || toMs !== undefined ? { from: fromMs ?? 0, to: toMs !== undefined ? toMs + 86_400_000 : Number.MAX_SAFE_INTEGER } : null;
+
+  const startLog = async () => {
+    if (rangeInvalid) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setOutcome(null);
+    setProgress({ table: log, rowsDone: 0, rowsTotal: 0 });
+    try {
+      const { chunks, rows } = exportLog(db, { table: log, format, range, signal: controller.signal, onProgress: setProgress });
+      const name = `${t('export.logFileName')}-${log}-${fileStamp(Date.now())}.${format}`;
+      const saved = await saveExportStream(getBridge(), name, format === 'csv' ? 'text/csv' : 'application/jsonl', chunks, { signal: controller.signal });
+      if (saved.status === 'saved') {
+        const file = saved.result.saved === 'file' ? saved.result.path : saved.result.fileName;
+        await auditLogExport(db, log, format, file, rows());
+        setOutcome({ severity: 'success', text: t('export.logSaved', { file, rows: rows() }) });
+      } else if (saved.status === 'cancelled') {
+        setOutcome({ severity: 'info', text: t('export.cancelled') });
+      } else {
+        setOutcome({ severity: 'error', text: t('export.failed', { message: saved.error.message }) });
+      }
+    } catch (error) {
+      setOutcome(controller.signal.aborted ? { severity: 'info', text: t('export.cancelled') } : { severity: 'error', text: t('export.failed', { message: describeError(error) }) });
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
   const start = async () => {
     if (chosen.size === 0 || rangeInvalid) return;
     const controller = new AbortController();
     abort.current = controller;
     setOutcome(null);
     const tables = ARCHIVE_TABLES.filter((table) => chosen.has(table));
-    const range = fromMs !== undefined || toMs !== undefined ? { from: fromMs ?? 0, to: toMs !== undefined ? toMs + 86_400_000 : Number.MAX_SAFE_INTEGER } : null;
     setProgress({ table: tables[0]!, rowsDone: 0, rowsTotal: 0 });
     try {
       const info = await getBridge().app.info();
@@ -125,11 +161,25 @@ export function ExportPanel() {
         <Button variant="contained" onClick={() => void start()} disabled={busy || chosen.size === 0 || rangeInvalid}>
           {t('export.start')}
         </Button>
-        {busy && (
-          <Button variant="outlined" color="warning" onClick={() => abort.current?.abort()}>
-            {t('export.cancel')}
-          </Button>
-        )}
+      </Stack>
+      <Typography variant="h6" component="h2" id="log-export-title" sx={{ pt: 2 }}>{t('export.logTitle')}</Typography>
+      <Typography>{t('export.logIntro')}</Typography>
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center' }}>
+        <TextField select label={t('export.log')} value={log} onChange={(e) => setLog(e.target.value as LogTable)} disabled={busy} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 200 }}>
+          {LOGS.map((table) => (
+            <option key={table} value={table}>{t(`tables.${table}`)}</option>
+          ))}
+        </TextField>
+        <FormControl component="fieldset" disabled={busy}>
+          <FormLabel component="legend">{t('export.format')}</FormLabel>
+          <RadioGroup row value={format} onChange={(e) => setFormat(e.target.value as LogFormat)}>
+            <FormControlLabel value="jsonl" control={<Radio />} label={t('export.formats.jsonl')} />
+            <FormControlLabel value="csv" control={<Radio />} label={t('export.formats.csv')} />
+          </RadioGroup>
+        </FormControl>
+        <Button variant="contained" onClick={() => void startLog()} disabled={busy || rangeInvalid}>
+          {t('export.logStart')}
+        </Button>
       </Stack>
       {progress && (
         <Box>
@@ -137,6 +187,9 @@ export function ExportPanel() {
           <Typography role="status" variant="body2" sx={{ mt: 1 }}>
             {t('export.progress', { table: t(`tables.${progress.table}`), done: progress.rowsDone, total: progress.rowsTotal })}
           </Typography>
+          <Button variant="outlined" color="warning" onClick={() => abort.current?.abort()} sx={{ mt: 1 }}>
+            {t('export.cancel')}
+          </Button>
         </Box>
       )}
       {outcome && (
