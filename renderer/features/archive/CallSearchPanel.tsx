@@ -17,6 +17,7 @@ import { CALL_DIRECTIONS, CALL_DISPOSITIONS, type CallDispositionValue } from '@
 import { repositoriesOf, useDatabase, type CallArchiveCursor, type CallArchiveQuery, type CallArchiveRecord, type CallArchiveRow, type CallDirection } from '../../db';
 import { recordMetric } from '../../platform/metrics';
 import { describeError } from '../../ui/describeError';
+import { AppDateField } from '../../ui/dates/DateTimeFields';
 
 const ROW_HEIGHT = 44;
 const PAGE = 50;
@@ -174,15 +175,14 @@ export function CallSearchPanel() {
       <Typography>{t('calls.intro')}</Typography>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
         <TextField label={t('calls.text')} value={text} onChange={(e) => setText(e.target.value)} type="search" sx={{ minWidth: 280 }} autoFocus />
-        <TextField type="date" label={t('calls.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField
-          type="date"
+        <AppDateField size="medium" label={t('calls.from')} value={from} onChange={setFrom} />
+        <AppDateField
+          size="medium"
           label={t('calls.to')}
           value={to}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={setTo}
           error={rangeInvalid}
           helperText={rangeInvalid ? t('calls.rangeInvalid') : undefined}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField select label={t('calls.direction')} value={direction} onChange={(e) => setDirection(e.target.value as CallDirection | '')} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 120 }}>
           <option value="">{t('calls.any')}</option>

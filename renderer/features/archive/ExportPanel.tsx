@@ -15,6 +15,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDatabase } from '../../db';
 import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, auditLogExport, exportLog, type ArchiveTable, type ExportProgress, type LogFormat } from '../../db/archive';
