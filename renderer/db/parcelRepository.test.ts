@@ -85,6 +85,16 @@ describe('parcel repository', () => {
     expect(await repos.parcels.get(p.id)).toMatchObject({ status: 'returned', reason: '收件人已离职' });
   });
 
+  it('a photo of the label is kept on the received event; anything but an image data URL is refused and nothing is stored', async () => {
+    const { db, repos, zhang } = await setup();
+    const photo = 'data:image/jpeg;base64,/9j/4AAQ';
+    const p = received(await repos.parcels.intake({ trackingNumber: 'SF1400000000001', recipientStaffId: zhang.id, type: 'parcel', urgent: false, photo }));
+    expect((await repos.parcels.events(p.id)).map((e) => [e.kind, e.photo])).toEqual([['received', photo]]);
+    await expect(repos.parcels.intake({ trackingNumber: 'SF1400000000002', type: 'parcel', urgent: false, photo: 'javascript:alert(1)' })).rejects.toThrow(ValidationError);
+    expect(await repos.parcels.openByTrackingKey('SF1400000000002')).toEqual([]);
+    expect(await db.parcels.count()).toBe(1);
+  });
+
   it('undo of the last intake: gone from every list, its events kept; not once something else happened', async () => {
     const { repos, zhang } = await setup();
     const p = received(await repos.parcels.intake({ trackingNumber: 'JT0001234567891', recipientStaffId: zhang.id, type: 'parcel', urgent: false }));

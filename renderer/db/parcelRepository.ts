@@ -28,6 +28,8 @@ export interface ParcelIntake {
   notes?: string | undefined;
   /** The desk saw the open item with this tracking number and takes this one in anyway. */
   acceptDuplicate?: boolean;
+  /** A photo of the label (image data URL), kept on the 'received' event. */
+  photo?: string | undefined;
 }
 
 export type IntakeOutcome = { kind: 'received'; parcel: Parcel } | { kind: 'duplicate'; existing: Parcel };
@@ -115,7 +117,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
         searchKeys: parcelSearchKeys({ trackingKey: key, shelf }, recipient?.searchKeys ?? []),
       };
       const parcel = await this.writes.create('parcels', parcelSchema, fields, (p) => ({ action: 'create', summary: `received ${this.describe(p)}${p.urgent ? ' (urgent)' : ''}` }), { at: now });
-      await this.event(parcel, { kind: 'received', at: now, shelf, notes: input.acceptDuplicate ? 'taken in although an open item has this tracking number' : undefined });
+      await this.event(parcel, { kind: 'received', at: now, shelf, photo: input.photo, notes: input.acceptDuplicate ? 'taken in although an open item has this tracking number' : undefined });
       return { kind: 'received', parcel };
     });
   }

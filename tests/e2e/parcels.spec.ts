@@ -3,6 +3,7 @@
 // first with its notification recorded, a duplicate caught, a hand-over of three items to a delegate with a
 // drawn signature, the custody timeline, and the shelf label's QR code decoding back to the item.
 import AxeBuilder from '@axe-core/playwright';
+import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { SeedData } from './pages/SeedData';
@@ -159,8 +160,19 @@ test.describe('mail and parcels', () => {
     await expect(app.heading).toHaveText('Mail and parcels');
     await expect(parcels.tracking).toBeFocused();
 
+    // A photo of the label: a file that is not a picture is refused with a message; a picture is attached.
+    const photoInput = app.main.getByTestId('parcels-photo-input');
+    await photoInput.setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+    await expect(app.main.getByRole('alert')).toHaveText('This file could not be read as a picture; choose a photo (JPEG, PNG or WebP)');
+    const picture = new PNG({ width: 64, height: 40 });
+    picture.data.fill(200);
+    await photoInput.setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: PNG.sync.write(picture) });
+    await expect(app.main.getByRole('img', { name: 'Photo of the label attached' })).toBeVisible();
+    await parcels.tracking.focus();
+
     await parcels.scanIn('1Z5R89390357567127', host.extension!, { urgent: true });
     await expect(parcels.sessionCount).toHaveText('1 items recorded in this session');
+    await expect(app.main.getByRole('img', { name: 'Photo of the label attached' })).toHaveCount(0);
 
     // The recipient's phone got the text through the PBX, from the desk's extension.
     await expect.poll(async () => (await phone.messages()).map((m) => m.body), { timeout: 15_000 })
@@ -176,6 +188,8 @@ test.describe('mail and parcels', () => {
     expect(notified).toHaveLength(1);
     expect(notified[0]).toMatchObject({ parcelId: item!.id, channels: ['desktop', 'sip'], recipientStaffId: host.id });
     expect(notified[0]!.failures).toBeUndefined();
+    const receivedEvent = (await app.readTable<StoredEvent & { photo?: string }>('parcelEvents')).find((e) => e.kind === 'received');
+    expect(receivedEvent?.photo).toMatch(/^data:image\/jpeg;base64,/);
 
     // Correction: the item was for someone else and the number was mistyped.
     await parcels.tab('Waiting').click();
@@ -219,6 +233,7 @@ test.describe('mail and parcels', () => {
     const timeline = parcels.dialog(/^Custody history: Parcel 1Z5R89390357567128/);
     const entries = timeline.getByTestId('parcels-timeline').getByRole('listitem');
     await expect(entries).toHaveCount(3);
+    await expect(entries.nth(0).getByRole('img', { name: 'Photo of the label' })).toBeVisible();
     await expect(entries.nth(1)).toContainText('via desk notification, SIP message');
     await expect(entries.nth(2)).toContainText('Corrected');
     await expect(entries.nth(2)).toContainText('Logged for the wrong person; number mistyped');
