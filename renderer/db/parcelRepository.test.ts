@@ -63,15 +63,36 @@ describe('parcel repository', () => {
     await expect(repos.parcels.moveShelf(a.id, 'C1')).rejects.toThrow(ParcelTransitionError);
   });
 
-  it('refused and returned need a reason; corrections record what changed', async () => {
-    const { repos, zhang, li } = await setup();
+  it('refused and returned need a reason; corrections need a reason and record what changed', async () => {
+    const { db, repos, zhang, li } = await setup();
     const p = received(await repos.parcels.intake({ trackingNumber: 'DPK123456789012', recipientStaffId: zhang.id, type: 'parcel', urgent: false }));
     await expect(repos.parcels.close(p.id, 'refused', ' ')).rejects.toThrow(ValidationError);
-    await repos.parcels.correct(p.id, { recipientStaffId: li.id, urgent: 1 });
-    expect(await repos.parcels.get(p.id)).toMatchObject({ recipientName: '李四', urgent: 1 });
-    expect((await repos.parcels.events(p.id)).at(-1)!.changes).toEqual(expect.arrayContaining([`recipientStaffId: ${zhang.id} → ${li.id}`, 'recipientName: 张三 → 李四', 'urgent: 0 → 1']));
+    await expect(repos.parcels.correct(p.id, { carrier: 'sf' }, '  ')).rejects.toThrow(ValidationError);
+    const untouched = await repos.parcels.get(p.id);
+    expect(untouched?.carrier).toBeUndefined();
+    expect(untouched?.recipientName).toBe('张三');
+    await repos.parcels.correct(p.id, { recipientStaffId: li.id, urgent: 1, carrier: 'deppon', trackingNumber: ' DPK123456789099 ' }, '登记时选错了收件人');
+    const corrected = await repos.parcels.get(p.id);
+    expect(corrected).toMatchObject({ recipientName: '李四', urgent: 1, carrier: 'deppon', trackingNumber: 'DPK123456789099', trackingKey: 'DPK123456789099' });
+    expect(corrected!.searchKeys).toEqual(expect.arrayContaining(['dpk123456789099', '2302']));
+    expect(corrected!.searchKeys).not.toContain('2301');
+    expect(await repos.parcels.openByTrackingKey('DPK123456789012')).toEqual([]);
+    const last = (await repos.parcels.events(p.id)).at(-1)!;
+    expect(last).toMatchObject({ kind: 'corrected', reason: '登记时选错了收件人' });
+    expect(last.changes).toEqual(expect.arrayContaining([`recipientStaffId: ${zhang.id} → ${li.id}`, 'recipientName: 张三 → 李四', 'urgent: 0 → 1', 'carrier: — → deppon']));
+    expect((await db.auditLog.toArray()).filter((a) => a.entityId === p.id).at(-1)!.summary).toContain('(reason: 登记时选错了收件人)');
     await repos.parcels.close(p.id, 'returned', '收件人已离职');
     expect(await repos.parcels.get(p.id)).toMatchObject({ status: 'returned', reason: '收件人已离职' });
+  });
+
+  it('a photo of the label is kept on the received event; anything but an image data URL is refused and nothing is stored', async () => {
+    const { db, repos, zhang } = await setup();
+    const photo = 'data:image/jpeg;base64,/9j/4AAQ';
+    const p = received(await repos.parcels.intake({ trackingNumber: 'SF1400000000001', recipientStaffId: zhang.id, type: 'parcel', urgent: false, photo }));
+    expect((await repos.parcels.events(p.id)).map((e) => [e.kind, e.photo])).toEqual([['received', photo]]);
+    await expect(repos.parcels.intake({ trackingNumber: 'SF1400000000002', type: 'parcel', urgent: false, photo: 'javascript:alert(1)' })).rejects.toThrow(ValidationError);
+    expect(await repos.parcels.openByTrackingKey('SF1400000000002')).toEqual([]);
+    expect(await db.parcels.count()).toBe(1);
   });
 
   it('undo of the last intake: gone from every list, its events kept; not once something else happened', async () => {

@@ -28,6 +28,8 @@ export interface ParcelIntake {
   notes?: string | undefined;
   /** The desk saw the open item with this tracking number and takes this one in anyway. */
   acceptDuplicate?: boolean;
+  /** A photo of the label (image data URL), kept on the 'received' event. */
+  photo?: string | undefined;
 }
 
 export type IntakeOutcome = { kind: 'received'; parcel: Parcel } | { kind: 'duplicate'; existing: Parcel };
@@ -115,7 +117,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
         searchKeys: parcelSearchKeys({ trackingKey: key, shelf }, recipient?.searchKeys ?? []),
       };
       const parcel = await this.writes.create('parcels', parcelSchema, fields, (p) => ({ action: 'create', summary: `received ${this.describe(p)}${p.urgent ? ' (urgent)' : ''}` }), { at: now });
-      await this.event(parcel, { kind: 'received', at: now, shelf, notes: input.acceptDuplicate ? 'taken in although an open item has this tracking number' : undefined });
+      await this.event(parcel, { kind: 'received', at: now, shelf, photo: input.photo, notes: input.acceptDuplicate ? 'taken in although an open item has this tracking number' : undefined });
       return { kind: 'received', parcel };
     });
   }
@@ -217,22 +219,31 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
     });
   }
 
-  /** A correction of what was entered: the fields changed and a 'corrected' event naming each change. */
-  correct(parcelId: string, changes: Partial<Pick<Parcel, CorrectableField>>): Promise<Parcel> {
+  /**
+   * A correction of what was entered (a wrong recipient, carrier or number): the fields changed and a
+   * 'corrected' event naming each change and the reason, with the audit entry, in one transaction.
+   */
+  correct(parcelId: string, changes: Partial<Pick<Parcel, CorrectableField>>, reason: string): Promise<Parcel> {
+    const why = trimmed(reason);
+    if (!why) return Promise.reject(new ValidationError({ reason: 'required' }));
     return this.tx(async () => {
       const parcel = await this.live(parcelId);
       const at = Date.now();
       const next: Partial<Parcel> = { ...changes };
-      if ('recipientStaffId' in changes) {
-        const recipient = await this.recipient(changes.recipientStaffId);
-        next.recipientName = recipient?.name ?? changes.recipientName;
-        next.searchKeys = parcelSearchKeys({ trackingKey: parcel.trackingKey, shelf: parcel.shelf }, recipient?.searchKeys ?? []);
+      if ('trackingNumber' in changes) {
+        next.trackingNumber = trimmed(changes.trackingNumber);
+        next.trackingKey = next.trackingNumber ? trackingKey(next.trackingNumber) : undefined;
       }
-      if ('trackingNumber' in changes) next.trackingKey = changes.trackingNumber ? trackingKey(changes.trackingNumber) : undefined;
+      if ('recipientStaffId' in changes || 'trackingNumber' in changes) {
+        const recipient = await this.recipient('recipientStaffId' in changes ? changes.recipientStaffId : parcel.recipientStaffId);
+        if ('recipientStaffId' in changes) next.recipientName = recipient?.name ?? trimmed(changes.recipientName);
+        const key = 'trackingKey' in next ? next.trackingKey : parcel.trackingKey;
+        next.searchKeys = parcelSearchKeys({ trackingKey: key, shelf: parcel.shelf }, recipient?.searchKeys ?? []);
+      }
       const lines = describeChanges(parcel, next).filter((l) => !l.startsWith('searchKeys') && !l.startsWith('trackingKey'));
       if (lines.length === 0) return parcel;
-      const updated = await this.apply(parcel, { kind: 'corrected', at, changes: next }, `corrected: ${lines.join('; ')}`, next);
-      await this.event(parcel, { kind: 'corrected', at, changes: lines });
+      const updated = await this.apply(parcel, { kind: 'corrected', at, changes: next }, `corrected: ${lines.join('; ')} (reason: ${why})`, next);
+      await this.event(parcel, { kind: 'corrected', at, changes: lines, reason: why });
       return updated;
     });
   }

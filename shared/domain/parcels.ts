@@ -72,6 +72,8 @@ export const parcelEventSchema = recordBaseSchema.extend({
   batchId: ulidSchema.optional(),
   /** Signature drawn on hand-over (签字确认), as a PNG data URL. */
   signature: z.string().max(400_000).optional(),
+  /** received: a photo of the label taken at intake, a downscaled image data URL. */
+  photo: z.string().max(600_000).regex(/^data:image\/(jpeg|png|webp);base64,/).optional(),
   /** corrected: which fields changed, "field: before → after". */
   changes: z.array(z.string().max(300)).optional(),
   reason: z.string().max(500).optional(),

@@ -11,6 +11,8 @@ import { printFigure } from './stats';
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 1_000_000);
 const WAITING = 300;
+/** What the waiting list paints first (renderer WAITING_PAGE); the rest a page per "Show more". */
+const FIRST_PAGE = 50;
 const BATCH = 25_000;
 
 test('parcels on 1M items', async ({ app, page }) => {
@@ -74,15 +76,18 @@ test('parcels on 1M items', async ({ app, page }) => {
   await page.reload();
   await app.screenLoaded();
   await parcels.tab('Waiting').click();
-  await expect(parcels.waitingRows).toHaveCount(WAITING, { timeout: 60_000 });
+  await expect(parcels.app.main.getByRole('button', { name: `All ${WAITING}` })).toBeVisible({ timeout: 60_000 });
+  await expect(parcels.waitingRows).toHaveCount(FIRST_PAGE);
 
   // Waiting list first paint: leave the screen and come back (the panel measures mount → painted).
   for (let i = 0; i < 10; i += 1) {
     await app.navigate('directory');
     await app.navigate('parcels');
     await parcels.tab('Waiting').click();
-    await expect(parcels.waitingRows).toHaveCount(WAITING);
+    await expect(parcels.waitingRows).toHaveCount(FIRST_PAGE);
   }
+  await parcels.app.main.getByRole('button', { name: `Show ${FIRST_PAGE} more (of ${WAITING})` }).click();
+  await expect(parcels.waitingRows).toHaveCount(2 * FIRST_PAGE);
 
   // 20 parcels by keyboard, as a scanner types, recipients by pinyin, initials and extension.
   await parcels.tab('Intake').click();
@@ -99,7 +104,8 @@ test('parcels on 1M items', async ({ app, page }) => {
   printFigure(`scan → saved: Enter on the recipient → item, event and audit stored, among ${PARCELS} (in page)`, metrics.parcelSaveMs ?? [], 'p95 < 30 ms');
   printFigure('tracking number Enter → carrier shown (duplicate check, prefix history, detection; in page)', metrics.parcelScanMs ?? []);
   printFigure('recipient suggestion: keystroke → suggestions rendered (in page)', metrics.parcelRecipientSuggestMs ?? [], 'p95 < 30 ms');
-  printFigure(`waiting list first paint: screen mount → ${WAITING} waiting painted among ${PARCELS} (in page)`, metrics.parcelWaitingPaintMs ?? [], '< 200 ms');
+  printFigure(`waiting list first paint: screen mount → first ${FIRST_PAGE} of ${WAITING} waiting painted among ${PARCELS} (in page)`, metrics.parcelWaitingPaintMs ?? [], '< 200 ms');
+  printFigure('waiting list read: the waiting items and their recipients from IndexedDB (in page, part of the first paint)', metrics.parcelWaitingQueryMs ?? []);
   console.log(`BENCH 20 parcels by keyboard (scanner-speed typing, wall clock with Playwright round trips): ${(keyboardMs / 1000).toFixed(1)} s — target < 60 s`);
   expect((metrics.parcelSaveMs ?? []).length).toBe(20);
 });

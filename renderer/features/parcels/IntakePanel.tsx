@@ -22,6 +22,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UndoIcon from '@mui/icons-material/Undo';
+import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import { PARCEL_TYPES, type Parcel, type ParcelType } from '@shared/domain';
 import { defaultCarrier, detectCarrier, trackingKey, type CarrierDetection, type CarrierId } from '@shared/parcels/carriers';
 import { repositoriesOf, useDatabase } from '../../db';
@@ -32,6 +33,7 @@ import { recordMetric } from '../../platform/metrics';
 import { RecipientPicker, type RecipientPick } from './RecipientPicker';
 import { carrierName, itemName, recipientLabel } from './parcelFormat';
 import { notifyRecipient } from './notifyRecipient';
+import { labelPhotoFromFile } from './labelPhoto';
 
 const LAST_SHOWN = 8;
 
@@ -59,6 +61,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
   const [shelf, setShelf] = useState('');
   const [pieces, setPieces] = useState('1');
   const [notes, setNotes] = useState('');
+  const [photo, setPhoto] = useState<string>();
   const [session, setSession] = useState<Parcel[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -79,6 +82,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
     setUrgent(false);
     setNotes('');
     setPieces('1');
+    setPhoto(undefined);
   };
 
   const onTrackingEnter = async (raw: string) => {
@@ -164,6 +168,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
         shelf,
         pieces: Number.isFinite(count) && count > 0 ? Math.min(count, 999) : 1,
         notes,
+        photo,
         acceptDuplicate,
       });
       if (outcome.kind === 'duplicate') {
@@ -294,6 +299,35 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
           </Stack>
           <FormControlLabel control={<Checkbox checked={urgent} onChange={(e) => setUrgent(e.target.checked)} color="error" />} label={t('intake.urgent')} />
           <TextField id="parcels-notes" label={t('intake.notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 1000))} size="small" multiline minRows={1} />
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            {/* The label photo: the webcam where the system offers it (capture), else a picture file. */}
+            <Button component="label" variant="outlined" size="small" startIcon={<PhotoCameraIcon />}>
+              {t('intake.photo')}
+              <input
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                capture="environment"
+                hidden
+                data-testid="parcels-photo-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (!file) return;
+                  setError(undefined);
+                  labelPhotoFromFile(file).then(setPhoto, () => {
+                    setPhoto(undefined);
+                    setError(t('intake.photoFailed'));
+                  });
+                }}
+              />
+            </Button>
+            {photo && (
+              <>
+                <Box component="img" src={photo} alt={t('intake.photoAttached')} sx={{ height: 48, border: 1, borderColor: 'divider' }} />
+                <Button size="small" onClick={() => setPhoto(undefined)}>{t('intake.photoRemove')}</Button>
+              </>
+            )}
+          </Stack>
           {error && <Alert severity="error" role="alert">{error}</Alert>}
         </Stack>
       </Paper>

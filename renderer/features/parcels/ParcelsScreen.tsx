@@ -19,7 +19,7 @@ import { HandOverPanel } from './HandOverPanel';
 import { OutgoingPanel } from './OutgoingPanel';
 import { TimelineDialog } from './TimelineDialog';
 import { LabelDialog } from './LabelDialog';
-import { CloseDialog, MoveDialog } from './ItemDialogs';
+import { CloseDialog, CorrectDialog, MoveDialog } from './ItemDialogs';
 
 const TABS = ['intake', 'waiting', 'handOver', 'outgoing'] as const;
 type TabId = (typeof TABS)[number];
@@ -41,6 +41,7 @@ export function ParcelsScreen() {
   const [labelId, setLabelId] = useState<string>();
   const [moving, setMoving] = useState<Parcel>();
   const [closing, setClosing] = useState<Parcel>();
+  const [correcting, setCorrecting] = useState<Parcel>();
   const departments = useLiveQuery(async () => new Map((await repositoriesOf(db).departments.list()).map((d) => [d.id, d.name])), [db]) ?? new Map<string, string>();
 
   useEffect(() => {
@@ -62,7 +63,7 @@ export function ParcelsScreen() {
         <IntakePanel trackingRef={trackingRef} departments={departments} active={tab === 'intake'} />
       </TabPanel>
       <TabPanel id="waiting" current={tab}>
-        <WaitingPanel departments={departments} onTimeline={setTimelineId} onLabel={setLabelId} onMove={setMoving} onClose={setClosing} />
+        <WaitingPanel departments={departments} onTimeline={setTimelineId} onLabel={setLabelId} onMove={setMoving} onClose={setClosing} onCorrect={setCorrecting} />
       </TabPanel>
       <TabPanel id="handOver" current={tab}>
         <HandOverPanel />
@@ -74,6 +75,7 @@ export function ParcelsScreen() {
       {labelId && <LabelDialog parcelId={labelId} onClose={() => setLabelId(undefined)} />}
       {moving && <MoveDialog parcel={moving} onClose={() => setMoving(undefined)} />}
       {closing && <CloseDialog parcel={closing} onClose={() => setClosing(undefined)} />}
+      {correcting && <CorrectDialog parcel={correcting} departments={departments} onClose={() => setCorrecting(undefined)} />}
     </Box>
   );
 }

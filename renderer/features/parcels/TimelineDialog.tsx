@@ -51,6 +51,9 @@ export function TimelineDialog({ parcelId, onClose }: { parcelId: string; onClos
               <Typography variant="subtitle2" component="p">{t(`timeline.events.${e.kind}`)} · {time(e.at)}</Typography>
               <Typography variant="caption" color="text.secondary" component="p">{t('timeline.by', { actor: e.actorId })}</Typography>
               {details(e).map((line, i) => <Typography key={i} variant="body2" component="p">{line}</Typography>)}
+              {e.photo && (
+                <Box component="img" src={e.photo} alt={t('timeline.photo')} sx={{ mt: 1, maxWidth: 320, maxHeight: 240, border: 1, borderColor: 'divider' }} />
+              )}
               {e.signature?.startsWith('data:image/png') && (
                 <Box component="img" src={e.signature} alt={t('timeline.signature')} sx={{ mt: 1, maxWidth: 240, maxHeight: 90, border: 1, borderColor: 'divider', bgcolor: '#fff' }} />
               )}
