@@ -2,7 +2,7 @@
 // while talking and after hang-up, and autosaves every change (useCallNoteAutosave.ts). Name and company
 // are suggested from earlier notes of the same number. "Leave a message" turns the note into a message
 // for a person or department (features/messages).
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState, type Ref } from 'react';
 import { Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { noteCategories, repositoriesOf, useDatabase, type CallerSuggestion } from '../../db';
@@ -25,6 +25,47 @@ function useCategories(): string[] {
   }, [db]);
   return list;
 }
+
+type TextFieldName = 'callerName' | 'company' | 'phone' | 'reason' | 'time' | 'place' | 'people' | 'matter';
+const SHORT = { htmlInput: { maxLength: 64 } } as const;
+const MEDIUM = { htmlInput: { maxLength: 200 } } as const;
+const LONG = { htmlInput: { maxLength: 2000 } } as const;
+const WHOLE_ROW = { gridColumn: { sm: '1 / -1' } } as const;
+
+/**
+ * One text field of the note. Memoised with stable props (the constants above, `change` from the autosave
+ * hook), so a keystroke renders only the field typed in, not all ten MUI fields of the note: the note must
+ * stay under 16 ms a keystroke while the operator types during a call (issue 10's benchmark,
+ * tests/bench/callnotes.bench.ts).
+ */
+const NoteField = memo(function NoteField(props: {
+  id: string;
+  name: TextFieldName;
+  label: string;
+  value: string;
+  disabled: boolean;
+  onPatch: (patch: Partial<Record<TextFieldName, string>>) => void;
+  limits: typeof SHORT | typeof MEDIUM | typeof LONG;
+  multiline?: boolean;
+  wholeRow?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const { id, name, label, value, disabled, onPatch, limits, multiline, wholeRow, inputRef } = props;
+  return (
+    <TextField
+      id={id}
+      inputRef={inputRef}
+      size="small"
+      label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onPatch({ [name]: e.target.value })}
+      slotProps={limits}
+      {...(multiline ? { multiline: true, minRows: 2 } : {})}
+      {...(wholeRow ? { sx: WHOLE_ROW } : {})}
+    />
+  );
+});
 
 export function CallNotePanel({ open }: { open: OpenNote }) {
   const { t, i18n } = useTranslation('callnotes');
@@ -79,15 +120,15 @@ export function CallNotePanel({ open }: { open: OpenNote }) {
         </Stack>
       )}
       <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { sm: '1fr 1fr' }, mt: 1 }}>
-        <TextField id={`${titleId}-name`} inputRef={nameRef} size="small" label={t('fields.callerName')} value={f?.callerName ?? ''} disabled={disabled} onChange={(e) => change({ callerName: e.target.value })} slotProps={{ htmlInput: { maxLength: 64 } }} />
-        <TextField id={`${titleId}-company`} size="small" label={t('fields.company')} value={f?.company ?? ''} disabled={disabled} onChange={(e) => change({ company: e.target.value })} slotProps={{ htmlInput: { maxLength: 200 } }} />
-        <TextField id={`${titleId}-phone`} size="small" label={t('fields.phone')} value={f?.phone ?? ''} disabled={disabled} onChange={(e) => change({ phone: e.target.value })} slotProps={{ htmlInput: { maxLength: 64 } }} />
+        <NoteField id={`${titleId}-name`} inputRef={nameRef} name="callerName" label={t('fields.callerName')} value={f?.callerName ?? ''} disabled={disabled} onPatch={change} limits={SHORT} />
+        <NoteField id={`${titleId}-company`} name="company" label={t('fields.company')} value={f?.company ?? ''} disabled={disabled} onPatch={change} limits={MEDIUM} />
+        <NoteField id={`${titleId}-phone`} name="phone" label={t('fields.phone')} value={f?.phone ?? ''} disabled={disabled} onPatch={change} limits={SHORT} />
         <TextField id={`${titleId}-category`} select size="small" label={t('fields.category')} value={f && categories.includes(f.category) ? f.category : (f?.category ?? '')} disabled={disabled} onChange={(e) => change({ category: e.target.value })}>
           {[...new Set([...categories, ...(f?.category ? [f.category] : [])])].map((c) => (
             <MenuItem key={c} value={c}>{categoryLabel(c)}</MenuItem>
           ))}
         </TextField>
-        <TextField id={`${titleId}-reason`} size="small" label={t('fields.reason')} value={f?.reason ?? ''} disabled={disabled} onChange={(e) => change({ reason: e.target.value })} multiline minRows={2} sx={{ gridColumn: { sm: '1 / -1' } }} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+        <NoteField id={`${titleId}-reason`} name="reason" label={t('fields.reason')} value={f?.reason ?? ''} disabled={disabled} onPatch={change} limits={LONG} multiline wholeRow />
         <FormControlLabel
           sx={{ gridColumn: { sm: '1 / -1' } }}
           control={<Checkbox checked={f?.important ?? false} disabled={disabled} onChange={(e) => change({ important: e.target.checked })} />}
@@ -95,10 +136,10 @@ export function CallNotePanel({ open }: { open: OpenNote }) {
         />
         {f?.important && (
           <>
-            <TextField id={`${titleId}-time`} size="small" label={t('fields.time')} value={f.time} onChange={(e) => change({ time: e.target.value })} slotProps={{ htmlInput: { maxLength: 200 } }} />
-            <TextField id={`${titleId}-place`} size="small" label={t('fields.place')} value={f.place} onChange={(e) => change({ place: e.target.value })} slotProps={{ htmlInput: { maxLength: 200 } }} />
-            <TextField id={`${titleId}-people`} size="small" label={t('fields.people')} value={f.people} onChange={(e) => change({ people: e.target.value })} sx={{ gridColumn: { sm: '1 / -1' } }} slotProps={{ htmlInput: { maxLength: 200 } }} />
-            <TextField id={`${titleId}-matter`} size="small" label={t('fields.matter')} value={f.matter} onChange={(e) => change({ matter: e.target.value })} multiline minRows={2} sx={{ gridColumn: { sm: '1 / -1' } }} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+            <NoteField id={`${titleId}-time`} name="time" label={t('fields.time')} value={f.time} disabled={false} onPatch={change} limits={MEDIUM} />
+            <NoteField id={`${titleId}-place`} name="place" label={t('fields.place')} value={f.place} disabled={false} onPatch={change} limits={MEDIUM} />
+            <NoteField id={`${titleId}-people`} name="people" label={t('fields.people')} value={f.people} disabled={false} onPatch={change} limits={MEDIUM} wholeRow />
+            <NoteField id={`${titleId}-matter`} name="matter" label={t('fields.matter')} value={f.matter} disabled={false} onPatch={change} limits={LONG} multiline wholeRow />
           </>
         )}
       </Box>
