@@ -53,6 +53,14 @@ const writePathRule = ['error',
   { selector: `CallExpression[callee.property.name=/^(modify|delete)$/][callee.object.type='CallExpression'][callee.object.callee.property.name=${COLLECTION_STEPS}]`, message: WRITE_PATH_MESSAGE },
 ];
 
+// Dates and times are typed in the console's language (year first, 24-hour in Chinese), so no screen uses the
+// browser's native date/time input, whose format follows the operating system: renderer/ui/dates/DateTimeFields.tsx.
+const NATIVE_DATE_MESSAGE = 'Use AppDateField / AppTimeField (renderer/ui/dates/DateTimeFields.tsx), not a native date or time input.';
+const nativeDateInputs = [
+  { selector: "JSXAttribute[name.name='type'][value.value=/^(date|time|datetime-local|month|week)$/]", message: NATIVE_DATE_MESSAGE },
+  { selector: "JSXAttribute[name.name='type'] > JSXExpressionContainer > Literal[value=/^(date|time|datetime-local|month|week)$/]", message: NATIVE_DATE_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/.reports/**'] },
   js.configs.recommended,
@@ -115,7 +123,7 @@ export default tseslint.config(
     // The write path: everywhere in the renderer except renderer/db/ itself (tests included).
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/db/**', 'renderer/vite.config.ts'],
-    rules: { 'no-restricted-syntax': writePathRule },
+    rules: { 'no-restricted-syntax': [...writePathRule, ...nativeDateInputs] },
   },
   {
     // Unit tests of the renderer may use Node helpers (reading fixtures).
