@@ -11,6 +11,7 @@ import { DeskContext, type KeyValueStorage } from './deskContext';
 import type { RestoreStagingRow } from './archive/stagingSchema';
 import { preloadForUpgrade } from './textKeys';
 import { AccessControl } from './accessControl';
+import type { OutboxEntry, SyncConflict, SyncStateRow } from './sync/syncTables';
 
 export const DATABASE_NAME = 'frontdesk';
 
@@ -70,8 +71,17 @@ export class FrontDeskDatabase extends Dexie {
   equipmentFaults!: Table<EquipmentFault, string>;
   restoreStaging!: Table<RestoreStagingRow, string>;
   handovers!: Table<Handover, string>;
+  /** Replication bookkeeping (renderer/db/sync/syncTables.ts): local to this desk, never replicated. */
+  syncOutbox!: Table<OutboxEntry, number>;
+  syncConflicts!: Table<SyncConflict, string>;
+  syncState!: Table<SyncStateRow, string>;
 
   readonly desk: DeskContext;
+  /**
+   * Whether this desk replicates (renderer/db/sync/): while it does, every write adds its outbox entry in
+   * its own transaction. Read from syncState while the database opens, before any write.
+   */
+  readonly sync = { recording: false };
   /** Who is signed in and what they may do (renderer/db/accessControl.ts); open until the app enforces it. */
   readonly access: AccessControl;
 
@@ -87,6 +97,12 @@ export class FrontDeskDatabase extends Dexie {
     this.access = new AccessControl((operatorId) => this.desk.setActor(operatorId));
     // Settled before any other transaction runs, so every write knows its desk synchronously.
     this.on('ready', (vipDb) => this.desk.settle(vipDb), true);
+    this.on('ready', async (vipDb) => {
+      // A database opened with an older schema (tests of upgrades) has no sync tables: it does not replicate.
+      if (!vipDb.tables.some((table) => table.name === 'syncState')) return;
+      const config = (await vipDb.table<SyncStateRow, string>('syncState').get('config'))?.value as { enabled?: unknown } | undefined;
+      this.sync.recording = config?.enabled === true;
+    }, true);
     // Another window holds an older version open: our upgrade waits until it closes (renderer/db/databaseHealth.ts).
     this.on('blocked', () => databaseHealth.set({ state: 'blocked' }));
     // Another window opened a newer version: Dexie closes this connection; only a reload can continue.

@@ -5,6 +5,7 @@ import { openFrontDeskDatabase } from './database';
 import { DepartmentInUseError } from './departmentRepository';
 import { RecordNotFoundError, ValidationError } from './recordRepository';
 import { repositoriesOf } from './repositories';
+import { writePathOf } from './writePath';
 import { freshDatabase } from '../test/testDatabase';
 
 describe('desk identity', () => {
@@ -94,7 +95,7 @@ describe('record repositories', () => {
   it('rolls the audit entry back with the change when the surrounding transaction fails', async () => {
     const { db, repos } = await freshDatabase();
     await expect(
-      db.transaction('rw', db.staff, db.departments, db.auditLog, async () => {
+      writePathOf(db).transaction(['staff', 'departments'], async () => {
         await repos.staff.create({ name: '周八' });
         throw new Error('later step failed');
       }),

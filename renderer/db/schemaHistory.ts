@@ -184,7 +184,22 @@ const v8: SchemaVersion = {
   stores: { restoreStaging: 'id, restoreId' },
 };
 
+const v10: SchemaVersion = {
+  version: 10,
+  description:
+    'Several desks, one log (renderer/db/sync/): the outbox (syncOutbox) gets one entry per changed row in the ' +
+    'same transaction as the change, numbered in order, so a change made while the server is away, or just before ' +
+    'a crash, is still sent; syncConflicts keeps the versions a merge overwrote (shared/sync/conflictRules.ts), ' +
+    'for a supervisor, open ones first; syncState holds the replication checkpoint and the sync configuration ' +
+    'of this desk (never credentials: those live in the bridge\'s secrets). No existing row changes.',
+  stores: {
+    syncOutbox: '++seq, [table+rowId]',
+    syncConflicts: 'id, [table+rowId], [status+detectedAt]',
+    syncState: 'key',
+  },
+};
+
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8, v10];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -10,10 +10,11 @@
 //   refusal throws PermissionDeniedError (renderer/db/writeErrors.ts): nothing is written, nothing audited.
 //   The signed-in person is the actor of every audit entry. Only the sign-in bookkeeping itself (wrong
 //   attempts, the lock-out, the first supervisor) passes `authority: AUTHENTICATION`, from renderer/db only.
-// - replication to other desks: the change record (outbox row) is written in `commit()` next to the
-//   audit entry, inside the same transaction; add its table to `WRITE_TABLES` so every write transaction
-//   includes it.
-// Replication does not exist yet. With nobody signed in (unit tests, open mode) the actor is the desk.
+// - replication to other desks (renderer/db/sync/): while the desk replicates, every written row of a replicated
+//   table (shared/sync/conflictRules.ts) gets its outbox entry in `recordChanges()`, inside the same
+//   transaction (`WRITE_TABLES` puts the outbox in every write transaction), so a change is either stored and
+//   queued or neither. Rows arriving from other desks come in through `applyReplicated()`.
+// With nobody signed in (unit tests, open mode) the actor is the desk.
 import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import type { AuditAction, AuditEntry } from '@shared/domain/desk';
@@ -21,12 +22,14 @@ import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { mayDiscard, publishedRow, stagedRow } from '@shared/imports/staging';
+import { isReplicatedTable } from '@shared/sync/conflictRules';
 import { newId } from './ids';
+import type { SyncConflict, SyncStateRow, SyncTableName } from './sync/syncTables';
 import { loadTextKeys, textKeysLoaded } from './textKeys';
 import { PermissionDeniedError, ValidationError, withoutUndefined } from './writeErrors';
 
-/** Tables every write transaction includes besides the ones written (the outbox joins here). */
-const WRITE_TABLES: readonly TableName[] = ['auditLog'];
+/** Tables every write transaction includes besides the ones written: the audit log and the sync outbox. */
+const WRITE_TABLES: readonly string[] = ['auditLog', 'syncOutbox'];
 
 /** Who is acting: an operator id after sign-in, 'desk' before sign-in exists. */
 export type Actor = string;
@@ -88,7 +91,7 @@ export class WritePath {
    * Writes compute search keys with lazily loaded libraries (textKeys.ts): they are loaded BEFORE the
    * transaction opens, never awaited inside it (that would let IndexedDB commit it half-done).
    */
-  transaction<R>(tables: readonly TableName[], work: () => Promise<R>): Promise<R> {
+  transaction<R>(tables: readonly (TableName | SyncTableName)[], work: () => Promise<R>): Promise<R> {
     const run = () => this.db.transaction('rw', [...new Set([...tables, ...WRITE_TABLES])], work);
     if (textKeysLoaded() || Dexie.currentTransaction) return run();
     return loadTextKeys().then(run);
@@ -122,7 +125,13 @@ export class WritePath {
         });
         this.authorize(table, 'create', chunk, options);
         if (chunk.length > 0) await this.tableOf(table).bulkAdd(chunk);
-        if (options.audit) await this.db.auditLog.bulkAdd(chunk.map((record) => this.auditEntry(table, record.id, options.audit!(record), at, options)));
+        // Staged rows are hidden until published; they are queued for other desks when publishStaged shows them.
+        if (!stagedBy) await this.recordChanges(table, chunk.map((record) => record.id), at);
+        if (options.audit) {
+          const entries = chunk.map((record) => this.auditEntry(table, record.id, options.audit!(record), at, options));
+          await this.db.auditLog.bulkAdd(entries);
+          await this.recordChanges('auditLog', entries.map((entry) => entry.id), at);
+        }
         written.push(...chunk);
         options.onChunk?.(written.length);
       }
@@ -179,8 +188,32 @@ export class WritePath {
       for (const row of rows) validate(schema, row);
       this.authorize(table, 'create', rows as unknown as RecordBase[], context);
       if (rows.length > 0) await this.tableOf(table).bulkPut(rows as Row<N>[]);
+      await this.recordChanges(table, rows.map((row) => row.id), context.at ?? Date.now());
       });
     }
+
+  /**
+   * Rows that arrived from other desks (renderer/db/sync/syncEngine.ts), already merged with the stored
+   * versions by the rules in shared/sync/conflictRules.ts. Each is checked against its schema and written as
+   * it is (its own id, stamps and desk); it is not audited again (its audit entries replicate with it) and
+   * no permission is asked (the desk that wrote it asked). Ids in `requeue` are rows the merge changed: they
+   * go back into the outbox, so the other desks get the merged version.
+   */
+  applyReplicated<N extends TableName>(table: N, schema: z.ZodType, rows: readonly Row<N>[], requeue: readonly string[], at: number): Promise<void> {
+    return this.transaction([table], async () => {
+      const valid = rows.map((row) => validate(schema, row) as Row<N>);
+      if (valid.length > 0) await this.tableOf(table).bulkPut(valid);
+      await this.recordChanges(table, requeue, at);
+    });
+  }
+
+  /** Replication bookkeeping (conflicts kept for a supervisor, the checkpoint) in the caller's transaction. */
+  async recordSyncBookkeeping(conflicts: readonly SyncConflict[], state: readonly SyncStateRow[]): Promise<void> {
+    return this.transaction(['syncConflicts', 'syncState'], async () => {
+      if (conflicts.length > 0) await this.db.syncConflicts.bulkPut([...conflicts]);
+      if (state.length > 0) await this.db.syncState.bulkPut([...state]);
+    });
+  }
 
   /**
    * Makes rows staged by import `importId` visible (shared/imports/staging.ts): one short transaction per
@@ -195,6 +228,7 @@ export class WritePath {
       });
       this.authorize(table, 'update', rows, context);
       await this.tableOf(table).bulkPut(rows);
+      await this.recordChanges(table, rows.map((row) => row.id), at);
       return rows.length;
     });
   }
@@ -239,8 +273,18 @@ export class WritePath {
     this.authorize(table, kind, [record], context);
     if (kind === 'create') await this.tableOf(table).add(record);
     else await this.tableOf(table).put(record);
+    await this.recordChanges(table, [record.id], at);
     if (audit) await this.appendAudit(table, record.id, typeof audit === 'function' ? audit(record) : audit, at, context);
-    // Replication hook: the change record (outbox row) for `record` is written here, same transaction.
+  }
+
+  /**
+   * The outbox entries of written rows (renderer/db/sync/): only while this desk replicates, only for tables
+   * that replicate, always inside the transaction of the write itself.
+   */
+  private async recordChanges(table: string, ids: readonly string[], at: number): Promise<void> {
+    if (!this.db.sync.recording || ids.length === 0 || !isReplicatedTable(table)) return;
+    if (!Dexie.currentTransaction) throw new Error('An outbox entry must be written in the transaction of its change');
+    await this.db.syncOutbox.bulkAdd(ids.map((rowId) => ({ table, rowId, at })));
   }
 
   /** Sign-in hook: the signed-in person's roles must allow this kind of write to this table. */
@@ -259,6 +303,7 @@ export class WritePath {
   private async appendAudit(table: string, recordId: string, note: AuditNote, at: number, context: WriteContext): Promise<AuditEntry> {
     const entry = this.auditEntry(table, recordId, note, at, context);
     await this.db.auditLog.add(entry);
+    await this.recordChanges('auditLog', [entry.id], at);
     return entry;
   }
 
