@@ -28,6 +28,10 @@ async function start(): Promise<void> {
     }
   }
   void startStoragePersistence();
+  // Replication with the other desks, when configured (renderer/app/syncStart.ts); its state shows in the status bar.
+  void import('./app/syncStart').then(({ startSyncIfConfigured }) => startSyncIfConfigured()).catch((error: unknown) => {
+    console.error('Sync did not start', error);
+  });
   // The phone (sip.js) and the first-run sample directory (pinyin search keys, CSV) load as their own
   // chunks, in parallel with the first screen rather than ahead of it — and only once somebody is signed
   // in (features/signin): every write, a call record included, is made by a signed-in person.

@@ -44,7 +44,7 @@ const SCREENS: Partial<Record<ScreenId, LazyExoticComponent<ComponentType>>> = {
   // Through the index's loader: the index also holds the small backup runner mounted below.
   archive: lazyNamed(() => withStrings(['archive'], loadArchiveScreen), 'ArchiveScreen'),
   parcels: lazyNamed(() => withStrings(['parcels'], () => afterPhone(() => import('../features/parcels'))), 'ParcelsScreen'),
-  settings: lazyNamed(() => withStrings(['settings'], () => afterPhone(() => import('../features/settings'))), 'SettingsScreen'),
+  settings: lazyNamed(() => withStrings(['settings', 'sync'], () => afterPhone(() => import('../features/settings'))), 'SettingsScreen'),
   audit: lazyNamed(() => withStrings(['audit'], () => import('../features/audit')), 'AuditScreen'),
 };
 

@@ -5,7 +5,7 @@ import { usePhoneStatus } from '../ui/status/phoneStatusStore';
 import { formatBytes, nearlyFullShare, useStorageStatus } from '../ui/status/storageStatus';
 import { useStore } from '../ui/useStore';
 import { useBackupStatus, type BackupDisplay } from '../ui/status/backupStatus';
-import { databaseHealth } from '../db';
+import { databaseHealth, syncStatus, type SyncStatus } from '../db';
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;
@@ -39,6 +39,37 @@ function BackupSegment({ backup }: { backup: BackupDisplay }) {
   );
 }
 
+const SYNC_COLOUR = { off: 'text.disabled', starting: 'info.main', syncing: 'info.main', upToDate: 'success.main', offline: 'warning.main', error: 'error.main' } as const;
+
+/** Replication with the other desks: nothing while this desk does not replicate. */
+function SyncSegment({ sync }: { sync: SyncStatus }) {
+  const { t, i18n } = useTranslation();
+  if (sync.state === 'off') return null;
+  const text =
+    sync.state === 'offline'
+      ? t('status.sync.offline', { time: backupTime(sync.offlineSince ?? Date.now(), i18n.language), count: sync.waiting })
+      : sync.state === 'error'
+        ? t('status.sync.error', { reason: sync.reason ?? '' })
+        : sync.state === 'starting'
+          ? t('status.sync.starting', { done: sync.progress?.done ?? 0 })
+          : sync.waiting > 0
+            ? t('status.sync.waiting', { count: sync.waiting })
+            : t(`status.sync.${sync.state}`);
+  return (
+    <>
+      <Typography variant="caption" role="status" data-testid="sync-status" data-state={sync.state} data-waiting={sync.waiting} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+        <CircleIcon sx={{ fontSize: 10, color: SYNC_COLOUR[sync.state] }} aria-hidden />
+        {text}
+      </Typography>
+      {sync.openConflicts > 0 && (
+        <Typography variant="caption" role="status" data-testid="sync-conflicts" sx={{ color: 'warning.dark', fontWeight: 600 }}>
+          {t('status.sync.conflicts', { count: sync.openConflicts })}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 export function StatusBar() {
   const { t, i18n } = useTranslation();
   const phone = usePhoneStatus();
@@ -48,6 +79,7 @@ export function StatusBar() {
   const full = nearlyFullShare(storage);
   const health = useStore(databaseHealth);
   const backup = useBackupStatus();
+  const sync = useStore(syncStatus);
   return (
     <Box
       component="footer"
@@ -65,6 +97,7 @@ export function StatusBar() {
         {usage}
       </Typography>
       <BackupSegment backup={backup} />
+      <SyncSegment sync={sync} />
       {health.state !== 'ok' && (
         <Typography variant="caption" role="alert" data-testid="database-health" data-state={health.state} sx={{ color: 'error.main', fontWeight: 600 }}>
           {t(`status.database.${health.state}`)}

@@ -33,6 +33,7 @@ export const laterFeatureLocales = {
   parcels: () => import('../features/parcels/locales').then((m) => m.parcelsLocales),
   settings: () => import('../features/settings/locales').then((m) => m.settingsLocales),
   switchboard: () => import('../features/switchboard/locales').then((m) => m.switchboardLocales),
+  sync: () => import('../features/settings/syncLocales').then((m) => m.syncLocales),
   visitors: () => import('../features/visitors/locales').then((m) => m.visitorsLocales),
 } as const satisfies Record<string, () => Promise<FeatureLocales[string]>>;
 

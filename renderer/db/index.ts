@@ -37,3 +37,4 @@ export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export type * from '@shared/domain';
 export * from '@shared/domain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';
+export { syncStatus, type SyncStatus, type SyncState } from './sync/syncStatus';

@@ -35,7 +35,7 @@ export const TABLE_MATRIX: Readonly<Record<string, Row<TableAccess>>> = {
 
 export const SPECIAL_ACTIONS = [
   'export', 'restore', 'destroy', 'revealId', 'revealPhone', 'editWatchlist', 'editStaff', 'resetPin', 'viewAudit', 'changeSignInRule',
-  'closeUnacknowledged', 'viewOperatorFigures',
+  'closeUnacknowledged', 'viewOperatorFigures', 'configureSync',
 ] as const;
 export type SpecialAction = (typeof SPECIAL_ACTIONS)[number];
 
@@ -55,6 +55,8 @@ export const ACTION_MATRIX: Readonly<Record<SpecialAction, Row<boolean>>> = {
   closeUnacknowledged: row(false, false, false, true),
   // Issue 10: the answer figures per operator (staff assessment) are the supervisor's.
   viewOperatorFigures: row(false, false, false, true),
+  // Issue 14: which server the desk shares its log with, and the review of sync conflicts, are the supervisor's.
+  configureSync:    row(false, false, false, true),
 };
 
 /**

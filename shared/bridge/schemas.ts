@@ -41,7 +41,7 @@ export const MAX_SIP_SERVERS = 8;
 // ---- shared pieces ----
 
 /** Secrets the app may keep in OS-protected storage. A fixed list: main never stores arbitrary keys. */
-export const SECRET_KEYS = ['sip.password'] as const;
+export const SECRET_KEYS = ['sip.password', 'sync.password'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 export const secretKeySchema = z.enum(SECRET_KEYS, {

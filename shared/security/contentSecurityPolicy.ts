@@ -2,6 +2,7 @@
 // renderer: main's app:// handler sends it as a response header (a <meta> tag cannot set frame-ancestors,
 // and a header cannot be edited by the page), and the browser preview's static server sends the same.
 import { parseSipServerAddress, sipConnectSource } from '../phone/sipServerAddress';
+import { syncConnectSource } from '../sync/syncServerAddress';
 
 /**
  * Sources for connect-src: one `scheme://host[:port]` per SIP server that passes the PBX address rule,
@@ -16,8 +17,15 @@ export function sipConnectSources(urls: readonly string[]): string[] {
   return [...sources];
 }
 
-/** ws:// to this machine on any port: the SIP lab's Kamailio, whose port the OS picks per run. */
-export const LOOPBACK_LAB_CONNECT_SOURCES = ['ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*'] as const;
+/**
+ * ws:// and http:// to this machine on any port: the SIP lab's Kamailio and the sync tests' CouchDB-protocol
+ * server, whose ports the OS picks per run.
+ */
+export const LOOPBACK_LAB_CONNECT_SOURCES = ['ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*', 'http://127.0.0.1:*', 'http://localhost:*'] as const;
+
+function syncSources(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(syncConnectSource).filter((source): source is string => source !== null))];
+}
 
 export interface ContentSecurityPolicyOptions {
   /**
@@ -25,6 +33,8 @@ export interface ContentSecurityPolicyOptions {
    * it cannot learn the PBX address from Settings, and the lab PBX's port changes per run. Never in Electron.
    */
   allowLoopbackLab?: boolean;
+  /** The site's sync server (Settings → Sync): exactly its scheme://host[:port], when it is a valid address. */
+  syncServerUrls?: readonly string[];
 }
 
 export function buildContentSecurityPolicy(sipServerUrls: readonly string[], options: ContentSecurityPolicyOptions = {}): string {
@@ -34,7 +44,7 @@ export function buildContentSecurityPolicy(sipServerUrls: readonly string[], opt
     ['style-src', ["'self'", "'unsafe-inline'"]], // MUI/emotion inject <style> elements at runtime
     ['img-src', ["'self'", 'data:', 'blob:']], // data: for signatures and QR codes, blob: for previews
     ['media-src', ["'self'", 'blob:', 'mediastream:']], // ringtone, and the WebRTC call audio
-    ['connect-src', ["'self'", ...sipConnectSources(sipServerUrls), ...(options.allowLoopbackLab ? LOOPBACK_LAB_CONNECT_SOURCES : [])]], // the PBX, nothing else
+    ['connect-src', ["'self'", ...sipConnectSources(sipServerUrls), ...syncSources(options.syncServerUrls ?? []), ...(options.allowLoopbackLab ? LOOPBACK_LAB_CONNECT_SOURCES : [])]], // the PBX and the sync server, nothing else
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['frame-ancestors', ["'none'"]],

@@ -94,7 +94,6 @@ export const SYNC_POLICIES = {
   callNotes: LAST_WRITER,
   messages: MESSAGE_POLICY,
   equipmentFaults: FAULT_POLICY,
-  handovers: ACKNOWLEDGED_POLICY,
   auditLog: { kind: 'appendOnly' },
   operators: LAST_WRITER,
   settings: LAST_WRITER,
@@ -102,8 +101,11 @@ export const SYNC_POLICIES = {
 
 export type ReplicatedTable = keyof typeof SYNC_POLICIES;
 
-/** Tables that stay on the desk whatever is configured: staging areas of imports and restores. */
-export const LOCAL_ONLY_TABLES = ['restoreStaging'] as const;
+/**
+ * Tables that stay on the desk whatever is configured: the staging of a restore, and the shift handover,
+ * which is one desk's note from the person leaving it to the person taking it over.
+ */
+export const LOCAL_ONLY_TABLES = ['restoreStaging', 'handovers'] as const;
 
 export function isReplicatedTable(table: string): table is ReplicatedTable {
   return Object.hasOwn(SYNC_POLICIES, table);

@@ -5,13 +5,13 @@ import { buildContentSecurityPolicy } from '../../shared/security/contentSecurit
 import { test, expect } from './fixtures';
 
 test.describe('Content-Security-Policy of the browser build', () => {
-  test("is the app's own policy, with ws:// to loopback for the SIP lab and nothing else added", async ({ page }) => {
+  test("is the app's own policy, with ws:// and http:// to loopback for the SIP lab and the sync server, and nothing else added", async ({ page }) => {
     const response = await page.goto('/index.html');
     const csp = response?.headers()['content-security-policy'];
     expect(csp).toBe(buildContentSecurityPolicy([], { allowLoopbackLab: true }));
     const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
     expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*']);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*', 'http://127.0.0.1:*', 'http://localhost:*']);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 

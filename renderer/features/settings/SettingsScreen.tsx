@@ -6,6 +6,7 @@ import { getBridge } from '../../platform';
 import { PhoneSettingsForm } from './PhoneSettingsForm';
 import { StaffAccountsPanel } from '../signin';
 import { SwitchboardRecordsSettings } from './SwitchboardRecordsSettings';
+import { SyncSettings } from './SyncSettings';
 
 interface AboutInfo {
   appVersion: string;
@@ -37,6 +38,7 @@ export function SettingsScreen() {
       </Paper>
       <SwitchboardRecordsSettings />
       <StaffAccountsPanel />
+      <SyncSettings />
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="settings-about">
         <Typography id="settings-about" variant="h6" component="h2" gutterBottom>{t('settings.about')}</Typography>
         <Typography data-testid="about-version">

@@ -1,0 +1,219 @@
+// Starts and stops this desk's replication (README "Several desks"): PouchDB (loaded on first use, so it
+// is not part of the first screen) keeps the local replica in IndexedDB and replicates it with the site's
+// CouchDB-protocol server both ways, live, retrying with back-off while the server is away; the engine
+// (renderer/db/sync/syncEngine.ts) moves changes between the replica and Dexie. The status store
+// (renderer/db/sync/syncStatus.ts) tells the status bar and Settings → Sync what is happening.
+import { liveQuery } from 'dexie';
+import { syncUrlProblem } from '@shared/sync/syncServerAddress';
+import type { FrontDeskDatabase } from '../FrontDeskDatabase';
+import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
+import { SyncEngine, type Replica } from './syncEngine';
+import { syncStatus, updateSyncStatus } from './syncStatus';
+import { SYNC_STATE_KEYS, type SyncConfig } from './syncTables';
+
+export interface SyncCredentials {
+  username?: string;
+  password?: string;
+}
+
+type PouchStatic = PouchDB.Static;
+
+let pouchLoaded: Promise<PouchStatic> | undefined;
+function loadPouch(): Promise<PouchStatic> {
+  pouchLoaded ??= import('pouchdb-browser').then((module) => (module.default ?? module) as unknown as PouchStatic);
+  return pouchLoaded;
+}
+
+function remoteDatabase(Pouch: PouchStatic, config: SyncConfig, credentials: SyncCredentials): PouchDB.Database {
+  const url = `${config.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.databaseName)}`;
+  const auth = credentials.username ? { username: credentials.username, password: credentials.password ?? '' } : undefined;
+  return new Pouch(url, { skip_setup: false, ...(auth ? { auth } : {}) });
+}
+
+function reasonOf(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { status?: number; reason?: string; message?: string; name?: string };
+    const text = e.reason ?? e.message ?? e.name ?? '';
+    return e.status ? `${e.status} ${text}`.trim() : text;
+  }
+  return String(error);
+}
+
+/** Whether the server answers and the database can be opened (Settings → Sync, "Test connection"). */
+export async function testSyncConnection(config: SyncConfig, credentials: SyncCredentials): Promise<{ ok: true; documents: number } | { ok: false; reason: string }> {
+  const problem = syncUrlProblem(config.serverUrl);
+  if (problem) return { ok: false, reason: problem };
+  const Pouch = await loadPouch();
+  const remote = remoteDatabase(Pouch, config, credentials);
+  try {
+    const info = await remote.info();
+    return { ok: true, documents: info.doc_count };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
+  } finally {
+    void remote.close().catch(() => undefined);
+  }
+}
+
+/** The desk's stored sync configuration, if any (no credentials: they are in the bridge's secrets). */
+export async function readSyncConfig(db: FrontDeskDatabase): Promise<SyncConfig | undefined> {
+  return (await db.syncState.get(SYNC_STATE_KEYS.config))?.value as SyncConfig | undefined;
+}
+
+export interface RunningSync {
+  stop(): Promise<void>;
+  engine: SyncEngine;
+}
+
+let running: RunningSync | undefined;
+
+/** The replication running in this window, if any. */
+export function runningSync(): RunningSync | undefined {
+  return running;
+}
+
+/**
+ * Starts replicating (stopping a previous run first). The first run of a desk queues every row it holds
+ * (progress in the status); from then on the outbox carries each change.
+ */
+export async function startSync(db: FrontDeskDatabase, config: SyncConfig, credentials: SyncCredentials): Promise<RunningSync> {
+  await running?.stop();
+  const problem = syncUrlProblem(config.serverUrl);
+  if (problem) {
+    updateSyncStatus({ state: 'error', reason: problem });
+    throw new Error(problem);
+  }
+  updateSyncStatus({ state: 'starting', reason: undefined, progress: { done: 0 } });
+  const Pouch = await loadPouch();
+  const local = new Pouch(`${db.name}-replica`, { auto_compaction: true });
+  const remote = remoteDatabase(Pouch, config, credentials);
+  const engine = new SyncEngine({ db, local: local as unknown as Replica, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: config.siteWideAccounts });
+  await engine.enableRecording();
+
+  const abort = new AbortController();
+  let stopped = false;
+  let unpushed = 0;
+  let outboxCount = 0;
+  const refreshWaiting = () => updateSyncStatus({ waiting: outboxCount + unpushed });
+
+  let draining: Promise<void> | undefined;
+  let drainAgain = false;
+  const drain = () => {
+    if (stopped) return;
+    if (draining) {
+      drainAgain = true;
+      return;
+    }
+    draining = engine
+      .drainOutbox()
+      .then((written) => {
+        unpushed += written;
+        refreshWaiting();
+      })
+      .catch((error: unknown) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
+      .finally(() => {
+        draining = undefined;
+        if (drainAgain) {
+          drainAgain = false;
+          drain();
+        }
+      });
+  };
+
+  let pulling: Promise<void> | undefined;
+  let pullAgain = false;
+  const pull = () => {
+    if (stopped) return;
+    if (pulling) {
+      pullAgain = true;
+      return;
+    }
+    pulling = engine
+      .pull()
+      .then(() => updateSyncStatus({ lastPull: Date.now() }))
+      .catch((error: unknown) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
+      .finally(() => {
+        pulling = undefined;
+        if (pullAgain) {
+          pullAgain = false;
+          pull();
+        }
+      });
+  };
+
+  const outboxWatch = liveQuery(() => db.syncOutbox.count()).subscribe({
+    next: (count) => {
+      outboxCount = count;
+      refreshWaiting();
+      if (count > 0) drain();
+    },
+    error: () => undefined,
+  });
+  const conflictWatch = liveQuery(() => db.syncConflicts.where('[status+detectedAt]').between(['open', -Infinity], ['open', Infinity]).count()).subscribe({
+    next: (openConflicts) => updateSyncStatus({ openConflicts }),
+    error: () => undefined,
+  });
+
+  // The first run of a desk: what it already holds goes up; what the server holds comes down.
+  try {
+    const total = (await db.syncState.get(SYNC_STATE_KEYS.seeded))?.value === true ? 0 : undefined;
+    if (total === undefined) await engine.seed((done) => updateSyncStatus({ progress: { done } }), abort.signal);
+  } catch (error) {
+    outboxWatch.unsubscribe();
+    conflictWatch.unsubscribe();
+    updateSyncStatus({ state: 'error', reason: reasonOf(error), progress: undefined });
+    throw error;
+  }
+  drain();
+
+  const replication = Pouch.sync(local, remote, {
+    live: true,
+    retry: true,
+    batch_size: 200,
+    // PouchDB's default back-off grows to minutes; a desk back on the network should catch up within seconds.
+    back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5_000)),
+  });
+  replication
+    .on('change', (info) => {
+      if (info.direction === 'pull') pull();
+      else {
+        unpushed = Math.max(0, unpushed - (info.change.docs_written ?? 0));
+        updateSyncStatus({ lastPush: Date.now() });
+        refreshWaiting();
+      }
+    })
+    .on('active', () => updateSyncStatus({ state: 'syncing', offlineSince: undefined, reason: undefined }))
+    .on('paused', (error?: unknown) => {
+      if (error) {
+        const since = syncStatus.get().offlineSince ?? Date.now();
+        updateSyncStatus({ state: 'offline', offlineSince: since, reason: reasonOf(error), progress: undefined });
+        return;
+      }
+      unpushed = 0;
+      refreshWaiting();
+      pull();
+      updateSyncStatus({ state: outboxCount > 0 ? 'syncing' : 'upToDate', offlineSince: undefined, reason: undefined, progress: undefined, lastPush: Date.now() });
+    })
+    .on('denied', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
+    .on('error', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }));
+  pull();
+
+  const handle: RunningSync = {
+    engine,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      abort.abort();
+      replication.cancel();
+      outboxWatch.unsubscribe();
+      conflictWatch.unsubscribe();
+      await Promise.allSettled([draining, pulling]);
+      await local.close().catch(() => undefined);
+      await remote.close().catch(() => undefined);
+      if (running === handle) running = undefined;
+      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, reason: undefined, offlineSince: undefined });
+    },
+  };
+  running = handle;
+  return handle;
+}

@@ -1,0 +1,39 @@
+// What the status bar and Settings → Sync show about replication (renderer/db/sync/syncController.ts).
+import { createStore } from '@shared/store/createStore';
+
+export type SyncState =
+  /** This desk does not replicate. */
+  | 'off'
+  /** Starting, or the first sync of a new desk (with progress). */
+  | 'starting'
+  /** Changes are moving. */
+  | 'syncing'
+  /** Nothing waiting in either direction. */
+  | 'upToDate'
+  /** The server cannot be reached: the desk works on, changes wait. */
+  | 'offline'
+  /** The server answered with a refusal (wrong password, no such database …). */
+  | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** This desk's changes not yet confirmed on the server. */
+  waiting: number;
+  /** Since when the server has been unreachable (epoch ms). */
+  offlineSince?: number;
+  /** A short reason for 'error' and 'offline', as the engine or server gave it (shown after a translated label). */
+  reason?: string;
+  /** Last time a change went up / came down successfully (epoch ms). */
+  lastPush?: number;
+  lastPull?: number;
+  /** The first sync of a desk: rows done so far, and the total when known. */
+  progress?: { done: number; total?: number };
+  /** Conflicts waiting for a supervisor. */
+  openConflicts: number;
+}
+
+export const syncStatus = createStore<SyncStatus>({ state: 'off', waiting: 0, openConflicts: 0 });
+
+export function updateSyncStatus(change: Partial<SyncStatus>): void {
+  syncStatus.set({ ...syncStatus.get(), ...change });
+}
