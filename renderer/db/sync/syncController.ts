@@ -145,6 +145,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     next: (count) => {
       outboxCount = count;
       refreshWaiting();
+      if (syncStatus.get().state === 'upToDate' && count > 0) updateSyncStatus({ state: 'syncing' });
       if (count > 0) drain();
     },
     error: () => undefined,
@@ -173,6 +174,47 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     // PouchDB's default back-off grows to minutes; a desk back on the network should catch up within seconds.
     back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5_000)),
   });
+  // The combined replication's own 'paused' drops the error, so each direction is watched: a direction that
+  // paused with an error is retrying (the server is away); both paused without one means caught up.
+  const failing = { push: undefined as unknown, pull: undefined as unknown };
+  const idle = { push: false, pull: false };
+  const showState = () => {
+    const error = failing.push ?? failing.pull;
+    if (error) {
+      const since = syncStatus.get().offlineSince ?? Date.now();
+      updateSyncStatus({ state: 'offline', offlineSince: since, reason: reasonOf(error), progress: undefined });
+    } else if (idle.push && idle.pull) {
+      updateSyncStatus({ state: outboxCount > 0 ? 'syncing' : 'upToDate', offlineSince: undefined, reason: undefined, progress: undefined });
+    } else {
+      updateSyncStatus({ state: 'syncing', offlineSince: undefined, reason: undefined });
+    }
+  };
+  for (const direction of ['push', 'pull'] as const) {
+    const side = (replication as unknown as Record<'push' | 'pull', unknown>)[direction] as {
+      on(event: 'paused', listener: (error?: unknown) => void): unknown;
+      on(event: 'active' | 'requestError', listener: (error?: unknown) => void): unknown;
+    };
+    side.on('paused', (error?: unknown) => {
+      idle[direction] = true;
+      failing[direction] = error || undefined;
+      if (!error && direction === 'push') {
+        unpushed = 0;
+        refreshWaiting();
+        updateSyncStatus({ lastPush: Date.now() });
+      }
+      if (!error && direction === 'pull') pull();
+      showState();
+    });
+    side.on('active', () => {
+      idle[direction] = false;
+      failing[direction] = undefined;
+      showState();
+    });
+    side.on('requestError', (error?: unknown) => {
+      failing[direction] = error ?? new Error('request failed');
+      showState();
+    });
+  }
   replication
     .on('change', (info) => {
       if (info.direction === 'pull') pull();
@@ -181,18 +223,6 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
         updateSyncStatus({ lastPush: Date.now() });
         refreshWaiting();
       }
-    })
-    .on('active', () => updateSyncStatus({ state: 'syncing', offlineSince: undefined, reason: undefined }))
-    .on('paused', (error?: unknown) => {
-      if (error) {
-        const since = syncStatus.get().offlineSince ?? Date.now();
-        updateSyncStatus({ state: 'offline', offlineSince: since, reason: reasonOf(error), progress: undefined });
-        return;
-      }
-      unpushed = 0;
-      refreshWaiting();
-      pull();
-      updateSyncStatus({ state: outboxCount > 0 ? 'syncing' : 'upToDate', offlineSince: undefined, reason: undefined, progress: undefined, lastPush: Date.now() });
     })
     .on('denied', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
     .on('error', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }));

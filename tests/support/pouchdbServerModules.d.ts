@@ -1,0 +1,10 @@
+// Modules of the sync tests' server (tests/support/syncServer.ts) that ship without type declarations.
+declare module 'express-pouchdb' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+  function expressPouchdb(pouch: unknown, options?: Record<string, unknown>): (req: IncomingMessage, res: ServerResponse) => void;
+  export default expressPouchdb;
+}
+declare module 'pouchdb-adapter-memory' {
+  const plugin: PouchDB.Plugin;
+  export default plugin;
+}
