@@ -2,24 +2,14 @@
 // replicate through a CouchDB-protocol server on 127.0.0.1 (tests/support/syncServer.ts) behind a TCP
 // proxy the test cuts. Set up from Settings → Sync as a supervisor does; what each desk's person sees, and
 // every stored row, are compared.
-import type { Page } from '@playwright/test';
 import { test, expect, signInAsTestSupervisor } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { VisitorsPage } from './pages/VisitorsPage';
+import { startDeskSync } from './pages/SyncSettingsPage';
 import { startCutProxy, startSyncServer, type CutProxy, type SyncServer } from '../support/syncServer';
 import { canonical } from '../../shared/sync/conflictRules';
 
 test.describe.configure({ timeout: 240_000 });
-
-async function startDeskSync(page: Page, serverUrl: string, databaseName: string): Promise<void> {
-  const section = page.getByRole('region', { name: 'Sync with other desks' });
-  await section.getByLabel('Server address').fill(serverUrl);
-  await section.getByLabel('Database name').fill(databaseName);
-  await section.getByRole('button', { name: 'Test connection' }).click();
-  await expect(section.getByTestId('sync-settings-result')).toHaveText(/^Connected: the server holds \d+ records$/, { timeout: 30_000 });
-  await section.getByRole('button', { name: 'Save and start sync' }).click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'upToDate', { timeout: 90_000 });
-}
 
 /** Every row of a replicated table, as stored, in a form two desks can compare. */
 async function rows(app: AppPage, table: string): Promise<string[]> {
