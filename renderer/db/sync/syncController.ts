@@ -203,6 +203,8 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
         updateSyncStatus({ lastPush: Date.now() });
       }
       if (!error && direction === 'pull') pull();
+      // Caught up: anything queued that the outbox watch did not see (written by another window) goes too.
+      if (!error) drain();
       showState();
     });
     side.on('active', () => {
