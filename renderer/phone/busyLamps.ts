@@ -74,6 +74,7 @@ export class BusyLamps {
   private flushScheduled = false;
   private expiryTimer: ReturnType<typeof setInterval> | undefined;
   private online = false;
+  private lastList: readonly WatchedExtension[] = [];
 
   constructor(
     private readonly host: BusyLampHost,
@@ -91,6 +92,7 @@ export class BusyLamps {
 
   /** The extensions to watch (the directory's); duplicates, the console's own and the ones beyond MAX_LAMPS are left out. */
   watch(list: readonly WatchedExtension[]): void {
+    this.lastList = list;
     const own = this.host.ownExtension();
     const wanted = new Map<string, WatchedExtension>();
     for (const w of [...list].sort((a, b) => a.extension.localeCompare(b.extension, 'en', { numeric: true }))) {
@@ -129,6 +131,9 @@ export class BusyLamps {
    * subscriptions may be dead on the PBX's side without anyone saying so.
    */
   registered(): void {
+    // the console's own extension is known now: leave it out
+    this.online = false;
+    this.watch(this.lastList);
     this.online = true;
     this.expiryTimer ??= setInterval(() => this.checkExpiry(), EXPIRY_CHECK_MS);
     this.queue = [];
@@ -136,6 +141,7 @@ export class BusyLamps {
     for (const watch of this.watches.values()) {
       this.drop(watch, false);
       this.setRecord(watch, unknownLamp(this.now()));
+      watch.queued = false;
       this.enqueue(watch);
     }
     this.pump();

@@ -60,14 +60,16 @@ describe('dialog-info parsing (RFC 4235)', () => {
 });
 
 describe('lamp state rules', () => {
-  it('is unknown before any NOTIFY, and idle when the PBX answers with nothing published', () => {
+  it('is unknown before any NOTIFY and while nothing is published (an empty NOTIFY), idle when a document has no live dialog', () => {
     expect(unknownLamp(T0).state).toBe('unknown');
-    expect(run([{}]).state).toBe('idle');
-    expect(run([{ body: '' }]).state).toBe('idle');
+    expect(run([{}]).state).toBe('unknown');
+    expect(run([{ body: '' }]).state).toBe('unknown');
+    expect(run([{ body: doc(0, []) }]).state).toBe('idle');
+    expect(run([{ body: doc(0, [{ id: 'dummy', state: 'terminated' }]) }]).state).toBe('idle');
   });
 
   it('a call to the extension: early → ringing, confirmed → busy, terminated → idle', () => {
-    const ringing = run([{}, { body: doc(1, [{ id: 'a', state: 'early', direction: 'recipient' }]) }]);
+    const ringing = run([{ body: doc(0, []) }, { body: doc(1, [{ id: 'a', state: 'early', direction: 'recipient' }]) }]);
     expect(ringing.state).toBe('ringing');
     const busy = run([{ body: doc(2, [{ id: 'a', state: 'confirmed', direction: 'recipient' }]) }], ringing);
     expect(busy.state).toBe('busy');

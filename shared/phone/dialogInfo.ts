@@ -5,7 +5,8 @@
 // Rules (tests/lab/README.md, "Busy lamps", has the facts measured against Kamailio):
 // - a lamp is 'unknown' until a NOTIFY arrives, after a document that cannot be read, and when the
 //   subscription failed, ended or its lifetime ran out: never 'idle' without the PBX saying so;
-// - an active subscription whose NOTIFY has no body (nothing published yet) means 'idle';
+// - a NOTIFY without a body before any document means nothing is published: 'unknown' (a PBX that knows
+//   an extension is idle says so with a document without live dialogs: Kamailio's force_dummy_dialog);
 // - any confirmed dialog → 'busy'; else any early/trying dialog → 'ringing' when the extension is
 //   called (direction recipient), 'busy' when it is calling out (the phone is in use); else 'idle';
 // - states are compared case-insensitively (Kamailio writes "Trying"); terminated dialogs are dropped;
@@ -224,11 +225,10 @@ export function applyNotify(previous: LampRecord, notify: LampNotify, now: numbe
   if (notify.subscriptionState === 'terminated') return { state: 'unknown', dialogs: {}, updatedAt: now };
   const base = { ...(expiresAt !== undefined ? { expiresAt } : {}), updatedAt: now };
   if (notify.body === undefined || notify.body.trim() === '') {
-    // Nothing published for this extension (pending: not authorised yet, so still unknown).
-    if (notify.subscriptionState === 'pending') return { ...previous, ...base, state: 'unknown' };
-    // An empty refresh NOTIFY after documents keeps what the documents said.
-    if (previous.version !== undefined && !previous.needsFull) return { ...previous, ...base };
-    return { state: 'idle', dialogs: {}, ...base };
+    // An empty refresh NOTIFY after documents keeps what the documents said; before any document the PBX
+    // has published nothing for this extension (or the watcher is pending): unknown, never idle.
+    if (notify.subscriptionState === 'active' && previous.version !== undefined && !previous.needsFull) return { ...previous, ...base };
+    return { state: 'unknown', dialogs: {}, ...base };
   }
   const parsed = parseDialogInfo(notify.body);
   if (!parsed.ok) return { state: 'unknown', dialogs: {}, ...base, needsFull: true, ...(previous.version !== undefined ? { version: previous.version } : {}) };

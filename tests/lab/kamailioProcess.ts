@@ -62,6 +62,9 @@ export interface KamailioHandle {
   stop(): Promise<void>;
   /** stop + start on the same ports (in-memory registrations are lost, as on a real PBX restart) */
   restart(): Promise<void>;
+  /** The two halves of restart(), for a test that looks at the console while the PBX is down. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,6 +405,15 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     async restart() {
       if (stopped) throw new Error('restart() after stop()');
       if (child) await stopChild(child);
+      await launchWithRetry(5);
+    },
+    async halt() {
+      if (stopped) throw new Error('halt() after stop()');
+      if (child) await stopChild(child);
+    },
+    async resume() {
+      if (stopped) throw new Error('resume() after stop()');
+      if (child && !exited(child)) return;
       await launchWithRetry(5);
     },
   };

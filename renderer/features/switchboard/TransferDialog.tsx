@@ -1,6 +1,6 @@
 // Picking a transfer target, keyboard first: type a name (pinyin initials work), an extension or a
 // number; ↑↓ choose among directory matches; Enter transfers (blind) or calls the target (consult).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nextActiveIndex } from '../../ui/listboxKeys';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
   const [matches, setMatches] = useState<Staff[]>([]);
   const [active, setActive] = useState(-1);
   const lamps = useLamps();
+  const inputRef = useRef<HTMLInputElement>(null);
   // A transfer to a busy extension is asked about first; this is the target it was asked for.
   const [busyTarget, setBusyTarget] = useState<{ target: string; label: string }>();
 
@@ -78,6 +79,7 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
         <DialogContent>
           <TextField
             autoFocus
+            inputRef={inputRef}
             fullWidth
             label={t('transfer.target')}
             helperText={t('transfer.targetHelp')}
@@ -131,7 +133,14 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
           <Button onClick={onClose}>{tc('actions.cancel')}</Button>
           {busyTarget ? (
             <>
-              <Button onClick={() => setBusyTarget(undefined)}>{t('transfer.chooseOther')}</Button>
+              <Button
+                onClick={() => {
+                  setBusyTarget(undefined);
+                  inputRef.current?.focus();
+                }}
+              >
+                {t('transfer.chooseOther')}
+              </Button>
               <Button type="submit" variant="contained" color="warning">{t('transfer.anyway')}</Button>
             </>
           ) : (
