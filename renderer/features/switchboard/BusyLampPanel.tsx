@@ -21,7 +21,7 @@ export const BusyLampPanel = memo(function BusyLampPanel() {
           <Typography variant="caption" color="text.secondary" component="p">
             {t('lamps.summary', { busy: count('busy'), ringing: count('ringing'), idle: count('idle'), unknown: count('unknown') })}
           </Typography>
-          <Box component="ul" aria-labelledby="busy-lamps-title" sx={{ listStyle: 'none', m: 0, mt: 0.5, p: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(7.5rem, 1fr))', gap: 0.5, maxHeight: 240, overflow: 'auto' }}>
+          <Box component="ul" aria-labelledby="busy-lamps-title" tabIndex={0} sx={{ listStyle: 'none', m: 0, mt: 0.5, p: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(7.5rem, 1fr))', gap: 0.5, maxHeight: 240, overflow: 'auto' }}>
             {lamps.map((lamp) => (
               <Box component="li" key={lamp.extension} sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0, fontSize: '0.8125rem' }}>
                 <BusyLamp extension={lamp.extension} state={lamp.state} {...(lamp.name ? { name: lamp.name } : {})} />
