@@ -29,7 +29,8 @@ export function BusyLamp({ extension, state, name, showState = false }: BusyLamp
     <Box component="span" role="img" aria-label={label} title={label} data-lamp={extension} data-lamp-state={state} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: COLOURS[state], verticalAlign: 'middle' }}>
       <Icon fontSize="small" aria-hidden="true" />
       {showState && (
-        <Box component="span" aria-hidden="true" sx={{ fontSize: '0.8125rem', color: state === 'unknown' ? 'text.secondary' : 'inherit' }}>
+        // the text in the body colour (the icon carries the colour; orange text would fail 4.5:1)
+        <Box component="span" aria-hidden="true" sx={{ fontSize: '0.8125rem', color: 'text.secondary' }}>
           {stateText}
         </Box>
       )}

@@ -2,6 +2,7 @@
 // the console subscribes to the dialog state of every directory extension; sip.js lab agents registered
 // as directory extensions call each other through the proxy, and pua_dialoginfo publishes each call.
 // The subscriptions' lifetime is capped short here, so refreshes happen during the tests.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test as base, expect, type SipLab } from './fixtures';
 import { startKamailio } from '../lab/kamailioProcess';
@@ -41,6 +42,12 @@ const panel = (page: Page): Locator => page.getByRole('region', { name: 'Busy la
 /** A lamp in the switchboard's panel, by its accessible name: the person, the extension and the state. */
 const panelLamp = (page: Page, who: Person, state: State): Locator => panel(page).getByRole('img', { name: `${who.name}, extension ${who.extension}: ${state}`, exact: true });
 
+/** Serious and critical axe violations on the page as it is now (as tests/e2e/accessibility.spec.ts scans). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
 test.describe('busy lamps', () => {
   test('a lamp turns ringing, then busy when the extension answers, and idle after hang-up, in the panel and the directory', async ({ switchboard, sipLab, agent, app, page }) => {
     await switchboard.configure(sipLab.wsUrl);
@@ -59,6 +66,7 @@ test.describe('busy lamps', () => {
 
     await callee.answer();
     await expect(panelLamp(page, LI, 'busy')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The directory shows the same lamp beside the person's extension.
     await app.navigate('directory');
@@ -66,6 +74,7 @@ test.describe('busy lamps', () => {
     const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: LI.name });
     await expect(option).toHaveAccessibleName(/Extension 3001: busy/);
     await expect(option).toContainText('busy');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await caller.hangup(callId);
     await expect(option).toHaveAccessibleName(/Extension 3001: idle/);
@@ -100,6 +109,7 @@ test.describe('busy lamps', () => {
     await expect(dialog.getByRole('alert')).toHaveText(`${LI.name} (${LI.extension}) is busy (on a call). Transfer anyway?`);
     await switchboard.expectLineState(line, 'active');
     expect((await target.events(before)).filter((e) => e.type === 'invite-received')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // "Choose someone else" takes the warning back; confirming transfers.
     await dialog.getByRole('button', { name: 'Choose someone else' }).click();
