@@ -1,7 +1,9 @@
 // The shell's phone composition: builds the one softphone, its call-record writer, configuration and
 // ringer, installs them for the features (renderer/phone/phoneService.ts), and turns what the phone
 // reports into the shell's own things: the status bar, the ringtone and translated notifications.
+import { liveQuery } from 'dexie';
 import { messageOf } from '@shared/errors/messageOf';
+import { getRepositories } from '../db';
 import { translate } from '../i18n';
 import { CallRecordWriter } from '../phone/callRecordWriter';
 import { PhoneConfiguration } from '../phone/phoneConfiguration';
@@ -36,5 +38,14 @@ export function startPhoneWiring(): Promise<void> {
     else if (!ringing && ringer.ringing) ringer.stop();
   });
   installPhone({ softphone, configuration });
+  watchDirectoryLamps(softphone);
   return configuration.start();
+}
+
+/** The busy lamps follow the directory: every live person's extension is watched (bounded in busyLamps.ts). */
+function watchDirectoryLamps(softphone: Softphone): void {
+  liveQuery(() => getRepositories().staff.extensionHolders()).subscribe({
+    next: (holders) => softphone.lamps.watch([...holders].map(([extension, name]) => ({ extension, name }))),
+    error: (error: unknown) => console.error('Could not read the directory for the busy lamps', error),
+  });
 }

@@ -4,10 +4,12 @@
 import { useSyncExternalStore } from 'react';
 import type { PhoneSettings } from '@shared/phone/phoneSettings';
 import type { PhoneConfiguration, SavePhoneResult } from './phoneConfiguration';
+import type { LampsSnapshot, LampView } from './busyLamps';
 import type { PhoneView } from './phoneTypes';
 import type { Softphone } from './softphone';
 
 export { PHONE_SETTINGS_KEY, type SavePhoneResult } from './phoneConfiguration';
+export type { LampState, LampView, LampsSnapshot } from './busyLamps';
 
 export interface PhoneHandle {
   softphone: Softphone;
@@ -54,4 +56,19 @@ export function loadPhoneSettings(): Promise<PhoneSettings | undefined> {
 /** Saves the settings (and the password, when given: '' removes it, undefined keeps it) and reconnects. */
 export function savePhoneSettings(input: unknown, password: string | undefined): Promise<SavePhoneResult> {
   return phoneHandle().configuration.save(input, password);
+}
+
+const NO_LAMPS: LampsSnapshot = { lamps: [], byExtension: new Map() };
+const noSubscription = () => () => undefined;
+
+/** Every watched extension's busy lamp (none before the phone is installed). */
+export function useLamps(): LampsSnapshot {
+  const lamps = installed?.softphone.lamps;
+  return useSyncExternalStore(lamps?.subscribe ?? noSubscription, lamps?.getSnapshot ?? (() => NO_LAMPS));
+}
+
+/** One extension's lamp; undefined when it is not watched (no extension, beyond the bound, no phone). */
+export function useLamp(extension: string | undefined): LampView | undefined {
+  const lamps = installed?.softphone.lamps;
+  return useSyncExternalStore(lamps?.subscribe ?? noSubscription, () => (extension && lamps ? lamps.lamp(extension) : undefined));
 }

@@ -5,6 +5,7 @@
 import type { CallSnapshot } from '@shared/calls/callMachine';
 import type { PhoneSettings } from '@shared/phone/phoneSettings';
 import { AttendedTransfers, type ConsultResult } from './attendedTransfer';
+import { BusyLamps } from './busyLamps';
 import { BenchHooks } from './benchHooks';
 import { blindTransfer } from './blindTransfer';
 import { CallControl } from './callControl';
@@ -31,6 +32,9 @@ export class Softphone implements LineHost {
   private readonly lifecycle: UserAgentLifecycle;
   private readonly calls: CallControl;
   private readonly attended: AttendedTransfers;
+  /** Busy lamps of the watched extensions (busyLamps.ts), subscribed while the phone is registered. */
+  readonly lamps: BusyLamps;
+  private lampsOnline = false;
 
   constructor(private readonly sink?: CallRecordSink) {
     this.bench = new BenchHooks(() => this.lifecycle.dropTransport());
@@ -38,8 +42,17 @@ export class Softphone implements LineHost {
     this.view = new PhoneViewStore(() => this.lines.views());
     this.lifecycle = new UserAgentLifecycle({
       onInvite: (invitation) => this.calls.onInvite(invitation),
-      onRegistration: (registration) => this.view.setRegistration(registration),
+      onRegistration: (registration) => {
+        this.view.setRegistration(registration);
+        this.followRegistration(registration.registration === 'registered');
+      },
       lines: () => this.lines.all(),
+    });
+    this.lamps = new BusyLamps({
+      userAgent: () => this.lifecycle.userAgent,
+      registered: () => this.lifecycle.registered,
+      sipDomain: () => this.lifecycle.sipDomain(),
+      ownExtension: () => this.lifecycle.settings?.extension,
     });
     this.calls = new CallControl(this.lines, this.lifecycle, this, this.bench);
     this.attended = new AttendedTransfers({
@@ -48,6 +61,14 @@ export class Softphone implements LineHost {
       hold: (lineId, hold) => this.calls.hold(lineId, hold),
       consultTimeoutMs: () => (this.lifecycle.settings?.consultTimeoutSeconds ?? 25) * 1000,
     });
+  }
+
+  /** Every (re-)registration subscribes the lamps afresh; losing it makes them unknown. */
+  private followRegistration(registered: boolean): void {
+    if (registered === this.lampsOnline) return;
+    this.lampsOnline = registered;
+    if (registered) this.lamps.registered();
+    else this.lamps.offline();
   }
 
   // ---- the screens' store ------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,12 @@ export interface KamailioOptions {
   debug?: number;
   /** keep the temp dir (cfg, logs) after stop() */
   keepWorkDir?: boolean;
+  /**
+   * Busy lamps: start from ./kamailio-presence.cfg (presence server for the "dialog" event package,
+   * dialog state published by pua_dialoginfo) instead of ./kamailio.cfg. `subscribeMaxExpires` caps a
+   * subscription's lifetime (s, default 600): a test sets it short to see refreshes happen.
+   */
+  presence?: boolean | { subscribeMaxExpires?: number };
 }
 
 export interface KamailioHandle {
@@ -56,9 +62,41 @@ export interface KamailioHandle {
   stop(): Promise<void>;
   /** stop + start on the same ports (in-memory registrations are lost, as on a real PBX restart) */
   restart(): Promise<void>;
+  /** The two halves of restart(), for a test that looks at the console while the PBX is down. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The presence modules (Debian: kamailio-presence-modules) and db_text's shipped table definitions. */
+const PRESENCE_MODULES = ['presence.so', 'presence_dialoginfo.so', 'pua.so', 'pua_dialoginfo.so'];
+const DBTEXT_TABLES_DIR = '/usr/share/kamailio/dbtext/kamailio';
+const PRESENCE_TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'pua'];
+
+function ensurePresenceInstalled(mpath: string): void {
+  const missing = PRESENCE_MODULES.filter((m) => !existsSync(join(mpath, m)));
+  if (missing.length === 0) return;
+  throw new Error(
+    `Kamailio presence modules missing (${missing.join(', ')}): ` +
+      'run `sudo apt-get install -y --no-install-recommends kamailio-presence-modules`',
+  );
+}
+
+/**
+ * A db_text directory for presence and pua. Two shipped column definitions are not nullable although
+ * presence leaves them empty: active_watchers.flags (else "null value not allowed" and no subscription
+ * is stored) and presentity.sender (else the file written at shutdown cannot be loaded at the next start).
+ */
+async function prepareDbText(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const table of PRESENCE_TABLES) {
+    let text = await readFile(join(DBTEXT_TABLES_DIR, table), 'utf8');
+    if (table === 'active_watchers') text = text.replace('flags(int) ', 'flags(int,null) ');
+    if (table === 'presentity') text = text.replace('sender(string) ', 'sender(string,null) ');
+    await writeFile(join(dir, table), text);
+  }
+}
 
 function ensureInstalled(): void {
   const haveWs = () => findModuleDir() !== null && existsSync(join(findModuleDir() ?? '', 'websocket.so'));
@@ -99,10 +137,10 @@ function findModuleDir(): string | null {
   return candidates.find((c) => existsSync(join(c, 'tm.so'))) ?? null;
 }
 
-function defaultTemplate(): string {
+function defaultTemplate(name = 'kamailio.cfg'): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const found = [join(here, 'kamailio.cfg'), join(here, '..', 'kamailio.cfg')].find((p) => existsSync(p));
-  if (!found) throw new Error(`kamailio.cfg template not found next to ${here}; pass configTemplate`);
+  const found = [join(here, name), join(here, '..', name), join(here, '..', 'lab', name)].find((p) => existsSync(p));
+  if (!found) throw new Error(`${name} template not found next to ${here}; pass configTemplate`);
   return found;
 }
 
@@ -242,8 +280,14 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const stopGraceMs = options.stopGraceMs ?? 3_000;
 
   const workDir = await mkdtemp(join(tmpdir(), 'fd-kamailio-'));
-  const template = await readFile(options.configTemplate ?? defaultTemplate(), 'utf8');
+  const presence = options.presence ? (options.presence === true ? {} : options.presence) : undefined;
+  if (presence) ensurePresenceInstalled(mpath);
+  const dbDir = join(workDir, 'dbtext');
+  if (presence) await prepareDbText(dbDir);
+  const template = await readFile(options.configTemplate ?? defaultTemplate(presence ? 'kamailio-presence.cfg' : 'kamailio.cfg'), 'utf8');
   const cfg = template
+    .replaceAll('@@DB_URL@@', `text://${dbDir}`)
+    .replaceAll('@@SUBSCRIBE_MAX_EXPIRES@@', String(Math.max(1, Math.round(presence?.subscribeMaxExpires ?? 600))))
     .replaceAll('@@WS_PORT@@', String(wsPort))
     .replaceAll('@@UDP_PORT@@', String(udpPort))
     .replaceAll('@@MPATH@@', mpath.endsWith('/') ? mpath : `${mpath}/`)
@@ -361,6 +405,15 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     async restart() {
       if (stopped) throw new Error('restart() after stop()');
       if (child) await stopChild(child);
+      await launchWithRetry(5);
+    },
+    async halt() {
+      if (stopped) throw new Error('halt() after stop()');
+      if (child) await stopChild(child);
+    },
+    async resume() {
+      if (stopped) throw new Error('resume() after stop()');
+      if (child && !exited(child)) return;
       await launchWithRetry(5);
     },
   };

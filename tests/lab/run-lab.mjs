@@ -66,7 +66,8 @@ try {
   const root = await lab.buildAgentPage({ srcDir: join(LAB_DIR, 'agent') });
   const wsPort = arg('--ws-port') ? Number(arg('--ws-port')) : await firstFree(8088, tcpFree);
   const udpPort = arg('--udp-port') ? Number(arg('--udp-port')) : await firstFree(5060, udpFree);
-  pbx = await lab.startKamailio({ ...(wsPort ? { wsPort } : {}), ...(udpPort ? { udpPort } : {}) });
+  // with the presence server: the console's busy lamps show the demo extensions' calls
+  pbx = await lab.startKamailio({ presence: true, ...(wsPort ? { wsPort } : {}), ...(udpPort ? { udpPort } : {}) });
   web = await lab.startStaticServer({ root });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: lab.LAB_CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 

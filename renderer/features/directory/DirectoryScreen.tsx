@@ -25,6 +25,7 @@ import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { readCsvFile } from '../../ui/readCsvFile';
 import { PersonDialog } from './PersonDialog';
+import { ExtensionLamp } from './ExtensionLamp';
 import { PersonCard } from './PersonCard';
 import { DepartmentsDialog } from './DepartmentsDialog';
 import { ImportDialog, type ImportPreview } from './ImportDialog';
@@ -205,6 +206,7 @@ export function DirectoryScreen() {
                   <Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}>
                     <span>{person.name}</span>
                     {person.extension && <Chip size="small" label={`${t('fields.extension')} ${person.extension}`} component="span" />}
+                    {person.extension && <ExtensionLamp extension={person.extension} />}
                   </Stack>
                 }
                 secondary={[

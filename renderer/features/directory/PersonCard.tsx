@@ -1,13 +1,15 @@
 // A lookup in the directory opens the person's card, not an edit form: the operator looked someone up to
 // reach them. The card shows where and how to reach the person, calls their extension (or mobile), and
 // transfers the call being talked to straight to them. Editing is one button away.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import CallOutlinedIcon from '@mui/icons-material/CallOutlined';
 import PhoneForwardedOutlinedIcon from '@mui/icons-material/PhoneForwardedOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import type { Staff } from '@shared/domain/directory';
-import { phoneInstalled, softphone, usePhone } from '../../phone/phoneService';
+import { phoneInstalled, softphone, useLamp, usePhone } from '../../phone/phoneService';
+import { ExtensionLamp } from './ExtensionLamp';
 import { useNotify } from '../../ui/notifications/notificationStore';
 
 export interface PersonCardProps {
@@ -32,7 +34,10 @@ export function PersonCard({ person, departmentName, onEdit, onClose }: PersonCa
             {rows.map(([label, value]) => (
               <TableRow key={label}>
                 <TableCell component="th" scope="row" sx={{ width: '30%', color: 'text.secondary' }}>{label}</TableCell>
-                <TableCell>{value}</TableCell>
+                <TableCell>
+                  {value}
+                  {label === t('fields.extension') && person.extension && <> <ExtensionLamp extension={person.extension} /></>}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -53,6 +58,9 @@ function PhoneActions({ person, onDone }: { person: Staff; onDone: () => void })
   const notify = useNotify();
   const phone = usePhone();
   const target = person.extension ?? person.mobile;
+  const lamp = useLamp(person.extension);
+  // A transfer to a busy extension is asked about first.
+  const [warned, setWarned] = useState(false);
   if (!target) return null;
   const registered = phone.registration === 'registered';
   // The call being talked to: the one active line (a held caller is transferred from the switchboard).
@@ -68,6 +76,10 @@ function PhoneActions({ person, onDone }: { person: Staff; onDone: () => void })
 
   const transfer = async () => {
     if (!talking) return;
+    if (lamp?.state === 'busy' && !warned) {
+      setWarned(true);
+      return;
+    }
     onDone();
     const result = await softphone.blindTransfer(talking.id, target);
     if (!result.ok) notify('error', t('card.transferFailed', { name: person.name, number: target }));
@@ -75,9 +87,12 @@ function PhoneActions({ person, onDone }: { person: Staff; onDone: () => void })
 
   return (
     <>
+      {talking && warned && (
+        <Alert severity="warning" role="alert" sx={{ width: '100%' }}>{t('card.busyWarning', { name: person.name, number: target })}</Alert>
+      )}
       {talking && (
-        <Button startIcon={<PhoneForwardedOutlinedIcon />} variant="contained" onClick={() => void transfer()}>
-          {t('card.transfer', { number: target, caller: talking.remoteName ?? talking.remoteUser })}
+        <Button startIcon={<PhoneForwardedOutlinedIcon />} variant="contained" color={warned ? 'warning' : 'primary'} onClick={() => void transfer()}>
+          {warned ? t('card.transferAnyway', { number: target }) : t('card.transfer', { number: target, caller: talking.remoteName ?? talking.remoteUser })}
         </Button>
       )}
       <Button startIcon={<CallOutlinedIcon />} variant={talking ? 'outlined' : 'contained'} onClick={call} disabled={!registered} autoFocus={!talking}>

@@ -26,6 +26,8 @@ const zhCN = {
     edit: '编辑',
     calling: '正在呼叫 {{name}}（{{number}}）',
     transferFailed: '无法将通话转给 {{name}}（{{number}}）',
+    busyWarning: '{{name}}（{{number}}）正忙（通话中）。仍要转接吗？',
+    transferAnyway: '仍然转接给 {{number}}',
     dialFailed: { 'not-registered': '话机未注册，无法呼叫 {{number}}', 'invalid-target': '无法呼叫“{{number}}”', 'no-free-line': '没有空闲线路，无法呼叫 {{number}}' },
   },
   fields: {
@@ -143,6 +145,8 @@ const zhTW: DirectoryStrings = {
     edit: '編輯',
     calling: '正在撥打 {{name}}（{{number}}）',
     transferFailed: '無法將通話轉給 {{name}}（{{number}}）',
+    busyWarning: '{{name}}（{{number}}）忙線中（通話中）。仍要轉接嗎？',
+    transferAnyway: '仍然轉接給 {{number}}',
     dialFailed: { 'not-registered': '話機未註冊，無法撥打 {{number}}', 'invalid-target': '無法撥打「{{number}}」', 'no-free-line': '沒有空閒線路，無法撥打 {{number}}' },
   },
   fields: {
@@ -259,6 +263,8 @@ const en: DirectoryStrings = {
     edit: 'Edit',
     calling: 'Calling {{name}} ({{number}})',
     transferFailed: 'Could not transfer the call to {{name}} ({{number}})',
+    busyWarning: '{{name}} ({{number}}) is busy (on a call). Transfer anyway?',
+    transferAnyway: 'Transfer to {{number}} anyway',
     dialFailed: { 'not-registered': 'The phone is not registered: cannot call {{number}}', 'invalid-target': 'Cannot call "{{number}}"', 'no-free-line': 'No free line to call {{number}}' },
   },
   fields: {

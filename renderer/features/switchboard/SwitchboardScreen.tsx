@@ -9,6 +9,7 @@ import type { LineView, PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
 import { LineCard } from './LineCard';
+import { BusyLampPanel } from './BusyLampPanel';
 import { CallsWithoutNote, SwitchboardNotes } from '../callnotes';
 import { useMasking } from '../signin';
 import { formatDuration, useNow } from './durations';
@@ -212,6 +213,7 @@ export function SwitchboardScreen() {
         </Box>
         <Stack spacing={2}>
           <HoldQueue lines={phone.lines} />
+          <BusyLampPanel />
           <CallsWithoutNote />
         </Stack>
       </Box>

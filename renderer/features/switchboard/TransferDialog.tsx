@@ -1,12 +1,13 @@
 // Picking a transfer target, keyboard first: type a name (pinyin initials work), an extension or a
 // number; ↑↓ choose among directory matches; Enter transfers (blind) or calls the target (consult).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nextActiveIndex } from '../../ui/listboxKeys';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@shared/domain/directory';
 import { getRepositories } from '../../db';
-import { softphone } from '../../phone/phoneService';
+import { softphone, useLamps } from '../../phone/phoneService';
+import { BusyLamp } from '../../ui/BusyLamp';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { switchboardUi } from './switchboardUiStore';
 
@@ -16,6 +17,10 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Staff[]>([]);
   const [active, setActive] = useState(-1);
+  const lamps = useLamps();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A transfer to a busy extension is asked about first; this is the target it was asked for.
+  const [busyTarget, setBusyTarget] = useState<{ target: string; label: string }>();
 
   useEffect(() => {
     let alive = true;
@@ -44,6 +49,10 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
   const submit = async (person: Staff | undefined) => {
     const target = targetOf(person);
     if (!target) return;
+    if (lamps.byExtension.get(target)?.state === 'busy' && busyTarget?.target !== target) {
+      setBusyTarget({ target, label: person ? `${person.name} (${target})` : target });
+      return;
+    }
     onClose();
     if (mode === 'blind') {
       const result = await softphone.blindTransfer(lineId, target);
@@ -70,11 +79,15 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
         <DialogContent>
           <TextField
             autoFocus
+            inputRef={inputRef}
             fullWidth
             label={t('transfer.target')}
             helperText={t('transfer.targetHelp')}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setBusyTarget(undefined);
+            }}
             onKeyDown={(e) => {
               const step = nextActiveIndex(e.key, active, matches.length);
               if (step !== undefined) {
@@ -95,6 +108,9 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
           {query.trim() && matches.length === 0 && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('transfer.noResults')}</Typography>
           )}
+          {busyTarget && (
+            <Alert severity="warning" role="alert" sx={{ mt: 1 }}>{t('transfer.busyWarning', { target: busyTarget.label })}</Alert>
+          )}
           <List id={listId} role="listbox" aria-label={t('transfer.target')} dense>
             {matches.map((person, i) => (
               <ListItemButton
@@ -106,15 +122,32 @@ export function TransferDialog({ lineId, mode, onClose }: { lineId: string; mode
                 onClick={() => void submit(person)}
               >
                 <ListItemText primary={`${person.name} · ${person.extension ?? person.mobile ?? ''}`} secondary={person.title} />
+                {person.extension && lamps.byExtension.get(person.extension) && (
+                  <BusyLamp extension={person.extension} state={lamps.byExtension.get(person.extension)!.state} showState />
+                )}
               </ListItemButton>
             ))}
           </List>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{tc('actions.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={!query.trim()}>
-            {mode === 'blind' ? t('transfer.start') : t('transfer.startConsult')}
-          </Button>
+          {busyTarget ? (
+            <>
+              <Button
+                onClick={() => {
+                  setBusyTarget(undefined);
+                  inputRef.current?.focus();
+                }}
+              >
+                {t('transfer.chooseOther')}
+              </Button>
+              <Button type="submit" variant="contained" color="warning">{t('transfer.anyway')}</Button>
+            </>
+          ) : (
+            <Button type="submit" variant="contained" disabled={!query.trim()}>
+              {mode === 'blind' ? t('transfer.start') : t('transfer.startConsult')}
+            </Button>
+          )}
         </DialogActions>
       </form>
     </Dialog>

@@ -64,6 +64,9 @@ const zhCN = {
       failed: '转接到 {{target}} 失败',
     },
     noResults: '通讯录中没有匹配的人员，将按号码转接。',
+    busyWarning: '{{target}} 正忙（通话中）。仍要转接吗？',
+    anyway: '仍然转接',
+    chooseOther: '另选对象',
   },
   notices: {
     'hold-failed': '保持失败：PBX 未接受，通话仍在进行。',
@@ -76,6 +79,11 @@ const zhCN = {
     'dtmf-failed': '按键音发送失败。',
     'media-recovering': '网络恢复，正在恢复通话音频…',
     'call-failed': '呼叫失败（{{code}}）。',
+  },
+  lamps: {
+    title: '分机状态',
+    empty: '通讯录中没有分机。',
+    summary: '忙 {{busy}} · 振铃 {{ringing}} · 空闲 {{idle}} · 未知 {{unknown}}',
   },
   codes: { '404': '号码不存在', '486': '对方忙', '480': '暂时无法接通', '487': '已取消', '603': '拒绝', none: '无应答' },
   dispositions: {
@@ -243,6 +251,9 @@ const zhTW: typeof zhCN = {
       failed: '轉接到 {{target}} 失敗',
     },
     noResults: '通訊錄中沒有相符的人員，將按號碼轉接。',
+    busyWarning: '{{target}} 忙線中（通話中）。仍要轉接嗎？',
+    anyway: '仍然轉接',
+    chooseOther: '另選對象',
   },
   notices: {
     'hold-failed': '保留失敗：PBX 未接受，通話仍在進行。',
@@ -255,6 +266,11 @@ const zhTW: typeof zhCN = {
     'dtmf-failed': '按鍵音傳送失敗。',
     'media-recovering': '網路恢復，正在恢復通話音訊…',
     'call-failed': '撥號失敗（{{code}}）。',
+  },
+  lamps: {
+    title: '分機狀態',
+    empty: '通訊錄中沒有分機。',
+    summary: '忙線 {{busy}} · 響鈴 {{ringing}} · 空閒 {{idle}} · 不明 {{unknown}}',
   },
   codes: { '404': '號碼不存在', '486': '對方忙線', '480': '暫時無法接通', '487': '已取消', '603': '拒絕', none: '無回應' },
   dispositions: {
@@ -422,6 +438,9 @@ const en: typeof zhCN = {
       failed: 'Transfer to {{target}} failed',
     },
     noResults: 'Nobody in the directory matches; the number is used as typed.',
+    busyWarning: '{{target}} is busy (on a call). Transfer anyway?',
+    anyway: 'Transfer anyway',
+    chooseOther: 'Choose someone else',
   },
   notices: {
     'hold-failed': 'Hold failed: the PBX refused it; the call is still live.',
@@ -434,6 +453,11 @@ const en: typeof zhCN = {
     'dtmf-failed': 'Could not send the keypad tones.',
     'media-recovering': 'Network back: recovering the call audio…',
     'call-failed': 'The call failed ({{code}}).',
+  },
+  lamps: {
+    title: 'Busy lamps',
+    empty: 'No extensions in the directory.',
+    summary: 'busy {{busy}} · ringing {{ringing}} · idle {{idle}} · unknown {{unknown}}',
   },
   codes: { '404': 'number not found', '486': 'busy', '480': 'temporarily unavailable', '487': 'cancelled', '603': 'declined', none: 'no answer' },
   dispositions: {

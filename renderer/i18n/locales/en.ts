@@ -100,6 +100,11 @@ const en: CommonStrings = {
     drawn: 'Signed by hand (strokes: {{count}})',
     typed: 'Confirmed by typed name: {{name}}',
   },
+  lamps: {
+    states: { idle: 'idle', ringing: 'ringing', busy: 'busy', unknown: 'unknown' },
+    label: 'Extension {{extension}}: {{state}}',
+    labelNamed: '{{name}}, extension {{extension}}: {{state}}',
+  },
   actions: { cancel: 'Cancel', save: 'Save', close: 'Close', delete: 'Delete', edit: 'Edit', add: 'Add', confirm: 'Confirm' },
 };
 export default en;

@@ -99,6 +99,11 @@ const zhCN = {
     drawn: '已手写签名（{{count}} 笔）',
     typed: '已输入姓名确认：{{name}}',
   },
+  lamps: {
+    states: { idle: '空闲', ringing: '振铃中', busy: '忙', unknown: '状态未知' },
+    label: '分机 {{extension}}：{{state}}',
+    labelNamed: '{{name}}，分机 {{extension}}：{{state}}',
+  },
   actions: { cancel: '取消', save: '保存', close: '关闭', delete: '删除', edit: '编辑', add: '添加', confirm: '确认' },
 };
 export default zhCN;

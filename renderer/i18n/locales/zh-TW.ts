@@ -100,6 +100,11 @@ const zhTW: CommonStrings = {
     drawn: '已手寫簽名（{{count}} 筆）',
     typed: '已輸入姓名確認：{{name}}',
   },
+  lamps: {
+    states: { idle: '空閒', ringing: '響鈴中', busy: '忙線', unknown: '狀態不明' },
+    label: '分機 {{extension}}：{{state}}',
+    labelNamed: '{{name}}，分機 {{extension}}：{{state}}',
+  },
   actions: { cancel: '取消', save: '儲存', close: '關閉', delete: '刪除', edit: '編輯', add: '新增', confirm: '確認' },
 };
 export default zhTW;
