@@ -30,6 +30,9 @@ export async function startSyncServer(): Promise<SyncServer> {
     res.setHeader('Access-Control-Allow-Credentials', 'true');
     res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, HEAD, DELETE, OPTIONS');
     res.setHeader('Access-Control-Allow-Headers', 'accept, authorization, content-type, origin, referer');
+    // Browsers may keep a preflight's answer this long (Chromium caps it at 2 hours), so each replication
+    // round trip is not preceded by an OPTIONS request.
+    res.setHeader('Access-Control-Max-Age', '600');
     if (req.method === 'OPTIONS') {
       res.statusCode = 204;
       res.end();
