@@ -4,13 +4,12 @@
 // Alt+P brings the cursor to the tracking-number field from anywhere on this screen.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { Parcel } from '@shared/domain';
-import { repositoriesOf, useDatabase } from '../../db';
+import { repositoriesOf, useDatabase, useLiveRead } from '../../db';
 import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useFocusTargetRef } from '../../ui/focus/useFocusTarget';
 import { IntakePanel } from './IntakePanel';
@@ -22,6 +21,7 @@ import { LabelDialog } from './LabelDialog';
 import { CloseDialog, CorrectDialog, MoveDialog } from './ItemDialogs';
 
 const TABS = ['intake', 'waiting', 'handOver', 'outgoing'] as const;
+const NO_DEPARTMENTS: ReadonlyMap<string, string> = new Map();
 type TabId = (typeof TABS)[number];
 
 function TabPanel({ id, current, children }: { id: TabId; current: TabId; children: ReactNode }) {
@@ -42,7 +42,7 @@ export function ParcelsScreen() {
   const [moving, setMoving] = useState<Parcel>();
   const [closing, setClosing] = useState<Parcel>();
   const [correcting, setCorrecting] = useState<Parcel>();
-  const departments = useLiveQuery(async () => new Map((await repositoriesOf(db).departments.list()).map((d) => [d.id, d.name])), [db]) ?? new Map<string, string>();
+  const departments = useLiveRead(async () => new Map((await repositoriesOf(db).departments.list()).map((d) => [d.id, d.name])), [db]) ?? NO_DEPARTMENTS;
 
   useEffect(() => {
     trackingRef.current?.focus();
