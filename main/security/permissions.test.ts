@@ -8,9 +8,14 @@ describe('permission requests (checklist #5 handle permission requests)', () => 
     expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['audio'] })).toBe(true);
   });
 
-  it('refuses the camera, audio+video, and media without types', () => {
-    expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['video'] })).toBe(false);
-    expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['audio', 'video'] })).toBe(false);
+  it('grants the camera (video) to the app page, for reading a parcel label at intake', () => {
+    expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['video'] })).toBe(true);
+    expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['audio', 'video'] })).toBe(true);
+    expect(shouldGrantPermissionRequest('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
+  });
+
+  it('refuses media without types and media of an unknown kind', () => {
+    expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: ['screen' as never] })).toBe(false);
     expect(shouldGrantPermissionRequest('media', { requestingUrl: APP, mediaTypes: [] })).toBe(false);
     expect(shouldGrantPermissionRequest('media', { requestingUrl: APP })).toBe(false);
   });
@@ -41,7 +46,8 @@ describe('permission requests (checklist #5 handle permission requests)', () => 
 describe('permission checks', () => {
   it('mirrors the request policy', () => {
     expect(shouldGrantPermissionCheck('media', 'app://frontdesk', { mediaType: 'audio' })).toBe(true);
-    expect(shouldGrantPermissionCheck('media', 'app://frontdesk', { mediaType: 'video' })).toBe(false);
+    expect(shouldGrantPermissionCheck('media', 'app://frontdesk', { mediaType: 'video' })).toBe(true);
+    expect(shouldGrantPermissionCheck('media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
     expect(shouldGrantPermissionCheck('media', 'app://frontdesk', { mediaType: 'unknown' })).toBe(false);
     expect(shouldGrantPermissionCheck('speaker-selection', 'app://frontdesk/', {})).toBe(true);
     expect(shouldGrantPermissionCheck('media', 'https://evil.example', { mediaType: 'audio' })).toBe(false);
@@ -63,7 +69,7 @@ describe('applyPermissionHandlers', () => {
     const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (...a: unknown[]) => void;
     const callback = vi.fn();
     request({}, 'media', callback, { requestingUrl: APP, mediaTypes: ['audio'] });
-    request({}, 'media', callback, { requestingUrl: APP, mediaTypes: ['video'] });
+    request({}, 'media', callback, { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] });
     request({}, 'geolocation', callback, { requestingUrl: APP });
     expect(callback.mock.calls).toEqual([[true], [false], [false]]);
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...a: unknown[]) => boolean;

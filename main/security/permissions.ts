@@ -1,6 +1,7 @@
 // Electron security checklist #5 "Handle session permission requests from remote content": without
-// handlers Electron grants every permission. We grant only what the softphone needs, and only to the
-// app's own page: the microphone (audio, never video/camera) and choosing the speaker for call audio.
+// handlers Electron grants every permission. We grant only what the console needs, and only to the
+// app's own page: the microphone (the softphone), the camera (reading a parcel label's barcode at intake,
+// renderer/features/parcels/cameraScan.ts; never screen capture) and choosing the speaker for call audio.
 import type { Session } from 'electron';
 import { isAppUrl } from './appOrigin';
 
@@ -20,7 +21,7 @@ export function shouldGrantPermissionRequest(permission: string, details: Permis
   if (!isAppUrl(details.requestingUrl)) return false;
   if (permission === 'media') {
     const types = details.mediaTypes ?? [];
-    return types.length > 0 && types.every((type) => type === 'audio');
+    return types.length > 0 && types.every((type) => type === 'audio' || type === 'video');
   }
   return ALWAYS_ALLOWED_FOR_APP.has(permission);
 }
@@ -36,7 +37,7 @@ export function shouldGrantPermissionCheck(
   details: PermissionCheckDetails,
 ): boolean {
   if (!isAppUrl(requestingOrigin) && !isAppUrl(details.requestingUrl)) return false;
-  if (permission === 'media') return details.mediaType === 'audio';
+  if (permission === 'media') return details.mediaType === 'audio' || details.mediaType === 'video';
   return ALWAYS_ALLOWED_FOR_APP.has(permission);
 }
 

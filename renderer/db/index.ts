@@ -34,6 +34,7 @@ export { EquipmentFaultRepository, OPEN_FAULT_STATUSES, type FaultInput } from '
 export { AREA_CODE_SETTING, NOTE_CATEGORIES_SETTING, ANSWER_TARGET_SETTING, DEFAULT_NOTE_CATEGORIES, deskAreaCode, noteCategories, answerTargetMs } from './deskSettings';
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
+export { useLiveRead } from './useLiveRead';
 export type * from '@shared/domain';
 export * from '@shared/domain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';

@@ -4,6 +4,7 @@
 // number field for the next scan. Type, shelf and pieces stay for the next item (a desk sorts a whole
 // delivery onto one shelf); the urgent flag is per item (Alt+U). An open item with the same number is
 // caught and shown. A running count, the last items and undo of the last one (Alt+Z) are on the panel.
+// "Scan with camera" reads the label's barcode with the webcam (CameraScanDialog) into the same number field.
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
@@ -23,6 +24,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UndoIcon from '@mui/icons-material/Undo';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
+import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { PARCEL_TYPES, type Parcel, type ParcelType } from '@shared/domain';
 import { defaultCarrier, detectCarrier, trackingKey, type CarrierDetection, type CarrierId } from '@shared/parcels/carriers';
 import { repositoriesOf, useDatabase } from '../../db';
@@ -34,6 +36,7 @@ import { RecipientPicker, type RecipientPick } from './RecipientPicker';
 import { carrierName, itemName, recipientLabel } from './parcelFormat';
 import { notifyRecipient } from './notifyRecipient';
 import { labelPhotoFromFile } from './labelPhoto';
+import { CameraScanDialog } from './CameraScanDialog';
 
 const LAST_SHOWN = 8;
 
@@ -65,6 +68,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
   const [session, setSession] = useState<Parcel[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [cameraOpen, setCameraOpen] = useState(false);
 
   useShortcut({ id: 'parcels.urgent', keys: 'Alt+U', descriptionKey: 'parcels:shortcuts.urgent', groupKey: 'parcels:shortcuts.group', handler: () => active && setUrgent((u) => !u) });
   useShortcut({ id: 'parcels.undo', keys: 'Alt+Z', descriptionKey: 'parcels:shortcuts.undo', groupKey: 'parcels:shortcuts.group', handler: () => active && void undoLast() });
@@ -114,6 +118,29 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
       setCarrier(defaultCarrier(found));
       recipientRef.current?.focus();
     }
+  };
+
+  // The camera dialog holds the focus while it is open: the number field takes it back once the dialog is gone.
+  const focusAfterCamera = useRef(false);
+  useEffect(() => {
+    if (cameraOpen || !focusAfterCamera.current) return;
+    focusAfterCamera.current = false;
+    trackingRef.current?.focus();
+  }, [cameraOpen, trackingRef]);
+
+  // A code read by the camera: the field shows it and the same detection as Enter on a typed number runs
+  // (which then moves the cursor on to the recipient, or to the carrier choice).
+  const onCameraRead = (text: string) => {
+    focusAfterCamera.current = true;
+    setCameraOpen(false);
+    setTracking(text);
+    setChoosing(false);
+    void onTrackingEnter(text);
+  };
+
+  const onCameraCancel = () => {
+    focusAfterCamera.current = true;
+    setCameraOpen(false);
   };
 
   const choose = (picked: CarrierId) => {
@@ -242,6 +269,9 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
             fullWidth
             slotProps={{ htmlInput: { spellCheck: false, 'data-testid': 'parcels-tracking' } }}
           />
+          <Box>
+            <Button variant="outlined" size="small" startIcon={<QrCodeScannerIcon />} onClick={() => setCameraOpen(true)}>{t('camera.open')}</Button>
+          </Box>
           {detection && !choosing && (
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} role="status" data-testid="parcels-carrier">
               <Typography variant="body2">{carrier && carrier !== 'unknown' ? t('intake.carrier', { carrier: carrierName(t, carrier) }) : t('intake.carrierUnknown')}</Typography>
@@ -331,6 +361,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
           {error && <Alert severity="error" role="alert">{error}</Alert>}
         </Stack>
       </Paper>
+      {cameraOpen && <CameraScanDialog onRead={onCameraRead} onCancel={onCameraCancel} />}
       <Paper variant="outlined" component="section" aria-labelledby="parcels-session-heading" sx={{ p: 2 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
           <Typography id="parcels-session-heading" variant="h6" component="h2" sx={{ flex: 1 }}>{t('intake.last')}</Typography>
