@@ -23,7 +23,7 @@ export interface FakeCameraOptions {
 export async function fakeCameraFile({ bcid, text, width = 640, height = 480, frames = 5 }: FakeCameraOptions): Promise<string> {
   const png = PNG.sync.read(await bwipjs.toBuffer({ bcid, text, scale: 3, height: 18, includetext: true, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' }));
   if (png.width > width || png.height > height) throw new Error(`barcode ${png.width}×${png.height} does not fit a ${width}×${height} frame`);
-  const luma = Buffer.alloc(width * height, 255);
+  const luma = new Uint8Array(width * height).fill(255);
   const left = Math.floor((width - png.width) / 2);
   const top = Math.floor((height - png.height) / 2);
   for (let y = 0; y < png.height; y += 1) {
@@ -35,7 +35,7 @@ export async function fakeCameraFile({ bcid, text, width = 640, height = 480, fr
       luma[(top + y) * width + left + x] = Math.round(grey * alpha + 255 * (1 - alpha));
     }
   }
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const chroma = new Uint8Array((width / 2) * (height / 2) * 2).fill(128);
   const frame = joinBytes([new TextEncoder().encode('FRAME\n'), luma, chroma]);
   const header = new TextEncoder().encode(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
   const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-camera-')), `${bcid}.y4m`);
