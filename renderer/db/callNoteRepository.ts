@@ -154,16 +154,30 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
    * at most `scan` calls by the startedAt index and their notes by the callId index.
    */
   async callsWithoutNote(since: number, limit = 50, scan = 500): Promise<Call[]> {
-    const calls = await this.db.calls
+    const calls = await this.talkedToSince(since, scan);
+    const written = await this.writtenNoteCallIds(calls.map((c) => c.id));
+    return calls.filter((c) => !written.has(c.id)).slice(0, limit);
+  }
+
+  /**
+   * The calls since `since` the operator talked to (a note is expected of them), newest first, at most
+   * `scan`: reads the calls table only, so a live query of it is not woken by a note being written (the
+   * switchboard's list of calls without a note runs this and `writtenNoteCallIds` as two live queries).
+   */
+  async talkedToSince(since: number, scan = 500): Promise<Call[]> {
+    return this.db.calls
       .where('startedAt')
       .between(since, Dexie.maxKey)
       .reverse()
       .filter((c) => c.deletedAt === undefined && c.direction !== 'internal' && c.answeredAt !== undefined && c.endedAt !== undefined && c.consultFor === undefined)
       .limit(scan)
       .toArray();
-    if (calls.length === 0) return [];
-    const notes = await this.db.callNotes.where('callId').anyOf(calls.map((c) => c.id)).toArray();
-    const written = new Set(notes.filter((n) => n.deletedAt === undefined && noteHasContent(n)).map((n) => n.callId));
-    return calls.filter((c) => !written.has(c.id)).slice(0, limit);
+  }
+
+  /** Which of these calls have a written note (noteHasContent), by the callId index. */
+  async writtenNoteCallIds(callIds: readonly string[]): Promise<Set<string>> {
+    if (callIds.length === 0) return new Set();
+    const notes = await this.db.callNotes.where('callId').anyOf([...callIds]).toArray();
+    return new Set(notes.filter((n) => n.deletedAt === undefined && noteHasContent(n)).flatMap((n) => (n.callId ? [n.callId] : [])));
   }
 }
