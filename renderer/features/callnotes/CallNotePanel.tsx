@@ -33,11 +33,12 @@ function useCategories(): string[] {
 type TextFieldName = 'callerName' | 'company' | 'phone' | 'reason' | 'time' | 'place' | 'people' | 'matter';
 const SHORT = { htmlInput: { maxLength: 64 } } as const;
 const MEDIUM = { htmlInput: { maxLength: 200 } } as const;
-// A long text is a plain <textarea> that grows with its text by CSS (field-sizing), not MUI's multiline
-// TextareaAutosize, which measures a hidden copy of the text with a forced layout on every keystroke.
-const LONG = { input: { inputComponent: 'textarea' }, htmlInput: { maxLength: 2000, rows: 2 } } as const;
+// A long text is a plain <textarea> of three rows (scrolls, and the operator may drag it taller), not MUI's
+// multiline TextareaAutosize, which measures a hidden copy of the text with a forced layout on every
+// keystroke; nor a textarea grown by CSS (field-sizing), whose every keystroke re-lays out the page around it.
+const LONG = { input: { inputComponent: 'textarea' }, htmlInput: { maxLength: 2000, rows: 3 } } as const;
 const WHOLE_ROW = { gridColumn: { sm: '1 / -1' } } as const;
-const GROWING = { '& textarea': { height: 'auto', minHeight: '2lh', maxHeight: '12lh', fieldSizing: 'content', resize: 'none' } } as const;
+const GROWING = { '& textarea': { height: 'auto', resize: 'vertical' } } as const;
 const GROWING_WHOLE_ROW = { ...WHOLE_ROW, ...GROWING } as const;
 
 /**

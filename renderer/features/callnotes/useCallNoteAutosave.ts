@@ -2,9 +2,11 @@
 // window closes"), cheap per keystroke (the note's benchmark, tests/bench/callnotes.bench.ts: under 16 ms a
 // keystroke while talking, with a million calls stored).
 //
-// - Every change is kept synchronously in localStorage (noteDraft.ts): that is what survives a reload, a
-//   closed window or a crash between two database writes. On opening, a draft newer than the stored note
-//   wins and is saved.
+// - Every change is kept in localStorage (noteDraft.ts): that is what survives a reload, a closed window or
+//   a crash between two database writes. Written at most every DRAFT_DELAY_MS while typing (a
+//   localStorage write was the largest cost left in a keystroke), and synchronously by every flush below,
+//   so a reload or a closed window (beforeunload, pagehide) finds all of it. On opening, a draft newer
+//   than the stored note wins and is saved.
 // - The database write through the write path (validate, write, audit) is coalesced: it runs after a pause
 //   in typing (AUTOSAVE_DELAY_MS), or at the latest AUTOSAVE_MAX_WAIT_MS after the first unsaved change of
 //   a long burst, in an idle moment of the page so it does not land in the middle of a keystroke. A
@@ -26,6 +28,9 @@ import { noteSession } from './noteSession';
 export const AUTOSAVE_DELAY_MS = 1000;
 /** However long the operator types without a pause, the database has the note at most this late. */
 export const AUTOSAVE_MAX_WAIT_MS = 5000;
+
+/** While typing, the local draft is written at most this often (and at once by a flush). */
+export const DRAFT_DELAY_MS = 150;
 
 /** The timing in use (tests lengthen it to show that a flush, not the pause, wrote the note). */
 export const autosaveTiming = { delayMs: AUTOSAVE_DELAY_MS, maxWaitMs: AUTOSAVE_MAX_WAIT_MS };
@@ -71,6 +76,16 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
   const firstPendingAt = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const stored = useRef<CallNote | undefined>(undefined);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const draft = useRef<NoteFields | null>(null);
+
+  /** Writes the local draft now if one is waiting (synchronous: safe in beforeunload and pagehide). */
+  const writeDraftNow = useCallback(() => {
+    if (draftTimer.current !== undefined) clearTimeout(draftTimer.current);
+    draftTimer.current = undefined;
+    if (draft.current) writeDraft(callId, draft.current);
+    draft.current = null;
+  }, [callId]);
 
   const cancelScheduled = () => {
     if (timer.current !== undefined) clearTimeout(timer.current);
@@ -80,6 +95,7 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
   };
 
   const flush = useCallback(() => {
+    writeDraftNow();
     cancelScheduled();
     firstPendingAt.current = undefined;
     const toSave = pending.current;
@@ -95,7 +111,7 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
         // One autosave through the write path (validate, write, audit) for the benchmark.
         recordMetric('noteSaveMs', performance.now() - started);
         stored.current = saved;
-        if (pending.current === null) {
+        if (pending.current === null && draft.current === null) {
           clearDraft(callId);
           state.set({ kind: 'saved', at: saved.updatedAt });
         }
@@ -105,7 +121,7 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
         state.set({ kind: 'error', message: describeError(error) });
       });
     return chain.current;
-  }, [callId, repo, state]);
+  }, [callId, repo, state, writeDraftNow]);
 
   /** The database write after a pause in typing, or once the burst has lasted AUTOSAVE_MAX_WAIT_MS. */
   const schedule = useCallback(() => {
@@ -132,11 +148,11 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
       (note) => {
         if (!alive) return;
         stored.current = note;
-        const draft = readDraft(callId);
+        const left = readDraft(callId);
         let initial: NoteFields;
-        if (draft && (!note || draft.at > note.updatedAt)) {
-          initial = draft.fields;
-          pending.current = draft.fields;
+        if (left && (!note || left.at > note.updatedAt)) {
+          initial = left.fields;
+          pending.current = left.fields;
           state.set({ kind: 'pending' });
           void flush();
         } else {
@@ -154,7 +170,7 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
     };
   }, [callId, number, repo, flush, fields, state]);
 
-  // The page hides, unloads or is about to: write what is pending (the draft is already in localStorage).
+  // The page hides, unloads or is about to: write what is pending (the local draft synchronously first).
   // A hang-up asks the open note to write through noteSession.
   useEffect(() => {
     const onHide = () => void flush();
@@ -175,14 +191,15 @@ export function useCallNoteAutosave(callId: string, number: string): CallNoteAut
     (patch: Partial<NoteFields>, options: { external?: boolean } = {}) => {
       const next = { ...(fields.get() ?? { ...EMPTY_NOTE, phone: number }), ...patch };
       fields.set(next);
-      writeDraft(callId, next);
+      draft.current = next;
+      draftTimer.current ??= setTimeout(writeDraftNow, DRAFT_DELAY_MS);
       pending.current = next;
       // Only the first change after a save changes what the status line says.
       state.set((s) => (s.kind === 'pending' ? s : { kind: 'pending' }));
       if (options.external) setRevision((r) => r + 1);
       schedule();
     },
-    [callId, number, fields, state, schedule],
+    [number, fields, state, schedule, writeDraftNow],
   );
 
   const note = useCallback(() => stored.current, []);
