@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { callNoteSchema, type Call, type CallNote } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
 import { normaliseText } from '@shared/search/textNormalise';
-import { textKeysReady } from './textKeys';
+import { textKeysReady, type TextKeys } from './textKeys';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { deskAreaCode } from './deskSettings';
@@ -43,6 +43,23 @@ export function noteHasContent(note: Pick<CallNote, 'reason' | 'keyPoints'> | un
   return Boolean(note && (note.reason?.trim() || note.keyPoints?.matter?.trim()));
 }
 
+/**
+ * A note's search keys: the caller's name, the company's words and the number's keys, which depend on the
+ * desk's area code (a local landline typed without it); the area-code change re-keys notes with this too
+ * (areaCodeRekey.ts).
+ */
+export function callNoteSearchKeys(
+  keyFns: Pick<TextKeys, 'nameSearchKeys' | 'phoneSearchKeys'>,
+  note: { callerName?: string | undefined; company?: string | undefined; phone?: string | undefined },
+  areaCode: string | undefined,
+): string[] {
+  const keys = new Set<string>();
+  if (note.callerName) for (const k of keyFns.nameSearchKeys(note.callerName)) keys.add(k);
+  if (note.company) for (const k of normaliseText(note.company).split(' ')) if (k) keys.add(k);
+  for (const k of keyFns.phoneSearchKeys(note.phone, { areaCode })) keys.add(k);
+  return [...keys];
+}
+
 const STAMPS = new Set(['updatedAt', 'deskId', 'createdAt', 'id']);
 function same(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
@@ -73,10 +90,7 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
     const keyPoints = kp
       ? withoutUndefined({ time: line(kp.time, 200), place: line(kp.place, 200), people: line(kp.people, 200), matter: text(kp.matter, 2000) })
       : undefined;
-    const keys = new Set<string>();
-    if (callerName) for (const k of nameSearchKeys(callerName)) keys.add(k);
-    if (company) for (const k of normaliseText(company).split(' ')) if (k) keys.add(k);
-    for (const k of phoneSearchKeys(phone, { areaCode })) keys.add(k);
+    const keys = callNoteSearchKeys({ nameSearchKeys, phoneSearchKeys }, { callerName, company, phone }, areaCode);
     return withoutUndefined({
       callId: input.callId,
       callerName,
@@ -87,7 +101,7 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
       category: line(input.category, 64) ?? 'other',
       important,
       keyPoints: keyPoints && Object.keys(keyPoints).length ? keyPoints : undefined,
-      searchKeys: [...keys],
+      searchKeys: keys,
     }) as NewRecord<CallNote>;
   }
 
@@ -140,16 +154,30 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
    * at most `scan` calls by the startedAt index and their notes by the callId index.
    */
   async callsWithoutNote(since: number, limit = 50, scan = 500): Promise<Call[]> {
-    const calls = await this.db.calls
+    const calls = await this.talkedToSince(since, scan);
+    const written = await this.writtenNoteCallIds(calls.map((c) => c.id));
+    return calls.filter((c) => !written.has(c.id)).slice(0, limit);
+  }
+
+  /**
+   * The calls since `since` the operator talked to (a note is expected of them), newest first, at most
+   * `scan`: reads the calls table only, so a live query of it is not woken by a note being written (the
+   * switchboard's list of calls without a note runs this and `writtenNoteCallIds` as two live queries).
+   */
+  async talkedToSince(since: number, scan = 500): Promise<Call[]> {
+    return this.db.calls
       .where('startedAt')
       .between(since, Dexie.maxKey)
       .reverse()
       .filter((c) => c.deletedAt === undefined && c.direction !== 'internal' && c.answeredAt !== undefined && c.endedAt !== undefined && c.consultFor === undefined)
       .limit(scan)
       .toArray();
-    if (calls.length === 0) return [];
-    const notes = await this.db.callNotes.where('callId').anyOf(calls.map((c) => c.id)).toArray();
-    const written = new Set(notes.filter((n) => n.deletedAt === undefined && noteHasContent(n)).map((n) => n.callId));
-    return calls.filter((c) => !written.has(c.id)).slice(0, limit);
+  }
+
+  /** Which of these calls have a written note (noteHasContent), by the callId index. */
+  async writtenNoteCallIds(callIds: readonly string[]): Promise<Set<string>> {
+    if (callIds.length === 0) return new Set();
+    const notes = await this.db.callNotes.where('callId').anyOf([...callIds]).toArray();
+    return new Set(notes.filter((n) => n.deletedAt === undefined && noteHasContent(n)).flatMap((n) => (n.callId ? [n.callId] : [])));
   }
 }

@@ -45,7 +45,16 @@ export async function noteCategories(db: FrontDeskDatabase): Promise<string[]> {
   return list.length ? [...new Set(list)] : [...DEFAULT_NOTE_CATEGORIES];
 }
 
-export async function answerTargetMs(db: FrontDeskDatabase): Promise<number> {
-  const value = await cached(db, ANSWER_TARGET_SETTING);
+export interface SettingReadOptions {
+  /**
+   * Read the stored row instead of the cache. A Dexie live query must read it (the dashboard's tiles):
+   * the cache answers without touching the settings table, so the query would not observe the row and a
+   * change in Settings would show only when the screen is reopened.
+   */
+  fresh?: boolean;
+}
+
+export async function answerTargetMs(db: FrontDeskDatabase, options: SettingReadOptions = {}): Promise<number> {
+  const value = await (options.fresh ? read(db, ANSWER_TARGET_SETTING) : cached(db, ANSWER_TARGET_SETTING));
   return typeof value === 'number' && Number.isFinite(value) && value >= 1000 && value <= 120_000 ? value : DEFAULT_ANSWER_TARGET_MS;
 }

@@ -4,7 +4,9 @@ import type { Setting } from '@shared/domain/desk';
 import { settingSchema } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository } from './recordRepository';
-import { forgetDeskSetting } from './deskSettings';
+import { AREA_CODE_SETTING, forgetDeskSetting } from './deskSettings';
+import { AREA_CODE_KEYED_TABLES, rekeyForAreaCode } from './areaCodeRekey';
+import type { TableName } from './FrontDeskDatabase';
 
 export type SettingScope = Setting['scope'];
 
@@ -32,17 +34,49 @@ export class SettingsRepository extends RecordRepository<'settings'> {
     return row ? (row.value as T) : fallback;
   }
 
-  /** Creates or replaces the value; audited like any change. */
+  /**
+   * Creates or replaces the value; audited like any change. Setting the desk's area code also re-keys, in
+   * the same transaction, the stored numbers whose key depends on it (areaCodeRekey.ts).
+   */
   async setValue(key: string, value: unknown, scope: SettingScope = 'desk'): Promise<Setting> {
-    return this.transaction(async () => {
+    return this.writes.transaction(tablesFor([key]), async () => {
       const deskId = this.db.desk.deskId;
       const rows = (await this.db.settings.where('key').equals(key).toArray()).filter((r) => r.deletedAt === undefined && r.scope === scope);
       const existing = scope === 'desk' ? rows.find((r) => r.deskId === deskId) : rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
       const summary = `set ${scope} setting ${key}`;
+      const before = key === AREA_CODE_SETTING ? await this.find(key) : undefined;
       forgetDeskSetting(this.db, key);
-      return existing
-        ? this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
-        : this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
+      const written = existing
+        ? await this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
+        : await this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
+      if (key === AREA_CODE_SETTING) {
+        const area = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+        const after = await this.find(key);
+        await rekeyForAreaCode(this.db, this.writes, area(before?.value), area(after?.value), written.id);
+      }
+      return written;
     }).finally(() => forgetDeskSetting(this.db, key));
   }
+
+  /**
+   * Several values in ONE transaction through the write path (each audited): all are stored or, if any
+   * fails, none (the switchboard records' three settings are saved together).
+   */
+  async setValues(entries: readonly { key: string; value: unknown; scope?: SettingScope }[]): Promise<Setting[]> {
+    const keys = entries.map((e) => e.key);
+    return this.writes
+      .transaction(tablesFor(keys), async () => {
+        const written: Setting[] = [];
+        for (const entry of entries) written.push(await this.setValue(entry.key, entry.value, entry.scope ?? 'desk'));
+        return written;
+      })
+      .finally(() => {
+        for (const key of keys) forgetDeskSetting(this.db, key);
+      });
+  }
+}
+
+/** The settings table, and for the area code the tables whose phone keys follow it. */
+function tablesFor(keys: readonly string[]): TableName[] {
+  return keys.includes(AREA_CODE_SETTING) ? ['settings', ...AREA_CODE_KEYED_TABLES] : ['settings'];
 }

@@ -64,6 +64,28 @@ test.describe('call notes', () => {
     await again.hangup(second);
   });
 
+  test('typing while talking, then reloading at once: the text is all there and is stored', async ({ switchboard, sipLab, agent, app, page }) => {
+    test.setTimeout(120_000);
+    const notes = new CallNotePage(app);
+    await switchboard.configure(sipLab.wsUrl);
+    const caller = await agent('13700137000');
+    const sipCall = await caller.call('2000');
+    await switchboard.answerWithF2('13700137000');
+    await expect(notes.panel).toBeVisible();
+    const call = await switchboard.storedCall('13700137000', 'connected');
+
+    // The last keystroke and the reload follow each other at once: the coalesced database write (after a
+    // pause in typing) has not run; the unload starts it but need not finish it. The draft brings it back.
+    await notes.field('Reason for calling').pressSequentially('Asks whether the parcel from Shenzhen has arrived');
+    await page.reload();
+    await app.screenLoaded();
+    await expect(notes.field('Reason for calling')).toHaveValue('Asks whether the parcel from Shenzhen has arrived');
+    await notes.expectSaved();
+    await expect.poll(async () => (await notes.storedNotes(call.id)).map((n) => n.reason)).toEqual(['Asks whether the parcel from Shenzhen has arrived']);
+    // The reload ended the call on the console's side; the caller hangs up too.
+    await caller.hangup(sipCall).catch(() => undefined);
+  });
+
   test('an answered call without a note is listed until its note is written', async ({ switchboard, sipLab, agent, app, page }) => {
     test.setTimeout(120_000);
     const notes = new CallNotePage(app);

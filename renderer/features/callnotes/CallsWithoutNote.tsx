@@ -8,6 +8,10 @@ import { repositoriesOf, useDatabase } from '../../db';
 import { useMasking } from '../signin';
 import { noteSession } from './noteSession';
 
+/** How many of today's talked-to calls are read, and how many without a note are listed. */
+const SCAN = 500;
+const LIMIT = 20;
+
 export const CallsWithoutNote = memo(function CallsWithoutNote() {
   const { t, i18n } = useTranslation('callnotes');
   const db = useDatabase();
@@ -16,7 +20,15 @@ export const CallsWithoutNote = memo(function CallsWithoutNote() {
     d.setHours(0, 0, 0, 0);
     return d.getTime();
   }, []);
-  const calls = useLiveQuery(() => repositoriesOf(db).callNotes.callsWithoutNote(since, 20), [db, since]);
+  // Two live queries: the calls (woken by a call record changing) and which of them have a written note
+  // (woken by a note being saved, a cheap read by the callId index). The note's autosave never re-runs
+  // the read of today's calls.
+  const talkedTo = useLiveQuery(() => repositoriesOf(db).callNotes.talkedToSince(since, SCAN), [db, since]);
+  const ids = useMemo(() => (talkedTo ?? []).map((c) => c.id), [talkedTo]);
+  const idsKey = ids.join(',');
+  // Keyed by the ids' text: a re-read of the calls that finds the same calls does not re-query the notes.
+  const written = useLiveQuery(() => repositoriesOf(db).callNotes.writtenNoteCallIds(ids), [db, idsKey]);
+  const calls = useMemo(() => (talkedTo && written ? talkedTo.filter((c) => !written.has(c.id)).slice(0, LIMIT) : undefined), [talkedTo, written]);
   const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
   // The caller's number as the person's roles may see it (shared/auth/permissions.ts: operators see it in full).
   const masking = useMasking();

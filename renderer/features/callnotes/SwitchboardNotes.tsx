@@ -21,6 +21,15 @@ export function SwitchboardNotes({ lines, selected }: { lines: readonly LineView
     if (noteSession.get().open?.callId !== talking.id) noteSession.open({ callId: talking.id, number: talking.remoteUser, remoteName: talking.remoteName });
   }, [lines]);
 
+  // The call hung up (its line ended, or left the screen): its note writes what is pending at once
+  // instead of after the autosave's pause, so the stored record is complete when the call is.
+  const live = useRef(new Set<string>());
+  useEffect(() => {
+    const now = new Set(lines.filter((l) => l.state !== 'ended').map((l) => l.id));
+    for (const id of live.current) if (!now.has(id)) void noteSession.flush(id);
+    live.current = now;
+  }, [lines]);
+
   useShortcut({
     id: 'callnotes.open',
     keys: 'Alt+N',
@@ -34,5 +43,6 @@ export function SwitchboardNotes({ lines, selected }: { lines: readonly LineView
     },
   });
 
+  // The panel is memoised: the phone's updates (another line ringing, a duration) do not render the note.
   return open ? <CallNotePanel key={open.callId} open={open} /> : null;
 }

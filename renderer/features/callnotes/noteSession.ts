@@ -35,6 +35,9 @@ function persist(note: OpenNote | undefined): void {
 
 const store = createStore<{ open: OpenNote | undefined; focusRequest: number }>({ open: restore(), focusRequest: 0 });
 
+/** The open note's "write what is pending now", by call (useCallNoteAutosave registers it). */
+const flushers = new Map<string, () => Promise<unknown>>();
+
 export const noteSession = {
   open(note: OpenNote): void {
     persist(note);
@@ -46,6 +49,17 @@ export const noteSession = {
   },
   get: store.get,
   subscribe: store.subscribe,
+  /** The autosave of call `callId`'s note registers how to write its pending change; returns the undo. */
+  registerFlush(callId: string, flush: () => Promise<unknown>): () => void {
+    flushers.set(callId, flush);
+    return () => {
+      if (flushers.get(callId) === flush) flushers.delete(callId);
+    };
+  },
+  /** The call hung up (or the line went away): its note, if open, writes what is pending at once. */
+  flush(callId: string): Promise<unknown> {
+    return flushers.get(callId)?.() ?? Promise.resolve();
+  },
 };
 
 export function useNoteSession() {

@@ -71,7 +71,7 @@ export async function visitFigures(db: FrontDeskDatabase, now: number): Promise<
 
 export async function callFigures(db: FrontDeskDatabase, now: number): Promise<DashboardFigures['calls']> {
   const { start, end } = dayBounds(now);
-  const [today, targetMs] = await Promise.all([repositoriesOf(db).calls.startedBetween(start, end), answerTargetMs(db)]);
+  const [today, targetMs] = await Promise.all([repositoriesOf(db).calls.startedBetween(start, end), answerTargetMs(db, { fresh: true })]);
   // Answer speed is the desk's (接听不超过三声): inbound calls that were picked up, whatever happened next.
   const ringTimes = today
     .filter((c) => c.direction === 'inbound' && c.answeredAt !== undefined && c.ringMs !== undefined)
@@ -97,7 +97,7 @@ export interface OperatorFigures extends OperatorAnswerStats {
 export async function operatorFigures(db: FrontDeskDatabase, now: number): Promise<{ rows: OperatorFigures[]; targetMs: number }> {
   const { start, end } = dayBounds(now);
   const repos = repositoriesOf(db);
-  const [today, targetMs] = await Promise.all([repos.calls.startedBetween(start, end), answerTargetMs(db)]);
+  const [today, targetMs] = await Promise.all([repos.calls.startedBetween(start, end), answerTargetMs(db, { fresh: true })]);
   const rows = operatorAnswerStats(today, targetMs);
   const accounts = await repos.operators.byIds(rows.map((r) => r.operatorId).filter(Boolean), { includeDeleted: true });
   return { rows: rows.map((r) => ({ ...r, name: accounts.get(r.operatorId)?.name })), targetMs };

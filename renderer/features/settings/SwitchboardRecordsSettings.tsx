@@ -83,10 +83,13 @@ export function SwitchboardRecordsSettings() {
     }
     setSaving(true);
     try {
-      const settings = repositoriesOf(db).settings;
-      await settings.setValue(AREA_CODE_SETTING, area ?? '', 'desk');
-      await settings.setValue(NOTE_CATEGORIES_SETTING, categories, 'site');
-      await settings.setValue(ANSWER_TARGET_SETTING, seconds * 1000, 'site');
+      // One transaction through the write path: the three are stored together or not at all, and a changed
+      // area code re-keys the stored local landlines in the same transaction (renderer/db/areaCodeRekey.ts).
+      await repositoriesOf(db).settings.setValues([
+        { key: AREA_CODE_SETTING, value: area ?? '', scope: 'desk' },
+        { key: NOTE_CATEGORIES_SETTING, value: categories, scope: 'site' },
+        { key: ANSWER_TARGET_SETTING, value: seconds * 1000, scope: 'site' },
+      ]);
       setAreaCode(area ?? '');
       notifications.notify('success', t('records.saved'));
     } catch (error) {

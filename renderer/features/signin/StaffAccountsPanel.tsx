@@ -160,7 +160,7 @@ function DeskRules() {
   );
 }
 
-function Matrix() {
+export function PermissionMatrix() {
   const { t } = useTranslation('signin');
   return (
     <Box sx={{ display: 'grid', gap: 2, overflowX: 'auto' }}>
@@ -174,7 +174,7 @@ function Matrix() {
         <TableBody>
           {Object.entries(TABLE_MATRIX).map(([table, row]) => (
             <TableRow key={table}>
-              <TableCell component="th" scope="row">{table}</TableCell>
+              <TableCell component="th" scope="row">{t(`staff.tables.${table}`, { defaultValue: table })}</TableCell>
               {OPERATOR_ROLES.map((r) => <TableCell key={r}>{t(`staff.access.${row[r]}`)}</TableCell>)}
             </TableRow>
           ))}
@@ -190,7 +190,7 @@ function Matrix() {
         <TableBody>
           {(Object.entries(ACTION_MATRIX) as [SpecialAction, Record<OperatorRole, boolean>][]).map(([action, row]) => (
             <TableRow key={action}>
-              <TableCell component="th" scope="row">{action}</TableCell>
+              <TableCell component="th" scope="row">{t(`staff.actions.${action}`)}</TableCell>
               {OPERATOR_ROLES.map((r) => <TableCell key={r}>{row[r] ? t('staff.yes') : t('staff.no')}</TableCell>)}
             </TableRow>
           ))}
@@ -227,7 +227,7 @@ export function StaffAccountsPanel() {
         </>
       )}
       <Typography id="staff-matrix-title" variant="subtitle1" component="h3">{t('staff.matrix')}</Typography>
-      <Matrix />
+      <PermissionMatrix />
     </Paper>
   );
 }

@@ -1,5 +1,76 @@
 // Strings of sign-in, the desk lock, switching person, the shift handover and staff accounts
 // (namespace "signin"). zh-CN is the reference type, so a key missing in another language fails to compile.
+import type { SpecialAction } from '@shared/auth/permissions';
+
+/**
+ * The permission table's rows in the person's words (Settings → staff accounts): every special action of
+ * shared/auth/permissions.ts has a label in each language (the type makes a new action without one a
+ * compile error), and so does every table of the matrix.
+ */
+type ActionLabels = Record<SpecialAction, string>;
+type TableLabels = Record<
+  'visitors' | 'visits' | 'watchlistAlerts' | 'watchlist' | 'complaints' | 'parcels' | 'parcelEvents' | 'calls' | 'callNotes' | 'messages' | 'equipmentFaults' | 'departments' | 'staff' | 'handovers' | 'settings' | 'operators' | 'auditLog',
+  string
+>;
+
+const actionsCN: ActionLabels = {
+  export: '导出记录',
+  restore: '从备份恢复',
+  destroy: '销毁到期记录',
+  revealId: '查看完整证件号码',
+  revealPhone: '查看完整电话号码',
+  editWatchlist: '编辑可疑人员名单',
+  editStaff: '管理员工账号',
+  resetPin: '重置他人的 PIN',
+  viewAudit: '查看审计日志',
+  changeSignInRule: '更改登录规则',
+  closeUnacknowledged: '关闭未签收的留言',
+  viewOperatorFigures: '查看各话务员的服务数据',
+};
+const actionsTW: ActionLabels = {
+  export: '匯出記錄',
+  restore: '從備份還原',
+  destroy: '銷毀到期記錄',
+  revealId: '檢視完整證件號碼',
+  revealPhone: '檢視完整電話號碼',
+  editWatchlist: '編輯可疑人員名單',
+  editStaff: '管理員工帳號',
+  resetPin: '重設他人的 PIN',
+  viewAudit: '檢視審計日誌',
+  changeSignInRule: '變更登入規則',
+  closeUnacknowledged: '關閉未簽收的留言',
+  viewOperatorFigures: '檢視各話務員的服務數據',
+};
+const actionsEN: ActionLabels = {
+  export: 'Export records',
+  restore: 'Restore from a backup',
+  destroy: 'Destroy records past retention',
+  revealId: 'See full ID numbers',
+  revealPhone: 'See full phone numbers',
+  editWatchlist: 'Edit the watchlist',
+  editStaff: 'Manage staff accounts',
+  resetPin: "Reset another person's PIN",
+  viewAudit: 'See the audit log',
+  changeSignInRule: 'Change the sign-in rule',
+  closeUnacknowledged: 'Close a message not yet acknowledged',
+  viewOperatorFigures: 'See the figures of each operator',
+};
+const tablesCN: TableLabels = {
+  visitors: '来访人', visits: '来访登记', watchlistAlerts: '警示记录', watchlist: '可疑人员名单', complaints: '意见投诉', parcels: '邮件包裹',
+  parcelEvents: '邮件交接记录', calls: '通话记录', callNotes: '来电记录', messages: '留言', equipmentFaults: '设备故障', departments: '部门',
+  staff: '通讯录', handovers: '交接班', settings: '设置', operators: '员工账号', auditLog: '审计日志',
+};
+const tablesTW: TableLabels = {
+  visitors: '來訪人', visits: '來訪登記', watchlistAlerts: '警示記錄', watchlist: '可疑人員名單', complaints: '意見投訴', parcels: '郵件包裹',
+  parcelEvents: '郵件交接記錄', calls: '通話記錄', callNotes: '來電記錄', messages: '留言', equipmentFaults: '設備故障', departments: '部門',
+  staff: '通訊錄', handovers: '交接班', settings: '設定', operators: '員工帳號', auditLog: '審計日誌',
+};
+const tablesEN: TableLabels = {
+  visitors: 'Visitors', visits: 'Visits', watchlistAlerts: 'Watchlist alerts', watchlist: 'Watchlist', complaints: 'Complaints', parcels: 'Mail and parcels',
+  parcelEvents: 'Parcel hand-overs', calls: 'Calls', callNotes: 'Call notes', messages: 'Messages', equipmentFaults: 'Equipment faults', departments: 'Departments',
+  staff: 'Staff directory', handovers: 'Shift handovers', settings: 'Settings', operators: 'Staff accounts', auditLog: 'Audit log',
+};
+
 const zhCN = {
   firstRun: {
     title: '首次使用：设置主管账号',
@@ -92,6 +163,8 @@ const zhCN = {
     matrix: '权限表（只读）',
     table: '数据表',
     action: '特殊操作',
+    actions: actionsCN,
+    tables: tablesCN,
     access: { '-': '—', r: '查看', rw: '查看、登记、修改', rwd: '查看、登记、修改、删除' },
     yes: '可以',
     no: '—',
@@ -208,6 +281,8 @@ const zhTW: typeof zhCN = {
     matrix: '權限表（唯讀）',
     table: '資料表',
     action: '特殊操作',
+    actions: actionsTW,
+    tables: tablesTW,
     access: { '-': '—', r: '檢視', rw: '檢視、登記、修改', rwd: '檢視、登記、修改、刪除' },
     yes: '可以',
     no: '—',
@@ -324,6 +399,8 @@ const en: typeof zhCN = {
     matrix: 'Permissions (read-only)',
     table: 'Table',
     action: 'Special action',
+    actions: actionsEN,
+    tables: tablesEN,
     access: { '-': '—', r: 'read', rw: 'read, create, change', rwd: 'read, create, change, delete' },
     yes: 'yes',
     no: '—',
