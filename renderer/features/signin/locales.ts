@@ -26,6 +26,7 @@ const actionsCN: ActionLabels = {
   changeSignInRule: '更改登录规则',
   closeUnacknowledged: '关闭未签收的留言',
   viewOperatorFigures: '查看各话务员的服务数据',
+  configureSync: '设置多工作台同步、查看同步冲突',
 };
 const actionsTW: ActionLabels = {
   export: '匯出記錄',
@@ -40,6 +41,7 @@ const actionsTW: ActionLabels = {
   changeSignInRule: '變更登入規則',
   closeUnacknowledged: '關閉未簽收的留言',
   viewOperatorFigures: '檢視各話務員的服務數據',
+  configureSync: '設定多工作台同步、查看同步衝突',
 };
 const actionsEN: ActionLabels = {
   export: 'Export records',
@@ -54,6 +56,7 @@ const actionsEN: ActionLabels = {
   changeSignInRule: 'Change the sign-in rule',
   closeUnacknowledged: 'Close a message not yet acknowledged',
   viewOperatorFigures: 'See the figures of each operator',
+  configureSync: 'Set up sync with other desks, review sync conflicts',
 };
 const tablesCN: TableLabels = {
   visitors: '来访人', visits: '来访登记', watchlistAlerts: '警示记录', watchlist: '可疑人员名单', complaints: '意见投诉', parcels: '邮件包裹',
