@@ -184,7 +184,15 @@ const v8: SchemaVersion = {
   stores: { restoreStaging: 'id, restoreId' },
 };
 
+const v9: SchemaVersion = {
+  version: 9,
+  description:
+    'Weekly phone-record volumes (issue 12, shared/archive/weeklyVolume.ts): each volume produced (PDF, print, ' +
+    'bundle) is recorded with its week and SHA-256, listed newest first and found by week. A new table: no row changes.',
+  stores: { weeklyVolumes: 'id, week, createdAt, updatedAt' },
+};
+
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8, v9];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWeeklyVolume, formatIsoWeek, isoWeekOf, isoWeekRange, layoutVolume, NO_CATEGORY, parseIsoWeek, shiftIsoWeek, type VolumeCall } from './weeklyVolume';
+import { buildWeeklyVolume, formatIsoWeek, isoWeekOf, isoWeekRange, isoWeeksBetween, layoutVolume, NO_CATEGORY, parseIsoWeek, shiftIsoWeek, type VolumeCall } from './weeklyVolume';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
@@ -29,6 +29,13 @@ describe('ISO weeks', () => {
     expect(parseIsoWeek('2026-13')).toBeUndefined();
     expect(shiftIsoWeek({ year: 2026, week: 1 }, -1)).toEqual({ year: 2025, week: 52 });
     expect(shiftIsoWeek({ year: 2020, week: 53 }, 1)).toEqual({ year: 2021, week: 1 });
+  });
+
+  it('lists the weeks a range touches, across a year end', () => {
+    expect(isoWeeksBetween(local(2025, 12, 20), local(2026, 1, 6)).map(formatIsoWeek)).toEqual(['2025-W51', '2025-W52', '2026-W01', '2026-W02']);
+    // The end is exclusive: a range ending at Monday 00:00 does not touch that week.
+    expect(isoWeeksBetween(local(2025, 12, 29), local(2026, 1, 5)).map(formatIsoWeek)).toEqual(['2026-W01']);
+    expect(isoWeeksBetween(local(2026, 1, 5), local(2026, 1, 5))).toEqual([]);
   });
 });
 

@@ -67,7 +67,6 @@ export interface WeeklyVolume {
   totals: VolumeTotals;
 }
 
-const LIVE_STATES = new Set(['ringing', 'connected']);
 const UNANSWERED_INBOUND = new Set(['missed', 'abandoned-ringing', 'unanswered']);
 
 export function volumeTotals(calls: readonly VolumeCall[]): VolumeTotals {
@@ -253,4 +252,18 @@ export function layoutVolume(volume: WeeklyVolume, linesPerPage = DEFAULT_LINES_
   for (let i = 0; i < tocPages; i += 1) pages.push({ kind: 'toc', number: 2 + i, entries: toc.slice(i * tocLinesPerPage, (i + 1) * tocLinesPerPage) });
   for (const page of dayPages.flat()) pages.push({ kind: 'day', number: pages.length + 1, day: page.day, lines: page.lines });
   return { pages, pageCount: pages.length, toc };
+}
+
+/** The ISO weeks that [from, to) touches, oldest first (at most `limit`, the newest kept). */
+export function isoWeeksBetween(from: number, to: number, limit = 520): IsoWeek[] {
+  if (!(to > from)) return [];
+  const last = isoWeekOf(to - 1);
+  const weeks: IsoWeek[] = [];
+  let week = isoWeekOf(from);
+  for (;;) {
+    weeks.push(week);
+    if ((week.year === last.year && week.week === last.week) || weeks.length > 5_000) break;
+    week = shiftIsoWeek(week, 1);
+  }
+  return weeks.slice(-limit);
 }
