@@ -22,6 +22,8 @@ export interface VolumeLabels {
   time: (at: number) => string;
   seconds: (ms: number | undefined) => string;
   totals: (totals: VolumeTotals) => string;
+  /** The cover's table of the week's totals: [name, value] rows. */
+  coverTotals: (totals: VolumeTotals) => [string, string][];
   categoryTotals: (category: string, totals: VolumeTotals) => string;
   dayTotals: (day: string, totals: VolumeTotals) => string;
   continued: string;
@@ -54,7 +56,9 @@ tr.sum td { font-weight: 700; }
 td.n { text-align: right; }
 .toc td.p { text-align: right; width: 20mm; }
 .toc td.c { padding-left: 8mm; }
-.cover table { width: 120mm; margin: 8mm auto 0; }
+.cover table { width: 100mm; margin: 10mm auto 6mm; }
+.cover caption { font-weight: 700; font-size: 12pt; padding-bottom: 2mm; }
+.cover p.totals { font-size: 10pt; white-space: normal; }
 `;
 
 const COLUMN_WIDTHS = ['14mm', '14mm', '30mm', '30mm', '36mm', '24mm', '16mm', '16mm'];
@@ -106,9 +110,10 @@ export function volumeHtml(volume: WeeklyVolume, labels: VolumeLabels, language:
   const sheets = layout.pages.map((page) => {
     const foot = `<div class="foot">${escapeHtml(labels.pageOf(page.number, layout.pageCount))}</div>`;
     if (page.kind === 'cover') {
-      const t = volume.totals;
+      const rows = labels.coverTotals(volume.totals).map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="n">${escapeHtml(value)}</td></tr>`).join('');
       return `<section class="sheet cover"><h1>${escapeHtml(labels.title)}</h1>${labels.coverLines(layout.pageCount).map((l) => `<p>${escapeHtml(l)}</p>`).join('')}
-<table><tbody><tr><th scope="row">${escapeHtml(labels.totalsTitle)}</th><td>${escapeHtml(labels.totals(t))}</td></tr></tbody></table>${foot}</section>`;
+<table><caption>${escapeHtml(labels.totalsTitle)}</caption><tbody>${rows}</tbody></table>
+<p class="totals">${escapeHtml(labels.totals(volume.totals))}</p>${foot}</section>`;
     }
     const head = `<div class="head">${escapeHtml(labels.title)}</div>`;
     if (page.kind === 'toc') {

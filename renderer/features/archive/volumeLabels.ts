@@ -24,6 +24,13 @@ export function volumeLabels(t: TFunction, language: string, volume: WeeklyVolum
       t('volumes.doc.pagesLine', { count: pages }),
     ],
     totalsTitle: t('volumes.doc.totalsTitle'),
+    coverTotals: (x) => [
+      [t('volumes.columns.calls'), String(x.calls)],
+      [t('volumes.columns.answered'), String(x.answered)],
+      [t('volumes.columns.missed'), String(x.missed)],
+      [t('volumes.columns.p50'), seconds(x.p50Ms)],
+      [t('volumes.columns.p90'), seconds(x.p90Ms)],
+    ],
     contents: t('volumes.doc.contents'),
     columns: {
       time: t('volumes.doc.columns.time'),
