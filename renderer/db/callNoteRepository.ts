@@ -52,7 +52,7 @@ function same(a: object, b: object): boolean {
 }
 
 export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteInput> {
-  protected override readonly relatedTables = ['settings' as const];
+  protected override readonly relatedTables = ['settings' as const, 'calls' as const];
 
   constructor(db: FrontDeskDatabase) {
     super(db, 'callNotes', callNoteSchema);
@@ -77,8 +77,10 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
     if (callerName) for (const k of nameSearchKeys(callerName)) keys.add(k);
     if (company) for (const k of normaliseText(company).split(' ')) if (k) keys.add(k);
     for (const k of phoneSearchKeys(phone, { areaCode })) keys.add(k);
+    const call = input.callId ? await this.db.calls.get(input.callId) : undefined;
     return withoutUndefined({
       callId: input.callId,
+      callStartedAt: call?.startedAt,
       callerName,
       company,
       phone,

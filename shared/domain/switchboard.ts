@@ -67,6 +67,12 @@ export const keyPointsSchema = z.object({
 
 export const callNoteSchema = recordBaseSchema.extend({
   callId: ulidSchema.optional(),
+  /**
+   * The start of the call (its `startedAt`), copied when the note is written: indexed with callId as
+   * [callStartedAt+callId], the notes in the calls' newest-first order, which the call archive's search walks
+   * for a common name (renderer/db/callArchive.ts). Schema v10.
+   */
+  callStartedAt: epochMsSchema.optional(),
   callerName: z.string().max(64).optional(),
   company: z.string().max(200).optional(),
   phone: z.string().max(64).optional(),

@@ -58,14 +58,22 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
   // The department names the staff steps need come from the bundle (its departments come first) or this desk.
   const upgradeFrom = bundleRowsNeedUpgrade(manifest.schemaVersion) ? manifest.schemaVersion : undefined;
   const departmentNames = new Map<string, string>();
-  const upgradeContext: RowUpgradeContext | undefined = upgradeFrom === undefined ? undefined : { keys: await loadTextKeys(), departmentName: (id) => departmentNames.get(id) };
+  // v10's notes take their call's start: from the bundle's calls (they come before the notes) or this desk's.
+  const callStarts = new Map<string, number>();
+  const upgradeContext: RowUpgradeContext | undefined =
+    upgradeFrom === undefined ? undefined : { keys: await loadTextKeys(), departmentName: (id) => departmentNames.get(id), callStartedAt: (id) => callStarts.get(id) };
   const upgradeBatch = async (table: ArchiveTable, batch: BundleRow[]): Promise<BundleRow[]> => {
     if (upgradeFrom === undefined || !upgradeContext) return batch;
     if (table === 'staff') {
       const missing = [...new Set(batch.map((b) => b.row.departmentId).filter((id): id is string => typeof id === 'string' && !departmentNames.has(id)))];
       if (missing.length > 0) (await db.departments.bulkGet(missing)).forEach((d) => d && departmentNames.set(d.id, d.name));
     }
+    if (table === 'callNotes' && upgradeFrom < 10) {
+      const missing = [...new Set(batch.map((b) => b.row.callId).filter((id): id is string => typeof id === 'string' && !callStarts.has(id)))];
+      if (missing.length > 0) (await db.calls.bulkGet(missing)).forEach((c) => c && callStarts.set(c.id, c.startedAt));
+    }
     const upgraded = batch.map(({ line, row }) => ({ line, row: upgradeBundleRow(table, row, upgradeFrom, upgradeContext) }));
+    if (table === 'calls' && upgradeFrom < 10) for (const { row } of upgraded) if (typeof row.startedAt === 'number') callStarts.set(String(row.id), row.startedAt);
     if (table === 'departments') for (const { row } of upgraded) departmentNames.set(String(row.id), String(row.name ?? ''));
     return upgraded;
   };
