@@ -5,7 +5,7 @@ import type { AuditEntry, Handover, Operator, Setting } from '@shared/domain/des
 import type { Department, Staff } from '@shared/domain/directory';
 import type { Complaint, Visit, Visitor, WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
 import type { Parcel, ParcelEvent } from '@shared/domain/parcels';
-import type { Call, CallNote, EquipmentFault, Message } from '@shared/domain/switchboard';
+import type { Call, CallNote, EquipmentFault, Message, WeeklyVolumeRecord } from '@shared/domain/switchboard';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schemaHistory';
 import { DeskContext, type KeyValueStorage } from './deskContext';
 import type { RestoreStagingRow } from './archive/stagingSchema';
@@ -35,6 +35,8 @@ export interface FrontDeskTables {
   /** Rows of a restore in progress (renderer/db/archive/restoreBundle.ts); no screen reads it. */
   restoreStaging: RestoreStagingRow;
   handovers: Handover;
+  /** Weekly phone-record volumes produced (renderer/db/weeklyVolumeRepository.ts). */
+  weeklyVolumes: WeeklyVolumeRecord;
 }
 export type TableName = keyof FrontDeskTables;
 
@@ -71,6 +73,7 @@ export class FrontDeskDatabase extends Dexie {
   equipmentFaults!: Table<EquipmentFault, string>;
   restoreStaging!: Table<RestoreStagingRow, string>;
   handovers!: Table<Handover, string>;
+  weeklyVolumes!: Table<WeeklyVolumeRecord, string>;
   /** Replication bookkeeping (renderer/db/sync/syncTables.ts): local to this desk, never replicated. */
   syncOutbox!: Table<OutboxEntry, number>;
   syncConflicts!: Table<SyncConflict, string>;

@@ -3,7 +3,10 @@
 // skip a row, both plans agree, and a concierge (no call notes) is refused.
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../test/testDatabase';
+import { callNoteSchema, callSchema, type Call, type CallNote } from '@shared/domain/switchboard';
 import { newId } from './ids';
+import { CANDIDATE_CAP } from './callArchive';
+import { writePathOf } from './writePath';
 import type { CallArchiveCursor, CallArchiveQuery } from './callArchive';
 import type { Repositories } from './repositories';
 import { isPermissionDenied } from './writeErrors';
@@ -79,6 +82,56 @@ describe('phone-record archive search', () => {
     expect(page.plan).toBe('index');
     expect(await all(repos, { text: '1380013', direction: 'inbound' }, 4)).toEqual(newest(made.filter((m) => m.direction === 'inbound')));
     expect(await all(repos, { from: T0 + 5 * DAY, to: T0 + 5 * DAY })).toEqual([]);
+  });
+
+  it('a name too common for the index plan: the notes are walked in call order, paged without repeats or gaps', { timeout: 120_000 }, async () => {
+    const { db, repos } = await freshDatabase();
+    const { nameSearchKeys } = await import('./textKeyFunctions');
+    const N = CANDIDATE_CAP + 60;
+    const calls: Call[] = [];
+    for (let i = 0; i < N * 3; i += 1) {
+      const startedAt = T0 + (i % 7) * DAY + Math.floor(i / 7) * 60_000 - (i % 3) * 86_400_000 * 9; // not in id order
+      const answered = i % 5 !== 0;
+      calls.push({
+        id: newId(T0 + i), createdAt: startedAt, updatedAt: startedAt, deskId: db.desk.deskId, direction: i % 4 === 0 ? 'outbound' : 'inbound',
+        remoteNumber: `1380000${String(i).padStart(4, '0')}`, remoteNumberDigits: `1380000${String(i).padStart(4, '0')}`, startedAt,
+        disposition: answered ? 'answered' : 'missed', ...(answered ? { answeredAt: startedAt + 3000, ringMs: 3000 } : {}),
+      });
+    }
+    await writePathOf(db).putVerbatim('calls', callSchema, calls);
+    // Every other call has a note: 张伟 (the common name), 张巍 (same initials) or 李娜.
+    const names = ['张伟', '张巍', '李娜'];
+    const notes: CallNote[] = calls.filter((_, i) => i % 2 === 0).map((c, j) => {
+      const callerName = names[j % 3 === 2 ? 2 : j % 2]!;
+      return { id: newId(c.startedAt + 1), createdAt: c.startedAt + 1, updatedAt: c.startedAt + 1, deskId: db.desk.deskId, callId: c.id, callStartedAt: c.startedAt, callerName, category: 'enquiry', important: 0, searchKeys: [...nameSearchKeys(callerName), c.remoteNumberDigits] };
+    });
+    await writePathOf(db).putVerbatim('callNotes', callNoteSchema, notes);
+    const noted = new Map(notes.map((n) => [n.callId!, n]));
+    const newest = (list: Call[]) => [...list].sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1)).map((c) => c.id);
+    const named = (prefix: string[], extra: (c: Call) => boolean = () => true) => newest(calls.filter((c) => prefix.includes(noted.get(c.id)?.callerName ?? '') && extra(c)));
+
+    const first = await repos.calls.searchArchive({ text: 'zw' }, { limit: 50 });
+    expect(first.plan).toBe('notes');
+    expect(first.rows.every((r) => r.note?.callId === r.call.id)).toBe(true);
+    expect(await all(repos, { text: 'zw' }, 150)).toEqual(named(['张伟', '张巍']));
+        const range = { from: T0 + DAY, to: T0 + 4 * DAY };
+    const inRange = (c: Call) => c.startedAt >= range.from && c.startedAt < range.to;
+    expect(await all(repos, { text: 'zhang', ...range }, 70)).toEqual(named(['张伟', '张巍'], inRange));
+    expect(await all(repos, { text: 'zw', direction: 'outbound', disposition: 'answered' }, 100)).toEqual(named(['张伟', '张巍'], (c) => c.direction === 'outbound' && c.disposition === 'answered'));
+    // A word and a number: the word walks the notes, the number matches the call's own number.
+    expect(await all(repos, { text: 'zw 13800000' }, 300)).toEqual(named(['张伟', '张巍'], (c) => c.remoteNumberDigits.startsWith('13800000')));
+    // A deleted note no longer names its call.
+    const gone = notes.find((n) => n.callerName === '张伟')!;
+    await writePathOf(db).putVerbatim('callNotes', callNoteSchema, [{ ...gone, deletedAt: T0 }]);
+    expect(await all(repos, { text: 'zw' }, 400)).not.toContain(gone.callId);
+  });
+
+  it('a note written through the repository carries its call\'s start (the notes\' walk index)', async () => {
+    const { db, repos } = await freshDatabase();
+    const id = await call(repos, '13800138000', T0 + 5000);
+    const note = await repos.callNotes.saveForCall(id, { phone: '13800138000', callerName: '张伟' });
+    expect(note.callStartedAt).toBe(T0 + 5000);
+    expect(await db.callNotes.where('[callStartedAt+callId]').equals([T0 + 5000, id]).primaryKeys()).toEqual([note.id]);
   });
 
   it('opens a record with its note and the messages taken during the call', async () => {

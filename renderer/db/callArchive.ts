@@ -7,7 +7,12 @@
 //   caller's name, its pinyin, the company and the number's keys; the calls' number indexes for digits),
 //   at most CANDIDATE_CAP of them (a few hundred rows read in one go); those calls are read, filtered and sorted, and the page starts after
 //   the cursor;
-// - otherwise (no text, or a token so common it names more than the cap): the calls' time index (or
+// - a token so common it names more than the cap, with a word that is not a number (a name, its pinyin, a
+//   company): only a call's note can match it, so the notes are walked in their calls' order (the
+//   `[callStartedAt+callId]` index, schema v10) backwards from the cursor, each note's own keys checked, and
+//   only the calls of matching notes read: one note per ten calls instead of every call. At most SCAN_BUDGET
+//   notes a page, resumed like the scan below;
+// - otherwise (no text, or only numbers): the calls' time index (or
 //   `[disposition+startedAt]` when an outcome is chosen) is walked backwards from the cursor in short
 //   chunks, each row checked against the query, at most SCAN_BUDGET rows a page. A page that ran out of
 //   budget returns what it found with a cursor at the last row it read, so the next page resumes there.
@@ -46,7 +51,7 @@ export interface CallArchivePage {
   /** Pass back as `after` for the next page; absent when nothing more can match. */
   next?: CallArchiveCursor;
   /** Which plan answered (for the benchmark and the tests). */
-  plan: 'index' | 'scan';
+  plan: 'index' | 'notes' | 'scan';
 }
 
 export interface CallArchiveRecord {
@@ -59,6 +64,8 @@ export interface CallArchiveRecord {
 }
 
 export const CANDIDATE_CAP = 500;
+/** A word of the query that is a number (digits, maybe with a leading +): it may match a call's own number. */
+const NUMBER_TOKEN = /^\+?\d+$/;
 const SCAN_CHUNK = 500;
 export const SCAN_BUDGET = 5000;
 
@@ -114,7 +121,44 @@ export class CallArchive {
       const found = await this.candidates(tokens[0]!);
       if (found) return this.candidatePage(found, tokens, query, options.after, limit);
     }
+    if (tokens.some((token) => !NUMBER_TOKEN.test(token))) return this.notePage(tokens, query, options.after, limit);
     return this.scanPage(tokens, query, options.after, limit);
+  }
+
+  /**
+   * The notes of the calls in the query's time range, newest call first, from the cursor down. A note's own
+   * keys must match every word that is not a number (a number may also match the call's own number); the
+   * call is then read and checked as the scan checks it, with the note the scan would pick.
+   */
+  private async notePage(tokens: string[], query: CallArchiveQuery, after: CallArchiveCursor | undefined, limit: number): Promise<CallArchivePage> {
+    const words = tokens.filter((token) => !NUMBER_TOKEN.test(token));
+    const lower: [number, string] = [query.from ?? -Infinity, Dexie.minKey as unknown as string];
+    const rows: CallArchiveRow[] = [];
+    const seen = new Set<string>();
+    let cursor: [number, string] | undefined = after ? [after.startedAt, after.id] : undefined;
+    let scanned = 0;
+    let size = Math.min(SCAN_CHUNK, limit + 1);
+    for (;;) {
+      const upper: [number, string] = cursor ?? [query.to ?? Infinity, Dexie.minKey as unknown as string];
+      const chunk = await this.db.callNotes.where('[callStartedAt+callId]').between(lower, upper, true, false).reverse().limit(size).toArray();
+      scanned += chunk.length;
+      const matching = chunk.filter((n) => n.callId !== undefined && n.deletedAt === undefined && !seen.has(n.callId) && matchesAllTokens(n.searchKeys, words));
+      for (const n of matching) seen.add(n.callId!);
+      const calls = (await this.db.calls.bulkGet(matching.map((n) => n.callId!))).filter((c): c is Call => c !== undefined && matchesFilters(c, query));
+      const notes = await this.notesOf(calls);
+      // bulkGet keeps the notes' order: newest call first.
+      for (const call of calls) {
+        const note = notes.get(call.id);
+        if (!matchesAllTokens(rowKeys(call, note), tokens)) continue;
+        rows.push(note ? { call, note } : { call });
+        if (rows.length === limit) return { rows, next: { startedAt: call.startedAt, id: call.id }, plan: 'notes' };
+      }
+      const last = chunk[chunk.length - 1];
+      if (chunk.length < size || !last) return { rows, plan: 'notes' };
+      size = Math.min(SCAN_CHUNK, size * 2);
+      cursor = [last.callStartedAt!, last.callId!];
+      if (scanned >= SCAN_BUDGET) return { rows, next: { startedAt: cursor[0], id: cursor[1] }, plan: 'notes' };
+    }
   }
 
   /** The ids of the calls a token names through the indexes; undefined when more than CANDIDATE_CAP. */

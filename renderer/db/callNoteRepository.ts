@@ -69,7 +69,7 @@ function same(a: object, b: object): boolean {
 }
 
 export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteInput> {
-  protected override readonly relatedTables = ['settings' as const];
+  protected override readonly relatedTables = ['settings' as const, 'calls' as const];
 
   constructor(db: FrontDeskDatabase) {
     super(db, 'callNotes', callNoteSchema);
@@ -91,8 +91,10 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
       ? withoutUndefined({ time: line(kp.time, 200), place: line(kp.place, 200), people: line(kp.people, 200), matter: text(kp.matter, 2000) })
       : undefined;
     const keys = callNoteSearchKeys({ nameSearchKeys, phoneSearchKeys }, { callerName, company, phone }, areaCode);
+    const call = input.callId ? await this.db.calls.get(input.callId) : undefined;
     return withoutUndefined({
       callId: input.callId,
+      callStartedAt: call?.startedAt,
       callerName,
       company,
       phone,

@@ -30,6 +30,7 @@ export { VisitRepository, type RegistrationRequest, type CheckInResult, type Che
 export { WatchlistRepository, WatchlistAlertRepository, type WatchlistInput, type WatchlistDecision } from './watchlistRepository';
 export { CallNoteRepository, noteHasContent, type CallNoteInput, type CallerSuggestion } from './callNoteRepository';
 export { MessageRepository, MessageTransitionError, FOLLOW_UP_STATUSES, type MessageInput, type DeliveryInput, type AcknowledgementInput } from './messageRepository';
+export { WeeklyVolumeRepository, type VolumeProduced } from './weeklyVolumeRepository';
 export { EquipmentFaultRepository, OPEN_FAULT_STATUSES, type FaultInput } from './equipmentFaultRepository';
 export { AREA_CODE_SETTING, NOTE_CATEGORIES_SETTING, ANSWER_TARGET_SETTING, DEFAULT_NOTE_CATEGORIES, deskAreaCode, noteCategories, answerTargetMs } from './deskSettings';
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';

@@ -18,6 +18,7 @@ import { StaffRepository } from './staffRepository';
 import { VisitorRepository } from './visitorRepository';
 import { VisitRepository } from './visitRepository';
 import { WatchlistAlertRepository, WatchlistRepository } from './watchlistRepository';
+import { WeeklyVolumeRepository } from './weeklyVolumeRepository';
 
 export function createRepositories(db: FrontDeskDatabase) {
   return {
@@ -38,6 +39,7 @@ export function createRepositories(db: FrontDeskDatabase) {
     callNotes: new CallNoteRepository(db),
     messages: new MessageRepository(db),
     equipmentFaults: new EquipmentFaultRepository(db),
+    weeklyVolumes: new WeeklyVolumeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

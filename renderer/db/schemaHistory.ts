@@ -5,8 +5,25 @@
 //
 // Upgrades that derive keys take the key functions from `textKeysInUpgrade()` (renderer/db/textKeys.ts):
 // the libraries behind them are loaded lazily, and an upgrade runs inside the versionchange transaction.
+//
+// A version's data steps are written once, per row (`rows`): the Dexie upgrade applies them to the stored
+// tables (`upgradeStoredRows`), and a restore applies the same steps to the rows of an archive bundle made by
+// an older schema version before it validates them (`upgradeBundleRow`, renderer/db/archive/restoreBundle.ts).
 import type { Transaction } from 'dexie';
-import { textKeysInUpgrade } from './textKeys';
+import { textKeysInUpgrade, type TextKeys } from './textKeys';
+
+type Row = Record<string, unknown>;
+
+/** What a row step may use besides the row: the key functions and the names of the departments. */
+export interface RowUpgradeContext {
+  keys: TextKeys;
+  departmentName: (id: string) => string | undefined;
+  /** The startedAt of a call (v10's notes), undefined when not known. */
+  callStartedAt?: (callId: string) => number | undefined;
+}
+
+/** Brings one row of a table to this version's shape, in place (derived fields only). */
+export type RowUpgrade = (row: Row, context: RowUpgradeContext) => void;
 
 export interface SchemaVersion {
   version: number;
@@ -14,7 +31,31 @@ export interface SchemaVersion {
   description: string;
   /** Dexie store specs for the tables this version adds or changes; null drops a table. */
   stores: Record<string, string | null>;
+  /** The row steps of this version, by table, applied in this order. */
+  rows?: Partial<Record<string, RowUpgrade>>;
   upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * A version's row steps over the stored tables, inside the versionchange transaction. The department names
+ * are read first (no step changes a name). updatedAt is left alone: every field a step writes is derived,
+ * every desk computes the same values.
+ */
+async function upgradeStoredRows(tx: Transaction, rows: Partial<Record<string, RowUpgrade>>): Promise<void> {
+  const keys = await textKeysInUpgrade();
+  const departments = new Map<string, string>();
+  await tx.table('departments').each((d: Row) => {
+    departments.set(String(d.id), String(d.name ?? ''));
+  });
+  const context: RowUpgradeContext = { keys, departmentName: (id) => departments.get(id) };
+  for (const [table, step] of Object.entries(rows)) {
+    await tx.table(table).toCollection().modify((row: Row) => step!(row, context));
+  }
+}
+
+/** A version whose `upgrade` is its row steps. */
+function withRowSteps(version: Omit<SchemaVersion, 'upgrade'> & { rows: Partial<Record<string, RowUpgrade>> }): SchemaVersion {
+  return { ...version, upgrade: (tx) => upgradeStoredRows(tx, version.rows) };
 }
 
 // Index conventions: every table has `id` (string ULID) as primary key and `updatedAt` (replication and
@@ -43,7 +84,7 @@ const v1: SchemaVersion = {
   },
 };
 
-const v2: SchemaVersion = {
+const v2: SchemaVersion = withRowSteps({
   version: 2,
   description:
     'The directory reads in pinyin order: staff gain nameKey ("zhang san"), indexed as [nameKey+id] for ' +
@@ -52,29 +93,22 @@ const v2: SchemaVersion = {
   stores: {
     staff: 'id, departmentId, extension, mobileDigits, updatedAt, *searchKeys, [nameKey+id], [departmentId+nameKey]',
   },
-  async upgrade(tx) {
-    const { nameSortKey, personSearchKeys } = await textKeysInUpgrade();
-    const departments = new Map<string, string>();
-    await tx.table('departments').each((d: { id: string; name: string }) => {
-      departments.set(d.id, d.name);
-    });
-    // updatedAt is left alone: nameKey and searchKeys are derived, every desk computes the same values.
-    await tx.table('staff').toCollection().modify((person: Record<string, unknown>) => {
+  rows: {
+    staff(person, { keys, departmentName }) {
       const name = String(person.name ?? '');
-      person.nameKey = nameSortKey(name);
-      person.searchKeys = personSearchKeys({
+      person.nameKey = keys.nameSortKey(name);
+      person.searchKeys = keys.personSearchKeys({
         name,
         extension: person.extension as string | undefined,
         mobile: person.mobile as string | undefined,
         email: person.email as string | undefined,
         title: person.title as string | undefined,
-        departmentName: typeof person.departmentId === 'string' ? departments.get(person.departmentId) : undefined,
+        departmentName: typeof person.departmentId === 'string' ? departmentName(person.departmentId) : undefined,
       });
-    });
+    },
   },
-};
+});
 
-type Row = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** Sets a derived field, or removes it when there is nothing to derive (an undefined value is not indexed, but stored). */
@@ -83,7 +117,7 @@ function setOrDelete(row: Row, field: string, value: string | undefined): void {
   else row[field] = value;
 }
 
-const v3: SchemaVersion = {
+const v3: SchemaVersion = withRowSteps({
   version: 3,
   description:
     'One key per phone number (shared/phone/phoneKey.ts): staff.mobileDigits, visitors.phoneDigits and ' +
@@ -94,43 +128,38 @@ const v3: SchemaVersion = {
   stores: {
     calls: 'id, startedAt, [remoteNumberDigits+startedAt], [remoteNumberKey+startedAt], [disposition+startedAt], [extension+startedAt], sipCallId, updatedAt',
   },
-  async upgrade(tx) {
-    const { nameSearchKeys, nameSortKey, personSearchKeys, phoneKey, visitorSearchKeys, watchlistEntryKeys } = await textKeysInUpgrade();
-    const departments = new Map<string, string>();
-    // updatedAt is left alone (as in v2): every field written here is derived, every desk computes the same.
-    await tx.table('departments').toCollection().modify((d: Row) => {
-      const name = String(d.name ?? '');
-      departments.set(String(d.id), name);
-      d.searchKeys = nameSearchKeys(name);
-    });
-    await tx.table('staff').toCollection().modify((person: Row) => {
+  rows: {
+    departments(d, { keys }) {
+      d.searchKeys = keys.nameSearchKeys(String(d.name ?? ''));
+    },
+    staff(person, { keys, departmentName }) {
       const name = String(person.name ?? '');
-      person.nameKey = nameSortKey(name);
-      setOrDelete(person, 'mobileDigits', phoneKey(text(person.mobile)));
-      person.searchKeys = personSearchKeys({
+      person.nameKey = keys.nameSortKey(name);
+      setOrDelete(person, 'mobileDigits', keys.phoneKey(text(person.mobile)));
+      person.searchKeys = keys.personSearchKeys({
         name,
         extension: text(person.extension),
         mobile: text(person.mobile),
         email: text(person.email),
         title: text(person.title),
-        departmentName: typeof person.departmentId === 'string' ? departments.get(person.departmentId) : undefined,
+        departmentName: typeof person.departmentId === 'string' ? departmentName(person.departmentId) : undefined,
       });
-    });
-    await tx.table('visitors').toCollection().modify((visitor: Row) => {
-      setOrDelete(visitor, 'phoneDigits', phoneKey(text(visitor.phone)));
-      visitor.searchKeys = visitorSearchKeys({ name: String(visitor.name ?? ''), phone: text(visitor.phone), company: text(visitor.company) });
-    });
-    await tx.table('watchlist').toCollection().modify((entry: Row) => {
-      entry.searchKeys = watchlistEntryKeys({ name: text(entry.name), idNumber: text(entry.idNumber), organisation: text(entry.organisation) });
-    });
-    await tx.table('calls').toCollection().modify((call: Row) => {
-      setOrDelete(call, 'remoteNumberKey', phoneKey(text(call.remoteNumber)));
-    });
-    await tx.table('callNotes').toCollection().modify((note: Row) => {
-      setOrDelete(note, 'phoneDigits', phoneKey(text(note.phone)));
-    });
+    },
+    visitors(visitor, { keys }) {
+      setOrDelete(visitor, 'phoneDigits', keys.phoneKey(text(visitor.phone)));
+      visitor.searchKeys = keys.visitorSearchKeys({ name: String(visitor.name ?? ''), phone: text(visitor.phone), company: text(visitor.company) });
+    },
+    watchlist(entry, { keys }) {
+      entry.searchKeys = keys.watchlistEntryKeys({ name: text(entry.name), idNumber: text(entry.idNumber), organisation: text(entry.organisation) });
+    },
+    calls(call, { keys }) {
+      setOrDelete(call, 'remoteNumberKey', keys.phoneKey(text(call.remoteNumber)));
+    },
+    callNotes(note, { keys }) {
+      setOrDelete(note, 'phoneDigits', keys.phoneKey(text(note.phone)));
+    },
   },
-};
+});
 
 const v4: SchemaVersion = {
   version: 4,
@@ -143,7 +172,7 @@ const v4: SchemaVersion = {
   },
 };
 
-const v5: SchemaVersion = {
+const v5: SchemaVersion = withRowSteps({
   version: 5,
   description:
     'Messages (issue 10) are found by the caller\'s number: messages gain fromPhoneKey (the phone key of ' +
@@ -152,13 +181,12 @@ const v5: SchemaVersion = {
   stores: {
     messages: 'id, [status+createdAt], [toStaffId+createdAt], [toDepartmentId+createdAt], callNoteId, fromPhoneKey, updatedAt',
   },
-  async upgrade(tx) {
-    const { phoneKey } = await textKeysInUpgrade();
-    await tx.table('messages').toCollection().modify((message: Row) => {
-      setOrDelete(message, 'fromPhoneKey', phoneKey(text(message.fromPhone)));
-    });
+  rows: {
+    messages(message, { keys }) {
+      setOrDelete(message, 'fromPhoneKey', keys.phoneKey(text(message.fromPhone)));
+    },
   },
-};
+});
 
 const v7: SchemaVersion = {
   version: 7,
@@ -184,8 +212,46 @@ const v8: SchemaVersion = {
   stores: { restoreStaging: 'id, restoreId' },
 };
 
+const v9: SchemaVersion = {
+  version: 9,
+  description:
+    'Weekly phone-record volumes (issue 12, shared/archive/weeklyVolume.ts): each volume produced (PDF, print, ' +
+    'bundle) is recorded with its week and SHA-256, listed newest first and found by week. A new table: no row changes.',
+  stores: { weeklyVolumes: 'id, week, createdAt, updatedAt' },
+};
+
+const callNotesV10: RowUpgrade = (note, { callStartedAt }) => {
+  const started = typeof note.callId === 'string' ? callStartedAt?.(note.callId) : undefined;
+  if (started !== undefined) note.callStartedAt = started;
+};
+
 const v10: SchemaVersion = {
   version: 10,
+  description:
+    'The call archive\'s search for a common name walks the notes in the calls\' order instead of every call: notes ' +
+    'gain callStartedAt (their call\'s startedAt), indexed as [callStartedAt+callId]. Existing notes are back-filled ' +
+    'from their calls.',
+  stores: { callNotes: 'id, callId, [category+createdAt], createdAt, phoneDigits, updatedAt, *searchKeys, [callStartedAt+callId]' },
+  rows: { callNotes: callNotesV10 },
+  async upgrade(tx) {
+    // The calls of the notes, read by key in bounded batches (a modify callback cannot await).
+    const callIds: string[] = [];
+    await tx.table('callNotes').each((note: Row) => {
+      if (typeof note.callId === 'string') callIds.push(note.callId);
+    });
+    const started = new Map<string, number>();
+    for (let i = 0; i < callIds.length; i += 1000) {
+      const calls = (await tx.table('calls').bulkGet(callIds.slice(i, i + 1000))) as (Row | undefined)[];
+      for (const call of calls) if (call && typeof call.startedAt === 'number') started.set(String(call.id), call.startedAt);
+    }
+    const keys = await textKeysInUpgrade();
+    const context: RowUpgradeContext = { keys, departmentName: () => undefined, callStartedAt: (id) => started.get(id) };
+    await tx.table('callNotes').toCollection().modify((note: Row) => callNotesV10(note, context));
+  },
+};
+
+const v11: SchemaVersion = {
+  version: 11,
   description:
     'Several desks, one log (renderer/db/sync/): the outbox (syncOutbox) gets one entry per changed row in the ' +
     'same transaction as the change, numbered in order, so a change made while the server is away, or just before ' +
@@ -200,6 +266,24 @@ const v10: SchemaVersion = {
 };
 
 /** Append new versions at the end. Never edit or remove a released entry. */
-export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8, v10];
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v7, v8, v9, v10, v11];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+
+/**
+ * A row of `table` as an archive bundle made at schema version `from` holds it, brought to the current shape
+ * by the row steps of every later version, in order (a copy; the bundle's row is left as it was).
+ */
+export function upgradeBundleRow(table: string, row: Readonly<Row>, from: number, context: RowUpgradeContext): Row {
+  const upgraded: Row = structuredClone(row) as Row;
+  for (const version of SCHEMA_HISTORY) {
+    if (version.version <= from) continue;
+    version.rows?.[table]?.(upgraded, context);
+  }
+  return upgraded;
+}
+
+/** Whether rows of schema version `from` need steps at all (any later version has row steps). */
+export function bundleRowsNeedUpgrade(from: number): boolean {
+  return SCHEMA_HISTORY.some((v) => v.version > from && v.rows !== undefined);
+}

@@ -25,6 +25,7 @@ export const TABLE_MATRIX: Readonly<Record<string, Row<TableAccess>>> = {
   callNotes:       /* 来电记录 */ row('r',   'rw',  '-',   'rwd'),
   messages:        /* 留言 */     row('r',   'rw',  'r',   'rwd'),
   equipmentFaults: /* 设备故障 */ row('rw',  'rw',  'rw',  'rwd'),
+  weeklyVolumes:   /* 电话记录册 */ row('-',   '-',   '-',   'rw'),
   departments:     /* 部门 */     row('r',   'r',   'r',   'rwd'),
   staff:           /* 通讯录 */   row('r',   'r',   'r',   'rwd'),
   handovers:       /* 交接班 */   row('rw',  'rw',  'rw',  'rwd'),

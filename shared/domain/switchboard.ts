@@ -67,6 +67,12 @@ export const keyPointsSchema = z.object({
 
 export const callNoteSchema = recordBaseSchema.extend({
   callId: ulidSchema.optional(),
+  /**
+   * The start of the call (its `startedAt`), copied when the note is written: indexed with callId as
+   * [callStartedAt+callId], the notes in the calls' newest-first order, which the call archive's search walks
+   * for a common name (renderer/db/callArchive.ts). Schema v10.
+   */
+  callStartedAt: epochMsSchema.optional(),
   callerName: z.string().max(64).optional(),
   company: z.string().max(200).optional(),
   phone: z.string().max(64).optional(),
@@ -174,3 +180,31 @@ export const equipmentFaultSchema = recordBaseSchema.extend({
   outageTo: epochMsSchema.optional(),
 });
 export type EquipmentFault = z.infer<typeof equipmentFaultSchema>;
+
+/** How a weekly volume left the desk: a PDF file (desktop app), the print dialog (browser build), inside an archive bundle. */
+export const VOLUME_OUTPUTS = ['pdf', 'print', 'bundle'] as const;
+export type VolumeOutput = (typeof VOLUME_OUTPUTS)[number];
+
+/**
+ * A weekly phone-record volume that was produced (装订成册, issue 12 item 2): which ISO week, what it held and
+ * the SHA-256 of the bytes that left the desk (the PDF, or the print document for the browser's print dialog).
+ */
+export const weeklyVolumeSchema = recordBaseSchema.extend({
+  /** ISO week, "2026-W45" (shared/archive/weeklyVolume.ts). */
+  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  /** The week's local Monday 00:00 and the Monday after. */
+  from: epochMsSchema,
+  to: epochMsSchema,
+  output: z.enum(VOLUME_OUTPUTS),
+  /** The saved file's path or name (absent for the print dialog). */
+  fileName: z.string().max(1000).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  pages: z.number().int().positive(),
+  calls: z.number().int().nonnegative(),
+  answered: z.number().int().nonnegative(),
+  missed: z.number().int().nonnegative(),
+  p50Ms: z.number().int().nonnegative().optional(),
+  p90Ms: z.number().int().nonnegative().optional(),
+});
+export type WeeklyVolumeRecord = z.infer<typeof weeklyVolumeSchema>;

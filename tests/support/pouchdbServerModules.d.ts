@@ -4,7 +4,3 @@ declare module 'express-pouchdb' {
   function expressPouchdb(pouch: unknown, options?: Record<string, unknown>): (req: IncomingMessage, res: ServerResponse) => void;
   export default expressPouchdb;
 }
-declare module 'pouchdb-adapter-memory' {
-  const plugin: PouchDB.Plugin;
-  export default plugin;
-}

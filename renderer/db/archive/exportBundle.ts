@@ -5,9 +5,10 @@
 // through the bridge (renderer/platform/saveExportStream.ts), which removes a partial file on cancel.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_PATH, csvPath, jsonLine, jsonlPath, type BundleFile, type BundleManifest } from '@shared/archive/bundleFormat';
 import { csvLine } from '@shared/formats/csv';
+import { formatIsoWeek, type IsoWeek } from '@shared/archive/weeklyVolume';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../schemaHistory';
@@ -33,10 +34,20 @@ export interface BundleOptions {
   /** The main process's scheduled backup (renderer/features/archive/backupRunner.ts), not a person's export. */
   scheduledBackup?: boolean;
   now?: number;
+  /**
+   * The weekly phone-record volumes to add as PDFs (`volumes/<week>.pdf`, listed in the manifest with their
+   * SHA-256; `rows` is the number of calls the volume holds). The PDF is rendered by the caller: the print
+   * document is the archive feature's, the PDF the bridge's (print.toPdf).
+   */
+  volumes?: { weeks: readonly IsoWeek[]; render: (week: IsoWeek) => Promise<{ bytes: Uint8Array; calls: number }> };
 }
 
 export interface BundleResult {
   manifest: BundleManifest;
+}
+
+export function volumePath(week: IsoWeek): string {
+  return `volumes/${formatIsoWeek(week)}.pdf`;
 }
 
 const encoder = new TextEncoder();
@@ -131,6 +142,17 @@ export function archiveBundle(db: FrontDeskDatabase, options: BundleOptions): { 
           // A byte-order mark so spreadsheet programs read Chinese text; CRLF lines (shared/formats/csv.ts).
           yield* writeFile(csvPath(table), 'csv', table, (page) => page.map((row) => `${csvLine(columns.map((c) => csvValue(row[c])))}\r\n`).join(''), `\uFEFF${csvLine(columns)}\r\n`);
         }
+      }
+      for (const week of options.volumes?.weeks ?? []) {
+        if (options.signal?.aborted) throw new ImportCancelledError();
+        const { bytes, calls } = await options.volumes!.render(week);
+        const path = volumePath(week);
+        // A PDF is compressed already: stored as it is.
+        const entry = new ZipPassThrough(path);
+        zip.add(entry);
+        entry.push(bytes, true);
+        files.push({ path, kind: 'pdf', rows: calls, bytes: bytes.byteLength, sha256: bytesToHex(sha256(bytes)) });
+        yield* drain();
       }
       const manifest: BundleManifest = {
         format: ARCHIVE_FORMAT,

@@ -4,7 +4,7 @@ import type { BundleManifest } from '@shared/archive/bundleFormat';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { writePathOf, type WriteContext } from '../writePath';
 
-export { archiveBundle, type BundleOptions, type ExportProgress } from './exportBundle';
+export { archiveBundle, volumePath, type BundleOptions, type ExportProgress } from './exportBundle';
 export { verifyBundle, NotABundleError, type BundleSource, type VerifyOutcome } from './readBundle';
 export { applyRestore, discardStagedRestores, previewRestore, type RestorePreview, type TablePreview, type RestoreApplied } from './restoreBundle';
 export { ARCHIVE_TABLES, type ArchiveTable } from './tableSchemas';

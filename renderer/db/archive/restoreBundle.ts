@@ -13,6 +13,8 @@ import type { FrontDeskDatabase, TableName } from '../FrontDeskDatabase';
 import { newId } from '../ids';
 import { DESK_ID_SETTING } from '../deskContext';
 import { writePathOf, type WriteContext } from '../writePath';
+import { bundleRowsNeedUpgrade, upgradeBundleRow, type RowUpgradeContext } from '../schemaHistory';
+import { loadTextKeys } from '../textKeys';
 import type { BundleSource, ReadOptions } from './readBundle';
 import { BundleRowsError, streamBundleRows, type BundleRow } from './bundleRows';
 import { ARCHIVE_SCHEMAS, ARCHIVE_TABLES, type ArchiveTable } from './tableSchemas';
@@ -51,9 +53,34 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
   const writes = writePathOf(db);
   const restoreId = newId();
   const tables: Partial<Record<ArchiveTable, TablePreview>> = {};
+  // A bundle made by an older schema version: its rows take the same row steps the schema upgrades apply to
+  // stored rows (renderer/db/schemaHistory.ts), before they are validated and compared with what is stored.
+  // The department names the staff steps need come from the bundle (its departments come first) or this desk.
+  const upgradeFrom = bundleRowsNeedUpgrade(manifest.schemaVersion) ? manifest.schemaVersion : undefined;
+  const departmentNames = new Map<string, string>();
+  // v10's notes take their call's start: from the bundle's calls (they come before the notes) or this desk's.
+  const callStarts = new Map<string, number>();
+  const upgradeContext: RowUpgradeContext | undefined =
+    upgradeFrom === undefined ? undefined : { keys: await loadTextKeys(), departmentName: (id) => departmentNames.get(id), callStartedAt: (id) => callStarts.get(id) };
+  const upgradeBatch = async (table: ArchiveTable, batch: BundleRow[]): Promise<BundleRow[]> => {
+    if (upgradeFrom === undefined || !upgradeContext) return batch;
+    if (table === 'staff') {
+      const missing = [...new Set(batch.map((b) => b.row.departmentId).filter((id): id is string => typeof id === 'string' && !departmentNames.has(id)))];
+      if (missing.length > 0) (await db.departments.bulkGet(missing)).forEach((d) => d && departmentNames.set(d.id, d.name));
+    }
+    if (table === 'callNotes' && upgradeFrom < 10) {
+      const missing = [...new Set(batch.map((b) => b.row.callId).filter((id): id is string => typeof id === 'string' && !callStarts.has(id)))];
+      if (missing.length > 0) (await db.calls.bulkGet(missing)).forEach((c) => c && callStarts.set(c.id, c.startedAt));
+    }
+    const upgraded = batch.map(({ line, row }) => ({ line, row: upgradeBundleRow(table, row, upgradeFrom, upgradeContext) }));
+    if (table === 'calls' && upgradeFrom < 10) for (const { row } of upgraded) if (typeof row.startedAt === 'number') callStarts.set(String(row.id), row.startedAt);
+    if (table === 'departments') for (const { row } of upgraded) departmentNames.set(String(row.id), String(row.name ?? ''));
+    return upgraded;
+  };
 
-  const flushBatch = async (table: ArchiveTable, batch: BundleRow[]) => {
-    if (batch.length === 0) return;
+  const flushBatch = async (table: ArchiveTable, original: BundleRow[]) => {
+    if (original.length === 0) return;
+    const batch = await upgradeBatch(table, original);
     const schema = ARCHIVE_SCHEMAS[table] as z.ZodType;
     for (const { line, row } of batch) {
       const parsed = schema.safeParse(row);

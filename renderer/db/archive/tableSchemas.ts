@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import { auditEntrySchema, operatorSchema, settingSchema } from '@shared/domain/desk';
 import { departmentSchema, staffSchema } from '@shared/domain/directory';
 import { parcelEventSchema, parcelSchema } from '@shared/domain/parcels';
-import { callNoteSchema, callSchema, equipmentFaultSchema, messageSchema } from '@shared/domain/switchboard';
+import { callNoteSchema, callSchema, equipmentFaultSchema, messageSchema, weeklyVolumeSchema } from '@shared/domain/switchboard';
 import { complaintSchema, visitorSchema, visitSchema, watchlistAlertSchema, watchlistEntrySchema } from '@shared/domain/visitors';
 import type { TableName } from '../FrontDeskDatabase';
 
 /** Every table of the database, in restore order (what others refer to comes first). */
 export const ARCHIVE_TABLES = [
   'settings', 'operators', 'departments', 'staff', 'visitors', 'visits', 'watchlist', 'watchlistAlerts', 'complaints',
-  'parcels', 'parcelEvents', 'calls', 'callNotes', 'messages', 'equipmentFaults', 'auditLog',
+  'parcels', 'parcelEvents', 'calls', 'callNotes', 'messages', 'equipmentFaults', 'weeklyVolumes', 'auditLog',
 ] as const satisfies readonly TableName[];
 export type ArchiveTable = (typeof ARCHIVE_TABLES)[number];
 
@@ -30,6 +30,7 @@ export const ARCHIVE_SCHEMAS: Record<ArchiveTable, z.ZodType> = {
   callNotes: callNoteSchema,
   messages: messageSchema,
   equipmentFaults: equipmentFaultSchema,
+  weeklyVolumes: weeklyVolumeSchema,
   auditLog: auditEntrySchema,
 };
 

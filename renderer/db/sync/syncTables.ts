@@ -1,4 +1,4 @@
-// The desk's own bookkeeping for replication (schema v10, renderer/db/schemaHistory.ts). None of these
+// The desk's own bookkeeping for replication (schema v11, renderer/db/schemaHistory.ts). None of these
 // tables replicates: the outbox and the checkpoint describe this desk's progress, and a conflict is listed
 // at the desk that found it (the merged row itself replicates like any other change).
 

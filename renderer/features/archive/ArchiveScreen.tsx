@@ -11,8 +11,9 @@ import { CallSearchPanel } from './CallSearchPanel';
 import { ExportPanel } from './ExportPanel';
 import { RestorePanel } from './RestorePanel';
 import { RetentionPanel } from './RetentionPanel';
+import { WeeklyVolumesPanel } from './WeeklyVolumesPanel';
 
-type ArchiveTab = 'export' | 'restore' | 'backup' | 'retention' | 'calls';
+type ArchiveTab = 'export' | 'restore' | 'backup' | 'retention' | 'calls' | 'volumes';
 
 export function ArchiveScreen() {
   const { t } = useTranslation('archive');
@@ -28,9 +29,10 @@ export function ArchiveScreen() {
         <Tab value="backup" label={t('tabs.backup')} id="archive-tab-backup" aria-controls="archive-panel-backup" />
         <Tab value="retention" label={t('tabs.retention')} id="archive-tab-retention" aria-controls="archive-panel-retention" />
         <Tab value="calls" label={t('tabs.calls')} id="archive-tab-calls" aria-controls="archive-panel-calls" />
+        <Tab value="volumes" label={t('tabs.volumes')} id="archive-tab-volumes" aria-controls="archive-panel-volumes" />
       </Tabs>
       <div role="tabpanel" id={`archive-panel-${tab}`} aria-labelledby={`archive-tab-${tab}`}>
-        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : tab === 'backup' ? <BackupPanel /> : tab === 'retention' ? <RetentionPanel /> : <CallSearchPanel />}
+        {tab === 'export' ? <ExportPanel /> : tab === 'restore' ? <RestorePanel /> : tab === 'backup' ? <BackupPanel /> : tab === 'retention' ? <RetentionPanel /> : tab === 'volumes' ? <WeeklyVolumesPanel /> : <CallSearchPanel />}
       </div>
     </Box>
   );

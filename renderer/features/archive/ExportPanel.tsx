@@ -1,7 +1,7 @@
 // Export an archive bundle: which records, an optional date range, CSV or not; progress and cancel. The ZIP is
 // streamed to the bridge (a save dialog in Electron, a download in the browser build); a cancelled or failed
 // export leaves no file behind (main writes to a temporary name and renames it at the end).
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,12 +17,14 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useDatabase } from '../../db';
-import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, auditLogExport, exportLog, type ArchiveTable, type ExportProgress, type LogFormat } from '../../db/archive';
-import { getBridge, saveExportStream } from '../../platform';
+import type { IsoWeek } from '@shared/archive/weeklyVolume';
+import { repositoriesOf, useDatabase } from '../../db';
+import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, auditLogExport, exportLog, volumePath, type ArchiveTable, type ExportProgress, type LogFormat } from '../../db/archive';
+import { getBridge, saveExportStream, type SaveExportOutcome } from '../../platform';
 import { describeError } from '../../ui/describeError';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { AppDateField } from '../../ui/dates/DateTimeFields';
+import { buildVolumeDocument, type BuiltVolume } from './volumeLabels';
 
 /** A local calendar day (yyyy-mm-dd from a date field) as epoch ms at its start. */
 function dayStart(value: string): number | undefined {
@@ -41,13 +43,20 @@ const LOGS = ['visits', 'parcels', 'parcelEvents', 'calls', 'messages', 'complai
 type LogTable = (typeof LOGS)[number];
 
 export function ExportPanel() {
-  const { t } = useTranslation('archive');
+  const { t, i18n } = useTranslation('archive');
   const db = useDatabase();
   const notify = useNotify();
   const [chosen, setChosen] = useState<ReadonlySet<ArchiveTable>>(new Set(ARCHIVE_TABLES));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [withCsv, setWithCsv] = useState(true);
+  const [withVolumes, setWithVolumes] = useState(false);
+  const [pdf, setPdf] = useState(false);
+  useEffect(() => {
+    void getBridge()
+      .app.info()
+      .then((info) => setPdf(info.ok && info.value.capabilities.pdf));
+  }, []);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [outcome, setOutcome] = useState<{ severity: 'success' | 'info' | 'error'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -70,20 +79,24 @@ export function ExportPanel() {
 
   const range = fromMs !== undefined || toMs !== undefined ? { from: fromMs ?? 0, to: toMs !== undefined ? toMs + 86_400_000 : Number.MAX_SAFE_INTEGER } : null;
 
-  const startLog = async () => {
-    if (rangeInvalid) return;
+  /**
+   * Runs one export and shows what came of it: `work` streams the file through the bridge; a saved file is
+   * recorded by `onSaved`, which returns the message to show. Cancelled (the dialog, or the Cancel button) and
+   * failed exports say so, and nothing is recorded.
+   */
+  const runExport = async (
+    first: ArchiveTable,
+    work: (signal: AbortSignal) => Promise<{ saved: SaveExportOutcome; onSaved: (file: string) => Promise<string> }>,
+  ) => {
     const controller = new AbortController();
     abort.current = controller;
     setOutcome(null);
-    setProgress({ table: log, rowsDone: 0, rowsTotal: 0 });
+    setProgress({ table: first, rowsDone: 0, rowsTotal: 0 });
     try {
-      const { chunks, rows } = exportLog(db, { table: log, format, range, signal: controller.signal, onProgress: setProgress });
-      const name = `${t('export.logFileName')}-${log}-${fileStamp(Date.now())}.${format}`;
-      const saved = await saveExportStream(getBridge(), name, format === 'csv' ? 'text/csv' : 'application/jsonl', chunks, { signal: controller.signal });
+      const { saved, onSaved } = await work(controller.signal);
       if (saved.status === 'saved') {
         const file = saved.result.saved === 'file' ? saved.result.path : saved.result.fileName;
-        await auditLogExport(db, log, format, file, rows());
-        setOutcome({ severity: 'success', text: t('export.logSaved', { file, rows: rows() }) });
+        setOutcome({ severity: 'success', text: await onSaved(file) });
       } else if (saved.status === 'cancelled') {
         setOutcome({ severity: 'info', text: t('export.cancelled') });
       } else {
@@ -97,35 +110,60 @@ export function ExportPanel() {
     }
   };
 
+  const startLog = async () => {
+    if (rangeInvalid) return;
+    await runExport(log, async (signal) => {
+      const { chunks, rows } = exportLog(db, { table: log, format, range, signal, onProgress: setProgress });
+      const name = `${t('export.logFileName')}-${log}-${fileStamp(Date.now())}.${format}`;
+      const saved = await saveExportStream(getBridge(), name, format === 'csv' ? 'text/csv' : 'application/jsonl', chunks, { signal });
+      return {
+        saved,
+        onSaved: async (file) => {
+          await auditLogExport(db, log, format, file, rows());
+          return t('export.logSaved', { file, rows: rows() });
+        },
+      };
+    });
+  };
+
   const start = async () => {
     if (chosen.size === 0 || rangeInvalid) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setOutcome(null);
     const tables = ARCHIVE_TABLES.filter((table) => chosen.has(table));
-    setProgress({ table: tables[0]!, rowsDone: 0, rowsTotal: 0 });
-    try {
+    await runExport(tables[0]!, async (signal) => {
       const info = await getBridge().app.info();
       const appVersion = info.ok ? info.value.appVersion : 'unknown';
-      const { chunks, result } = archiveBundle(db, { appVersion, tables, range, csv: withCsv, signal: controller.signal, onProgress: setProgress });
+      // The weekly volumes of the range, rendered to PDF by the bridge; recorded once the bundle is saved.
+      const built: { volume: BuiltVolume['volume']; pages: number; bytes: Uint8Array }[] = [];
+      const volumes = withVolumes && pdf
+        ? {
+            weeks: await repositoriesOf(db).weeklyVolumes.weeksWithCalls(range),
+            render: async (week: IsoWeek) => {
+              const doc = await buildVolumeDocument(db, week, t, i18n.language);
+              const rendered = await getBridge().print.toPdf({ html: doc.html, title: doc.title, pageSize: 'A4' });
+              if (!rendered.ok) throw new Error(rendered.error.message);
+              built.push({ volume: doc.volume, pages: doc.pages, bytes: rendered.value.bytes });
+              return { bytes: rendered.value.bytes, calls: doc.volume.totals.calls };
+            },
+          }
+        : undefined;
+      const { chunks, result } = archiveBundle(db, { appVersion, tables, range, csv: withCsv, volumes, signal, onProgress: setProgress });
       const name = `${t('export.fileName')}-${fileStamp(Date.now())}.zip`;
-      const saved = await saveExportStream(getBridge(), name, 'application/zip', chunks, { signal: controller.signal });
-      if (saved.status === 'saved') {
-        const file = saved.result.saved === 'file' ? saved.result.path : saved.result.fileName;
-        await auditBundleExport(db, (await result).manifest, file);
-        setOutcome({ severity: 'success', text: t('export.saved', { file }) });
-        notify('success', t('export.saved', { file }));
-      } else if (saved.status === 'cancelled') {
-        setOutcome({ severity: 'info', text: t('export.cancelled') });
-      } else {
-        setOutcome({ severity: 'error', text: t('export.failed', { message: saved.error.message }) });
-      }
-    } catch (error) {
-      setOutcome(controller.signal.aborted ? { severity: 'info', text: t('export.cancelled') } : { severity: 'error', text: t('export.failed', { message: describeError(error) }) });
-    } finally {
-      abort.current = null;
-      setProgress(null);
-    }
+      const saved = await saveExportStream(getBridge(), name, 'application/zip', chunks, { signal });
+      return {
+        saved,
+        onSaved: async (file) => {
+          const { manifest } = await result;
+          await auditBundleExport(db, manifest, file);
+          for (const v of built) {
+            const path = volumePath(v.volume.week);
+            const listed = manifest.files.find((f) => f.path === path);
+            if (listed) await repositoriesOf(db).weeklyVolumes.recordProduced({ volume: v.volume, output: 'bundle', sha256: listed.sha256, bytes: listed.bytes, pages: v.pages, fileName: `${file}: ${path}` });
+          }
+          notify('success', t('export.saved', { file }));
+          return t('export.saved', { file });
+        },
+      };
+    });
   };
 
   const percent = progress && progress.rowsTotal > 0 ? Math.min(100, Math.round((progress.rowsDone / progress.rowsTotal) * 100)) : 0;
@@ -158,6 +196,17 @@ export function ExportPanel() {
         />
       </Stack>
       <FormControlLabel control={<Checkbox checked={withCsv} onChange={(e) => setWithCsv(e.target.checked)} disabled={busy} />} label={t('export.withCsv')} />
+      <Box>
+        <FormControlLabel
+          control={<Checkbox checked={withVolumes && pdf} onChange={(e) => setWithVolumes(e.target.checked)} disabled={busy || !pdf} slotProps={{ input: { 'aria-describedby': pdf ? undefined : 'export-volumes-unsupported' } }} />}
+          label={t('export.withVolumes')}
+        />
+        {!pdf && (
+          <Typography id="export-volumes-unsupported" variant="body2" color="text.secondary" sx={{ pl: 4 }}>
+            {t('export.volumesUnsupported')}
+          </Typography>
+        )}
+      </Box>
       <Stack direction="row" spacing={2}>
         <Button variant="contained" onClick={() => void start()} disabled={busy || chosen.size === 0 || rangeInvalid}>
           {t('export.start')}
