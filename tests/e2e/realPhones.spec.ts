@@ -211,4 +211,42 @@ test.describe('real SIP phones through a media relay', () => {
     expect(record.holdMs).toBeGreaterThan(0);
     expect(record.answeredAt).toBeGreaterThanOrEqual(record.startedAt);
   });
+
+  // The lab fact behind shared/phone/dtmfMethod.ts: baresip 1.0.0 only knows telephone-event/8000, so on an Opus call
+  // Chromium's RFC 4733 events (sent at 48 kHz) never arrive. The console must pick a way that does.
+  for (const { codecs, wire, way } of [
+    { codecs: 'pcmu', wire: 'audio/PCMU', way: 'RFC 4733' },
+    { codecs: 'g722/16000/1', wire: 'audio/G722', way: 'RFC 4733' },
+    { codecs: 'opus/48000/2,pcmu', wire: 'audio/opus', way: 'SIP INFO' },
+  ] as const) {
+    test(`DTMF typed on the keypad arrives at a baresip phone on a ${wire} call (${way})`, async ({ switchboard, phoneLab, phones, page }) => {
+      await switchboard.configure(phoneLab.pbx.wsUrl);
+      const caller = await phones({ user: '2003', audioFile: phoneTone, codecs });
+      await caller.dial(phoneLab.uriOf('2000'));
+      const line = await switchboard.answerWithF2('2003');
+      await caller.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP from the console');
+      await expectConsoleReceiving(page);
+      const [inbound] = await consoleInbound(page);
+      expect(inbound?.codec, 'the codec the call runs on').toBe(wire);
+
+      const before = caller.events.length;
+      await line.getByRole('button', { name: 'Keypad' }).click();
+      const keypad = page.getByRole('dialog', { name: 'Keypad' });
+      await keypad.getByLabel('Digits').fill('159#*0');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => caller.receivedDigits(before), { timeout: 10_000, message: 'digits baresip reports (CALL_DTMF_START)' })
+        .toBe('159#*0');
+      await expect(keypad).toContainText('159#*0');
+      // how they travelled: SIP INFO requests in baresip's SIP trace, or none (then they came as RTP events)
+      const infos = (caller.logs().match(/^INFO sip:/gm) ?? []).length;
+      if (way === 'SIP INFO') expect(infos, 'INFO requests baresip received').toBe(6);
+      else expect(infos, 'INFO requests baresip received').toBe(0);
+      await page.keyboard.press('Escape');
+
+      await caller.hangup();
+      await switchboard.expectLineState(line, 'ended');
+      await switchboard.storedCall('2003', 'answered');
+    });
+  }
 });
