@@ -16,6 +16,8 @@ import { test as base, expect } from './fixtures';
 const CONSOLE_TONE_HZ = 440;
 /** What the baresip caller's microphone sends (its aufile source plays this file). */
 const PHONE_TONE_HZ = 700;
+/** What a transfer target's microphone sends (baresip's ausine source). */
+const TARGET_TONE_HZ = 1500;
 const consoleTone = writeToneWav(join(tmpdir(), `fd-console-tone-${process.pid}.wav`), CONSOLE_TONE_HZ, { seconds: 30, channels: 1 });
 const phoneTone = writeToneWav(join(tmpdir(), `fd-phone-tone-${process.pid}.wav`), PHONE_TONE_HZ, { seconds: 60 });
 
@@ -162,6 +164,31 @@ function phoneRecording(phone: BaresipPhone) {
   return readWav(files[files.length - 1]!);
 }
 
+/**
+ * Caller and target (two baresip phones) talk: once both have hung up, each one's latest recording holds the other's
+ * tone. The caller hangs up; the target sees the BYE.
+ */
+async function expectTwoTalking(caller: BaresipPhone, target: BaresipPhone): Promise<void> {
+  // let them talk until the target has recorded a second of the call (sndfile writes as it goes)
+  await expect
+    .poll(() => {
+      const files = target.receivedRecordings();
+      if (files.length === 0) return 0;
+      const pcm = readWav(files[files.length - 1]!);
+      return pcm.samples.length / pcm.sampleRate;
+    }, { timeout: 10_000, message: 'seconds the target has recorded' })
+    .toBeGreaterThan(1);
+  const closedBefore = target.find((e) => e.type === 'CALL_CLOSED').length;
+  await caller.hangup();
+  await expect.poll(() => target.find((e) => e.type === 'CALL_CLOSED').length, { message: 'the target sees the hang-up' }).toBe(closedBefore + 1);
+  const atTarget = phoneRecording(target);
+  const atCaller = phoneRecording(caller);
+  expect(rms(atTarget, 0.3, 0.5), 'loudness at the target').toBeGreaterThan(0.05);
+  expect(near(dominantFrequency(atTarget, 0.3, 0.5), PHONE_TONE_HZ), `the target hears the caller's ${PHONE_TONE_HZ} Hz`).toBe(true);
+  expect(rms(atCaller, 0.3, 0.5), 'loudness at the caller').toBeGreaterThan(0.05);
+  expect(near(dominantFrequency(atCaller, 0.3, 0.5), TARGET_TONE_HZ), `the caller hears the target's ${TARGET_TONE_HZ} Hz`).toBe(true);
+}
+
 test.describe('real SIP phones through a media relay', () => {
   test('a baresip phone calls the console: rings, F2 answers, audio both ways, hold and resume, hang-up, recorded', async ({ switchboard, phoneLab, phones, page }) => {
     await switchboard.configure(phoneLab.pbx.wsUrl);
@@ -249,4 +276,116 @@ test.describe('real SIP phones through a media relay', () => {
       await switchboard.storedCall('2003', 'answered');
     });
   }
+
+  test('blind transfer (F7) of a baresip caller to a baresip extension: the two talk, the operator leg ends, recorded', async ({ switchboard, phoneLab, phones }) => {
+    await switchboard.configure(phoneLab.pbx.wsUrl);
+    const target = await phones({ user: '2102', toneHz: TARGET_TONE_HZ });
+    const caller = await phones({ user: '2101', audioFile: phoneTone });
+    await caller.dial(phoneLab.uriOf('2000'));
+    const line = await switchboard.answerWithF2('2101');
+    await caller.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP from the console');
+
+    const mark = caller.events.length;
+    await switchboard.transferTo('2102', 'F7');
+    await caller.waitForEvent((e) => e.type === 'TRANSFER', 10_000, 'the REFER', mark);
+    await switchboard.expectLineState(line, 'ended');
+    // the caller's new call is with the target, through the proxy and the relay
+    await caller.waitForEvent((e) => e.type === 'CALL_ESTABLISHED' && (e.peeruri ?? '').includes('2102'), 10_000, 'caller ↔ target', mark);
+    await target.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP at the target');
+    await caller.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP at the caller', mark + 1);
+    await expectTwoTalking(caller, target);
+
+    const record = await switchboard.storedCall('2101', 'transferred-blind');
+    expect(record).toMatchObject({ transferredTo: '2102', transferKind: 'blind', transferConfirmed: 1 });
+  });
+
+  test('attended transfer (F8, F9) to a baresip extension that ignores Replaces: the console ends its consult leg, caller and target talk', async ({ switchboard, phoneLab, phones, page }) => {
+    await switchboard.configure(phoneLab.pbx.wsUrl);
+    const target = await phones({ user: '2202', toneHz: TARGET_TONE_HZ });
+    const caller = await phones({ user: '2201', audioFile: phoneTone });
+    await caller.dial(phoneLab.uriOf('2000'));
+    const callerLine = await switchboard.answerWithF2('2201');
+
+    await switchboard.transferTo('2202', 'F8');
+    await switchboard.expectLineState(callerLine, 'held');
+    const consultLine = switchboard.lineWith('2202');
+    await switchboard.expectLineState(consultLine, 'active');
+    await target.waitForEvent((e) => e.type === 'CALL_ESTABLISHED', 10_000, 'the consult call');
+    await expect(consultLine).toContainText('Consulting for the caller on line 1');
+
+    const mark = caller.events.length;
+    await page.keyboard.press('F9');
+    await caller.waitForEvent((e) => e.type === 'TRANSFER', 10_000, 'the REFER', mark);
+    await switchboard.expectLineState(callerLine, 'ended');
+    // baresip 1.0.0 takes the replacing INVITE as a new call and keeps the consult leg: the console ends it itself
+    await switchboard.expectLineState(consultLine, 'ended');
+    await expect.poll(() => target.find((e) => e.type === 'CALL_CLOSED').length, { message: 'the consult leg is closed at the target' }).toBe(1);
+    await caller.waitForEvent((e) => e.type === 'CALL_ESTABLISHED' && (e.peeruri ?? '').includes('2202'), 10_000, 'caller ↔ target', mark);
+    await expectTwoTalking(caller, target);
+
+    const callerRecord = await switchboard.storedCall('2201', 'transferred-attended');
+    expect(callerRecord).toMatchObject({ transferredTo: '2202', transferKind: 'attended', transferConfirmed: 1 });
+    const consultRecord = await switchboard.storedCall('2202', /answered|transferred.*/, { consult: true });
+    expect(consultRecord.consultFor).toBe(callerRecord.id);
+  });
+
+  test('attended transfer refused by a busy target keeps the caller with the operator (F10 returns to them)', async ({ switchboard, phoneLab, phones, page }) => {
+    await switchboard.configure(phoneLab.pbx.wsUrl);
+    // one call at a time: the caller's INVITE to it gets 486 while the consultation is up
+    const target = await phones({ user: '2302', toneHz: TARGET_TONE_HZ, maxCalls: 1 });
+    const caller = await phones({ user: '2301', audioFile: phoneTone });
+    await caller.dial(phoneLab.uriOf('2000'));
+    const callerLine = await switchboard.answerWithF2('2301');
+    await switchboard.transferTo('2302', 'F8');
+    const consultLine = switchboard.lineWith('2302');
+    await switchboard.expectLineState(consultLine, 'active');
+
+    const mark = caller.events.length;
+    await page.keyboard.press('F9');
+    await caller.waitForEvent((e) => e.type === 'TRANSFER', 10_000, 'the REFER', mark);
+    await expect(callerLine.getByTestId('line-transfer')).toHaveAttribute('data-progress', 'failed');
+    await switchboard.expectLineState(callerLine, 'held');
+    await switchboard.expectLineState(consultLine, 'active');
+    expect(caller.find((e) => e.type === 'CALL_CLOSED' && !(e.param ?? '').includes('486'), mark)).toEqual([]);
+
+    await page.keyboard.press('F10');
+    await switchboard.expectLineState(consultLine, 'ended');
+    await target.waitForEvent((e) => e.type === 'CALL_CLOSED', 10_000, 'the consultation ends at the target');
+    await switchboard.expectLineState(callerLine, 'active');
+    await expectConsoleReceiving(page);
+    expect(near(await consoleHears(page), PHONE_TONE_HZ), 'the operator hears the caller again').toBe(true);
+    await page.keyboard.press('F4');
+    await switchboard.expectLineState(callerLine, 'ended');
+    const record = await switchboard.storedCall('2301', 'transfer-failed');
+    expect(record).toMatchObject({ transferredTo: '2302', transferKind: 'attended' });
+    expect(record.transferConfirmed).toBeUndefined();
+  });
+
+  test('the console calls a baresip extension from the dial box: audio both ways, the phone hangs up, recorded', async ({ switchboard, phoneLab, phones, page }) => {
+    await switchboard.configure(phoneLab.pbx.wsUrl);
+    const phone = await phones({ user: '2402', audioFile: phoneTone });
+    await page.keyboard.press('Control+D');
+    await page.getByLabel('Number or name').fill('2402');
+    await page.keyboard.press('Enter');
+    const line = switchboard.lineWith('2402');
+    await switchboard.expectLineState(line, 'active');
+    await phone.waitForEvent((e) => e.type === 'CALL_ESTABLISHED', 10_000, 'answered (auto)');
+    await phone.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP from the console');
+    await expectConsoleReceiving(page);
+    await expect.poll(() => consoleHears(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(near(await consoleHears(page), PHONE_TONE_HZ), `the console hears ${PHONE_TONE_HZ} Hz`).toBe(true);
+    const [inbound] = await consoleInbound(page);
+    expect(inbound?.codec, 'a codec both offer (G722 or Opus, not transcoded)').toMatch(/^audio\/(G722|opus|PCMU|PCMA)$/);
+
+    await phone.hangup();
+    await switchboard.expectLineState(line, 'ended');
+    await phone.waitForEvent((e) => e.type === 'CALL_CLOSED', 10_000, 'closed');
+    const heard = phoneRecording(phone);
+    expect(rms(heard, 0.3, 0.5), 'loudness of what the phone heard').toBeGreaterThan(0.05);
+    const hz = dominantFrequency(heard, 0.3, 0.5);
+    expect(near(hz, CONSOLE_TONE_HZ), `the phone hears ${CONSOLE_TONE_HZ} Hz (got ${hz})`).toBe(true);
+    const record = await switchboard.storedCall('2402', 'answered');
+    expect(record).toMatchObject({ direction: 'outbound', extension: '2000' });
+    expect(record.talkMs).toBeGreaterThan(0);
+  });
 });

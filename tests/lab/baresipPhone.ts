@@ -39,6 +39,8 @@ export interface BaresipOptions {
   codecs?: string;
   /** auto (default) answers every call at once; manual lets the test `accept` it */
   answerMode?: 'auto' | 'manual';
+  /** calls at once before baresip answers 486 (default 4) */
+  maxCalls?: number;
   echoLogs?: boolean;
 }
 
@@ -132,7 +134,7 @@ export class BaresipPhone {
       `sip_listen 127.0.0.1:${sipPort}`,
       'net_interface 127.0.0.1',
       'call_local_timeout 120',
-      'call_max_calls 4',
+      `call_max_calls ${o.maxCalls ?? 4}`,
       'audio_player aubridge,nil',
       `audio_source ${source}`,
       'audio_alert aubridge,nil',
