@@ -38,6 +38,8 @@ export class PhoneLine {
   private ackReceived: (() => void) | undefined;
   /** `confirmed` has resolved (checked first, so a confirmed call's hold or REFER goes out in the same turn) */
   private isConfirmed: boolean;
+  /** a codec-change re-INVITE (DTMF) is in flight: no hold re-INVITE may cross it */
+  private renegotiating = false;
 
   constructor(
     readonly session: Session,
@@ -209,7 +211,7 @@ export class PhoneLine {
 
   /** Hold or resume with a re-INVITE; only a 2xx changes what the operator sees. */
   async setHold(hold: boolean): Promise<boolean> {
-    if (this.view.holdPending) return false;
+    if (this.view.holdPending || this.renegotiating) return false;
     if (hold ? this.call.state !== 'active' : this.call.state !== 'held') return false;
     if (this.session.state !== SessionState.Established) return false;
     this.patch({ holdPending: true });
@@ -259,18 +261,20 @@ export class PhoneLine {
    * 8 kHz match the codec's clock. sip.js keeps the modifier for later re-INVITEs (hold), so the call stays there.
    */
   private async moveToNarrowband(): Promise<boolean> {
-    if (!(await this.whenConfirmed()) || this.view.holdPending || this.call.state !== 'active') return false;
-    this.patch({ holdPending: true });
-    const accepted = await new Promise<boolean>((resolve) => {
-      this.session
-        .invite({
-          sessionDescriptionHandlerModifiers: [(d) => Promise.resolve({ ...d, sdp: d.sdp === undefined ? d.sdp : restrictToNarrowband(d.sdp) })],
-          requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) },
-        })
-        .catch(() => resolve(false));
-    });
-    if (this.isLive) this.patch({ holdPending: false });
-    return accepted && this.isLive;
+    if (!(await this.whenConfirmed()) || this.view.holdPending || this.renegotiating || this.call.state !== 'active') return false;
+    this.renegotiating = true;
+    try {
+      return await new Promise<boolean>((resolve) => {
+        this.session
+          .invite({
+            sessionDescriptionHandlerModifiers: [(d) => Promise.resolve({ ...d, sdp: d.sdp === undefined ? d.sdp : restrictToNarrowband(d.sdp) })],
+            requestDelegate: { onAccept: () => resolve(this.isLive), onReject: () => resolve(false) },
+          })
+          .catch(() => resolve(false));
+      });
+    } finally {
+      this.renegotiating = false;
+    }
   }
 
   /**

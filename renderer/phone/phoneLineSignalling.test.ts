@@ -108,6 +108,22 @@ describe('DTMF goes out the way it arrives', () => {
     expect(line.view.state).toBe('active');
   });
 
+  it('a hold pressed while the codec change is in flight is refused, not crossed with it', async () => {
+    const { line, sip, ack, session } = answeredNotAcked();
+    ack();
+    withDescriptions(session, OPUS_TE8K, OPUS_TE8K);
+    let accept: () => void = () => undefined;
+    sip.invite.mockImplementationOnce(async (options: { requestDelegate: { onAccept: () => void } }) => {
+      accept = options.requestDelegate.onAccept;
+    });
+    const sending = line.sendDtmf('7');
+    await settle();
+    await expect(line.setHold(true)).resolves.toBe(false);
+    expect(sip.invite).toHaveBeenCalledOnce();
+    accept();
+    await sending;
+  });
+
   it('the desk’s SIP INFO setting always sends INFO', async () => {
     const fake = fakeSession('inbound');
     const line = new PhoneLine(fake.session, 1, { ...fakeLineHost(), dtmfViaInfo: () => true }, { remoteUser: '2001' });

@@ -277,6 +277,35 @@ test.describe('real SIP phones through a media relay', () => {
     });
   }
 
+  test('DTMF on an Opus call to a phone that takes no SIP INFO: the console moves the call to PCMU first, then the digits arrive as RFC 4733', async ({ switchboard, page }) => {
+    // its own PBX: this one strips INFO from the phone's Allow header (tests/lab/kamailio-rtpengine.cfg)
+    const lab = await startRealPhoneLab({ kamailio: { defines: ['PHONES_WITHOUT_INFO'] } });
+    try {
+      await switchboard.configure(lab.pbx.wsUrl);
+      const caller = await lab.phone({ user: '2004', audioFile: phoneTone, codecs: 'opus/48000/2,pcmu' });
+      await caller.dial(lab.uriOf('2000'));
+      const line = await switchboard.answerWithF2('2004');
+      await caller.waitForEvent((e) => e.type === 'CALL_RTPESTAB', 10_000, 'RTP from the console');
+      await expectConsoleReceiving(page);
+      expect((await consoleInbound(page))[0]?.codec).toBe('audio/opus');
+
+      const before = caller.events.length;
+      await page.keyboard.press('Alt+K');
+      await page.getByRole('dialog', { name: 'Keypad' }).getByLabel('Digits').fill('2468');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caller.receivedDigits(before), { timeout: 10_000, message: 'digits baresip reports' }).toBe('2468');
+      expect(caller.logs().match(/^INFO sip:/gm) ?? [], 'no SIP INFO was sent').toEqual([]);
+      await expect.poll(async () => (await consoleInbound(page))[0]?.codec, { message: 'the call now runs on PCMU' }).toBe('audio/PCMU');
+      await page.keyboard.press('Escape');
+      await expect(line).toHaveAttribute('data-state', 'active');
+      await caller.hangup();
+      await switchboard.expectLineState(line, 'ended');
+      await switchboard.storedCall('2004', 'answered');
+    } finally {
+      await lab.stop();
+    }
+  });
+
   test('blind transfer (F7) of a baresip caller to a baresip extension: the two talk, the operator leg ends, recorded', async ({ switchboard, phoneLab, phones }) => {
     await switchboard.configure(phoneLab.pbx.wsUrl);
     const target = await phones({ user: '2102', toneHz: TARGET_TONE_HZ });
