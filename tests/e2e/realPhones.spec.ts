@@ -167,6 +167,33 @@ test.describe('real SIP phones through a media relay', () => {
     }
   });
 
+  test('hold (F5) pressed as soon as the call is answered waits for the caller\'s late ACK: the call survives and is held', async ({ switchboard, page }) => {
+    // its own PBX: this one holds the phone's ACK for 500 ms (tests/lab/kamailio-rtpengine.cfg, SLOW_ACK)
+    const lab = await startRealPhoneLab({ kamailio: { defines: ['SLOW_ACK'] } });
+    try {
+      await switchboard.configure(lab.pbx.wsUrl);
+      const caller = await lab.phone({ user: '2005', audioFile: phoneTone });
+      await caller.dial(lab.uriOf('2000'));
+      await expect(switchboard.incomingCall('2005')).toBeVisible();
+      await page.keyboard.press('F2');
+      const line = switchboard.lineWith('2005');
+      await switchboard.expectLineState(line, 'active');
+      await page.keyboard.press('F5');
+      await switchboard.expectLineState(line, 'held');
+      expect(caller.find((e) => e.type === 'CALL_CLOSED'), 'the phone still has its call').toEqual([]);
+      await page.keyboard.press('F5');
+      await switchboard.expectLineState(line, 'active');
+      await expectConsoleReceiving(page);
+      expect(caller.find((e) => e.type === 'CALL_CLOSED')).toEqual([]);
+      await caller.hangup();
+      await switchboard.expectLineState(line, 'ended');
+      const record = await switchboard.storedCall('2005', 'answered');
+      expect(record.holdMs).toBeGreaterThan(0);
+    } finally {
+      await lab.stop();
+    }
+  });
+
   test('blind transfer (F7) of a baresip caller to a baresip extension: the two talk, the operator leg ends, recorded', async ({ switchboard, phoneLab, phones }) => {
     await switchboard.configure(phoneLab.pbx.wsUrl);
     const target = await phones({ user: '2102', toneHz: TARGET_TONE_HZ });
