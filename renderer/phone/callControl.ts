@@ -84,6 +84,7 @@ export class CallControl {
     inviter
       .invite({
         requestDelegate: {
+          onAccept: (response) => line.setRemoteAllow(response.message.getHeader('Allow')),
           onReject: (response) => line.setFinalResponse(response.message.statusCode ?? 0, response.message.reasonPhrase ?? ''),
         },
       })

@@ -11,7 +11,7 @@ function fakeInvitation() {
   const session = Object.create(Invitation.prototype) as Invitation & Record<string, unknown>;
   let state = SessionState.Initial;
   const fake = {
-    request: { callId: 'call-1' },
+    request: { callId: 'call-1', getHeader: () => undefined },
     stateChange: { addListener: (l: Listener) => listeners.push(l) },
     delegate: undefined,
     sessionDescriptionHandler: { enableSenderTracks: vi.fn(), remoteMediaStream: undefined, sendDtmf: vi.fn(() => true) },
@@ -40,6 +40,7 @@ function answeredLine() {
   const f = fakeInvitation();
   const line = new PhoneLine(f.session, 1, host(), { remoteUser: '1001' });
   f.go(SessionState.Established);
+  (f.session.delegate as { onAck?: (a: unknown) => void }).onAck?.({});
   return { ...f, line };
 }
 

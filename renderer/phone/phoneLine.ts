@@ -4,6 +4,7 @@
 import { Invitation, Inviter, SessionState, type Session, type Web } from 'sip.js';
 import { ulid } from 'ulid';
 import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndCause } from '@shared/calls/callMachine';
+import { chooseDtmfMethod, restrictToNarrowband, type DtmfMethod } from '@shared/phone/dtmfMethod';
 import type { LineNotice, LineView } from './phoneTypes';
 import { followRefer, type ReferOutcome } from './referSubscription';
 import { RemoteAudio } from './remoteAudio';
@@ -26,6 +27,19 @@ export class PhoneLine {
   private endStatusCode: number | undefined;
   private answerRequestedAt: number | undefined;
   private readonly audio = new RemoteAudio();
+  /** The far end's Allow header (its INVITE, or the 2xx to ours): does it take SIP INFO? */
+  private remoteAllow: string | undefined;
+  /**
+   * Resolves once the answered call is confirmed by the caller's ACK (at once for calls we made: we send the ACK).
+   * A re-INVITE sent before that ACK makes sip.js end the call (BYE, Reason 488) when the ACK arrives — through a
+   * media relay that window is long enough for F2 followed by F5 or F7 (lab fact, tests/lab/README.md).
+   */
+  readonly confirmed: Promise<void>;
+  private ackReceived: (() => void) | undefined;
+  /** `confirmed` has resolved (checked first, so a confirmed call's hold or REFER goes out in the same turn) */
+  private isConfirmed: boolean;
+  /** a codec-change re-INVITE (DTMF) is in flight: no hold re-INVITE may cross it */
+  private renegotiating = false;
 
   constructor(
     readonly session: Session,
@@ -49,13 +63,42 @@ export class PhoneLine {
       consultFor: meta.consultFor,
       sipCallId: session instanceof Invitation ? session.request.callId : (session as Inviter).request.callId,
     };
+    if (session instanceof Invitation) {
+      this.remoteAllow = session.request.getHeader('Allow');
+      this.isConfirmed = false;
+      this.confirmed = new Promise<void>((resolve) => {
+        this.ackReceived = () => {
+          this.isConfirmed = true;
+          resolve();
+        };
+      });
+    } else {
+      this.isConfirmed = true;
+      this.confirmed = Promise.resolve();
+    }
     session.stateChange.addListener((state) => this.onSessionState(state));
+    const previous = session.delegate;
     session.delegate = {
-      ...session.delegate,
+      ...previous,
       onBye: (bye) => {
         bye.accept();
       },
+      onAck: (ack) => {
+        this.ackReceived?.();
+        previous?.onAck?.(ack);
+      },
     };
+  }
+
+  /** Outbound: the Allow header of the 2xx that answered our INVITE. */
+  setRemoteAllow(allow: string | undefined): void {
+    this.remoteAllow = allow;
+  }
+
+  /** Waits for the answered call's ACK (or its end); false when the call is no longer up. */
+  private async whenConfirmed(): Promise<boolean> {
+    if (!this.isConfirmed) await this.confirmed;
+    return this.isLive && this.session.state === SessionState.Established;
   }
 
   get state() {
@@ -101,7 +144,11 @@ export class PhoneLine {
       this.apply({ type: 'answered', at: Date.now() });
       this.attachAudio();
       if (this.answerRequestedAt !== undefined) recordMetric('answerToEstablishedMs', performance.now() - this.answerRequestedAt);
-    } else if (state === SessionState.Terminated && this.call.state !== 'ended') {
+    } else if (state === SessionState.Terminated && this.ackReceived) {
+      // never confirmed: nothing waits for an ACK that will not come
+      this.ackReceived();
+    }
+    if (state === SessionState.Terminated && this.call.state !== 'ended') {
       const answered = this.call.answeredAt !== undefined;
       let cause: EndCause;
       if (this.localEnd) cause = this.localEnd;
@@ -164,10 +211,14 @@ export class PhoneLine {
 
   /** Hold or resume with a re-INVITE; only a 2xx changes what the operator sees. */
   async setHold(hold: boolean): Promise<boolean> {
-    if (this.view.holdPending) return false;
+    if (this.view.holdPending || this.renegotiating) return false;
     if (hold ? this.call.state !== 'active' : this.call.state !== 'held') return false;
     if (this.session.state !== SessionState.Established) return false;
     this.patch({ holdPending: true });
+    if (!this.isConfirmed && !(await this.whenConfirmed())) {
+      if (this.isLive) this.patch({ holdPending: false });
+      return false;
+    }
     const accepted = await new Promise<boolean>((resolve) => {
       const options = {
         sessionDescriptionHandlerOptions: { hold } as Web.SessionDescriptionHandlerOptions,
@@ -196,10 +247,46 @@ export class PhoneLine {
     this.patch({ muted });
   }
 
-  /** DTMF as RFC 4733 telephone-events through the media path, or as SIP INFO when configured or when no DTMF sender exists. */
+  /** How DTMF arrives on this call, from the SDP now in use and the far end's Allow (shared/phone/dtmfMethod.ts). */
+  dtmfMethod(): DtmfMethod {
+    const pc = this.sdh()?.peerConnection;
+    const local = pc?.currentLocalDescription ?? undefined;
+    const remote = pc?.currentRemoteDescription ?? undefined;
+    const answer = local?.type === 'answer' ? local : remote?.type === 'answer' ? remote : undefined;
+    return chooseDtmfMethod({ answerSdp: answer?.sdp, remoteSdp: remote?.sdp, remoteAllow: this.remoteAllow, infoConfigured: this.host.dtmfViaInfo() });
+  }
+
+  /**
+   * Moves the call to the far end's 8 kHz codecs (re-INVITE whose offer keeps only those), so RFC 4733 events at
+   * 8 kHz match the codec's clock. sip.js keeps the modifier for later re-INVITEs (hold), so the call stays there.
+   */
+  private async moveToNarrowband(): Promise<boolean> {
+    if (!(await this.whenConfirmed()) || this.view.holdPending || this.renegotiating || this.call.state !== 'active') return false;
+    this.renegotiating = true;
+    try {
+      return await new Promise<boolean>((resolve) => {
+        this.session
+          .invite({
+            sessionDescriptionHandlerModifiers: [(d) => Promise.resolve({ ...d, sdp: d.sdp === undefined ? d.sdp : restrictToNarrowband(d.sdp) })],
+            requestDelegate: { onAccept: () => resolve(this.isLive), onReject: () => resolve(false) },
+          })
+          .catch(() => resolve(false));
+      });
+    } finally {
+      this.renegotiating = false;
+    }
+  }
+
+  /**
+   * DTMF the way it arrives on this call: RFC 4733 telephone-events through the media path when they match the
+   * codec's clock, else SIP INFO (application/dtmf-relay), else after moving the call to an 8 kHz codec.
+   */
   async sendDtmf(digits: string): Promise<boolean> {
     if (this.call.state !== 'active' || !/^[0-9*#A-D]+$/i.test(digits)) return false;
-    if (!this.host.dtmfViaInfo()) {
+    let method = this.dtmfMethod();
+    if (method.kind === 'narrowband' && (await this.moveToNarrowband())) method = this.dtmfMethod();
+    if (!this.isLive || this.call.state !== 'active') return false;
+    if (method.kind === 'rfc4733') {
       const sent = this.sdh()?.sendDtmf(digits, { duration: 120, interToneGap: 70 });
       if (sent) return true;
     }
@@ -223,6 +310,8 @@ export class PhoneLine {
    * lab lost callers exactly here).
    */
   async refer(target: Parameters<Session['refer']>[0], kind: 'blind' | 'attended', targetLabel: string): Promise<ReferOutcome> {
+    // a REFER before the ACK is as risky as a re-INVITE: the transferee may not have confirmed the call yet
+    if (!this.isConfirmed) await this.confirmed;
     this.apply({ type: 'transfer-started', at: Date.now(), kind, target: targetLabel }, { transfer: { kind, target: targetLabel, progress: 'requested' }, notice: undefined });
     const startedAt = performance.now();
     // Absolute times (comparable across pages) let the benchmark split a transfer into its legs.

@@ -29,11 +29,13 @@ export interface FakeSession {
   };
   /** Moves the session to a new state, as sip.js would on a SIP event. */
   go(state: SessionState): void;
+  /** The caller's ACK for our 2xx arrives (inbound calls), as sip.js reports it to the session's delegate. */
+  ack(): void;
 }
 
 let callIds = 0;
 
-export function fakeSession(direction: 'inbound' | 'outbound'): FakeSession {
+export function fakeSession(direction: 'inbound' | 'outbound', headers: Record<string, string> = {}): FakeSession {
   const listeners: StateListener[] = [];
   const session = Object.create(direction === 'inbound' ? Invitation.prototype : Inviter.prototype) as Session & Record<string, unknown>;
   let state = SessionState.Initial;
@@ -53,14 +55,15 @@ export function fakeSession(direction: 'inbound' | 'outbound'): FakeSession {
   };
   const fields: Record<string, unknown> = {
     ...sip,
-    request: { callId: `call-${(callIds += 1)}` },
+    request: { callId: `call-${(callIds += 1)}`, getHeader: (name: string) => headers[name] },
     stateChange: { addListener: (l: StateListener) => listeners.push(l) },
     delegate: undefined,
     sessionDescriptionHandler: { enableSenderTracks: vi.fn(), remoteMediaStream: undefined, sendDtmf: vi.fn(() => true) },
   };
   for (const [k, v] of Object.entries(fields)) Object.defineProperty(session, k, { value: v, writable: true });
   Object.defineProperty(session, 'state', { get: () => state });
-  return { session, sip, go };
+  const ack = () => (session.delegate as { onAck?: (a: unknown) => void } | undefined)?.onAck?.({});
+  return { session, sip, go, ack };
 }
 
 export function fakeLineHost(): LineHost {
@@ -70,11 +73,12 @@ export function fakeLineHost(): LineHost {
 /** A line with an established call on a fake session (inbound: a caller; outbound: a call we made). */
 export function establishedLine(
   direction: 'inbound' | 'outbound',
-  options: { lineNo?: number; remoteUser?: string; consultFor?: string; host?: LineHost } = {},
+  options: { lineNo?: number; remoteUser?: string; consultFor?: string; host?: LineHost; acked?: boolean } = {},
 ): { line: PhoneLine } & FakeSession {
   const fake = fakeSession(direction);
   const line = new PhoneLine(fake.session, options.lineNo ?? 1, options.host ?? fakeLineHost(), { remoteUser: options.remoteUser ?? '1001', consultFor: options.consultFor });
   fake.go(SessionState.Established);
+  if (options.acked ?? true) fake.ack();
   return { line, ...fake };
 }
 

@@ -47,6 +47,10 @@ export interface KamailioOptions {
    * subscription's lifetime (s, default 600): a test sets it short to see refreshes happen.
    */
   presence?: boolean | { subscribeMaxExpires?: number };
+  /** extra template placeholders, e.g. { RTPENGINE_SOCK: 'udp:127.0.0.1:2223' } replaces @@RTPENGINE_SOCK@@ */
+  vars?: Record<string, string>;
+  /** cfg preprocessor defines (`-A NAME` on the command line), e.g. ['STRIP_OPUS'] */
+  defines?: string[];
 }
 
 export interface KamailioHandle {
@@ -292,10 +296,12 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     .replaceAll('@@UDP_PORT@@', String(udpPort))
     .replaceAll('@@MPATH@@', mpath.endsWith('/') ? mpath : `${mpath}/`)
     .replaceAll('@@ORIGIN_REGEX@@', originRegex);
-  const left = /@@[A-Z_]+@@/.exec(cfg);
+  let cfgText = cfg;
+  for (const [name, value] of Object.entries(options.vars ?? {})) cfgText = cfgText.replaceAll(`@@${name}@@`, value);
+  const left = /@@[A-Z_]+@@/.exec(cfgText);
   if (left) throw new Error(`unreplaced placeholder ${left[0]} in the Kamailio config template`);
   const cfgPath = join(workDir, 'kamailio.cfg');
-  await writeFile(cfgPath, cfg);
+  await writeFile(cfgPath, cfgText);
 
   let child: ChildProcess | null = null;
   let stderr = '';
@@ -309,6 +315,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     logFile = createWriteStream(join(workDir, `kamailio.${runNo}.log`));
     const args = ['-f', cfgPath, '-DD', '-E', '-P', pidFile, '-w', workDir, '-Y', workDir];
     if (options.debug !== undefined) args.push(`--debug=${options.debug}`);
+    for (const name of options.defines ?? []) args.push('-A', name);
     const proc = spawn(KAMAILIO_BIN, args, {
       cwd: workDir,
       detached: true, // own process group: stop() signals the group, Ctrl-C in a terminal doesn't race us
