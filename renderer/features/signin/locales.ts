@@ -9,7 +9,7 @@ import type { SpecialAction } from '@shared/auth/permissions';
  */
 type ActionLabels = Record<SpecialAction, string>;
 type TableLabels = Record<
-  'visitors' | 'visits' | 'watchlistAlerts' | 'watchlist' | 'complaints' | 'parcels' | 'parcelEvents' | 'calls' | 'callNotes' | 'messages' | 'equipmentFaults' | 'departments' | 'staff' | 'handovers' | 'settings' | 'operators' | 'auditLog',
+  'visitors' | 'visits' | 'watchlistAlerts' | 'watchlist' | 'complaints' | 'parcels' | 'parcelEvents' | 'calls' | 'callNotes' | 'messages' | 'equipmentFaults' | 'departments' | 'staff' | 'handovers' | 'settings' | 'operators' | 'auditLog' | 'weeklyVolumes',
   string
 >;
 
@@ -61,17 +61,17 @@ const actionsEN: ActionLabels = {
 const tablesCN: TableLabels = {
   visitors: '来访人', visits: '来访登记', watchlistAlerts: '警示记录', watchlist: '可疑人员名单', complaints: '意见投诉', parcels: '邮件包裹',
   parcelEvents: '邮件交接记录', calls: '通话记录', callNotes: '来电记录', messages: '留言', equipmentFaults: '设备故障', departments: '部门',
-  staff: '通讯录', handovers: '交接班', settings: '设置', operators: '员工账号', auditLog: '审计日志',
+  staff: '通讯录', handovers: '交接班', settings: '设置', operators: '员工账号', auditLog: '审计日志', weeklyVolumes: '通话周册',
 };
 const tablesTW: TableLabels = {
   visitors: '來訪人', visits: '來訪登記', watchlistAlerts: '警示記錄', watchlist: '可疑人員名單', complaints: '意見投訴', parcels: '郵件包裹',
   parcelEvents: '郵件交接記錄', calls: '通話記錄', callNotes: '來電記錄', messages: '留言', equipmentFaults: '設備故障', departments: '部門',
-  staff: '通訊錄', handovers: '交接班', settings: '設定', operators: '員工帳號', auditLog: '審計日誌',
+  staff: '通訊錄', handovers: '交接班', settings: '設定', operators: '員工帳號', auditLog: '審計日誌', weeklyVolumes: '通話週冊',
 };
 const tablesEN: TableLabels = {
   visitors: 'Visitors', visits: 'Visits', watchlistAlerts: 'Watchlist alerts', watchlist: 'Watchlist', complaints: 'Complaints', parcels: 'Mail and parcels',
   parcelEvents: 'Parcel hand-overs', calls: 'Calls', callNotes: 'Call notes', messages: 'Messages', equipmentFaults: 'Equipment faults', departments: 'Departments',
-  staff: 'Staff directory', handovers: 'Shift handovers', settings: 'Settings', operators: 'Staff accounts', auditLog: 'Audit log',
+  staff: 'Staff directory', handovers: 'Shift handovers', settings: 'Settings', operators: 'Staff accounts', auditLog: 'Audit log', weeklyVolumes: 'Weekly call volumes',
 };
 
 const zhCN = {
