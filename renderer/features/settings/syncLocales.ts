@@ -2,7 +2,7 @@
 // language fails to compile.
 const zhCN = {
   title: '多工作台同步',
-  help: '大堂、侧门、收发室和总机室共用一份记录：本机与单位的 CouchDB 服务器双向实时同步。服务器不在时本机照常工作，恢复后自动补传。密码保存在系统的受保护存储中，不写入本机数据库。',
+  help: '大堂、侧门、收发室和总机室共用一份记录：本机与单位的 CouchDB 服务器双向实时同步。服务器不在时本机照常工作，恢复后自动补传。密码不写入本机数据库。',
   serverUrl: '服务器地址',
   serverUrlHelp: '例如 https://couch.example.com:6984（本机测试服务器可用 http://127.0.0.1）',
   databaseName: '数据库名',
@@ -59,7 +59,7 @@ export type SyncStrings = typeof zhCN;
 
 const zhTW: SyncStrings = {
   title: '多工作台同步',
-  help: '大廳、側門、收發室和總機室共用一份紀錄：本機與單位的 CouchDB 伺服器雙向即時同步。伺服器不在時本機照常工作，恢復後自動補傳。密碼保存在系統的受保護儲存中，不寫入本機資料庫。',
+  help: '大廳、側門、收發室和總機室共用一份紀錄：本機與單位的 CouchDB 伺服器雙向即時同步。伺服器不在時本機照常工作，恢復後自動補傳。密碼不寫入本機資料庫。',
   serverUrl: '伺服器位址',
   serverUrlHelp: '例如 https://couch.example.com:6984（本機測試伺服器可用 http://127.0.0.1）',
   databaseName: '資料庫名稱',
@@ -115,7 +115,7 @@ const zhTW: SyncStrings = {
 
 const en: SyncStrings = {
   title: 'Sync with other desks',
-  help: 'The lobby, side entrance, mailroom and switchboard room share one log: this desk replicates with the site\'s CouchDB server both ways, live. Without the server the desk works on and catches up when it returns. The password is kept in the system\'s protected storage, never in the desk\'s database.',
+  help: 'The lobby, side entrance, mailroom and switchboard room share one log: this desk replicates with the site\'s CouchDB server both ways, live. Without the server the desk works on and catches up when it returns. The password is never written to the desk\'s database.',
   serverUrl: 'Server address',
   serverUrlHelp: 'For example https://couch.example.com:6984 (a test server on this machine may use http://127.0.0.1)',
   databaseName: 'Database name',
