@@ -31,7 +31,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
+/** Resolves true once `child` has exited, false after `ms` (also used by tests/lab/kamailioProcess.ts). */
+export function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
