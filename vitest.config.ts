@@ -20,6 +20,9 @@ export default defineConfig({
           include: ['renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['renderer/test/setup.ts'],
+          // The screen tests type and click through whole forms in jsdom (about 2.5 s at most here); on a
+          // loaded two-core CI machine the default 5 s is too close to that.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -4,7 +4,8 @@
 // subscriptions' lives:
 // - bounded: at most MAX_LAMPS extensions, subscribed at most SUBSCRIBE_IN_FLIGHT at a time;
 // - sip.js refreshes each subscription at 90 % of the lifetime granted; a lamp whose lifetime runs out
-//   without a NOTIFY turns 'unknown' and is subscribed again;
+//   without a NOTIFY (after a short grace for the refresh's NOTIFY, LAMP_EXPIRY_GRACE_MS) turns 'unknown'
+//   and is subscribed again;
 // - a subscription that fails or ends turns its lamp 'unknown' and is retried with a back-off;
 // - when the registration is lost every lamp is 'unknown' (the PBX may be restarting: its old
 //   subscriptions are dead, refreshes get 481 or silence), and after the phone registers again every lamp

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyNotify, expireLamp, lampOfDialogs, parseDialogInfo, parseSubscriptionState, unknownLamp, type LampRecord } from './dialogInfo';
+import { applyNotify, expireLamp, LAMP_EXPIRY_GRACE_MS, lampOfDialogs, parseDialogInfo, parseSubscriptionState, unknownLamp, type LampRecord } from './dialogInfo';
 
 /** A document shaped like Kamailio's pua_dialoginfo + presence_dialoginfo output (tests/lab/README.md). */
 function doc(version: number, dialogs: Array<{ id: string; state: string; direction?: string }>, state: 'full' | 'partial' = 'full'): string {
@@ -132,10 +132,11 @@ describe('lamp state rules', () => {
     expect(applyNotify(unknownLamp(T0), { subscriptionState: 'pending', expiresSeconds: 60 }, T0).state).toBe('unknown');
   });
 
-  it('runs out to unknown when the lifetime passes without a refresh, and a refresh keeps a long call busy', () => {
+  it('runs out to unknown when the lifetime (and the grace for the refresh NOTIFY) passes without a refresh, and a refresh keeps a long call busy', () => {
     const busy = applyNotify(unknownLamp(T0), { body: doc(1, [{ id: 'a', state: 'confirmed' }]), ...active(10) }, T0);
-    expect(expireLamp(busy, T0 + 9_999)).toBe(busy);
-    expect(expireLamp(busy, T0 + 10_000).state).toBe('unknown');
+    expect(expireLamp(busy, T0 + 10_000)).toBe(busy);
+    expect(expireLamp(busy, T0 + 10_000 + LAMP_EXPIRY_GRACE_MS - 1)).toBe(busy);
+    expect(expireLamp(busy, T0 + 10_000 + LAMP_EXPIRY_GRACE_MS).state).toBe('unknown');
     // 40 minutes of 10-second subscriptions, each refreshed at 90 %: busy throughout
     let lamp = busy;
     for (let t = T0 + 9_000; t < T0 + 40 * 60_000; t += 9_000) {

@@ -253,8 +253,17 @@ export function applyNotify(previous: LampRecord, notify: LampNotify, now: numbe
   return { state: lampOfDialogs(Object.values(dialogs)), dialogs, version: doc.version, ...base };
 }
 
-/** The lamp when its subscription's lifetime ran out without a refresh. */
+/**
+ * How long after its lifetime a lamp waits for the refresh's NOTIFY before it says "unknown". The
+ * subscriber refreshes at 90 % of the lifetime, but the new NOTIFY crosses the network and a busy PBX:
+ * a short lifetime (the PBX may grant a few seconds) would otherwise blink every lamp to unknown
+ * between refresh and NOTIFY.
+ */
+export const LAMP_EXPIRY_GRACE_MS = 3000;
+
+/** The lamp when its subscription's lifetime (plus the grace for the refresh's NOTIFY) ran out. */
 export function expireLamp(record: LampRecord, now: number): LampRecord {
-  if (record.expiresAt === undefined || now < record.expiresAt || record.state === 'unknown') return record;
+  if (record.expiresAt === undefined || record.state === 'unknown') return record;
+  if (now < record.expiresAt + LAMP_EXPIRY_GRACE_MS) return record;
   return { state: 'unknown', dialogs: {}, updatedAt: now };
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { monotonicFactory } from 'ulid';
 import type { AppPage } from './AppPage';
 
@@ -55,24 +55,33 @@ export class SeedData {
 
   /** People of the sample directory that have an extension (it loads on first run). */
   async sampleHosts(): Promise<SampleHost[]> {
-    await this.page.waitForFunction(async () => {
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('frontdesk');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      try {
-        return await new Promise<boolean>((resolve) => {
-          const req = db.transaction('staff', 'readonly').objectStore('staff').count();
-          req.onsuccess = () => resolve(req.result >= 40);
-          req.onerror = () => resolve(false);
+    // Polls one read that both sees the sample directory (loaded in one transaction) and returns its hosts.
+    // (page.waitForFunction does not wait for an async predicate's promise: a promise is truthy at once.)
+    let hosts: SampleHost[] = [];
+    await expect
+      .poll(async () => {
+        hosts = await this.page.evaluate(async () => {
+          const db: IDBDatabase = await new Promise((resolve, reject) => {
+            const req = indexedDB.open('frontdesk');
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          try {
+            if (!db.objectStoreNames.contains('staff')) return [];
+            const staff = await new Promise<(SampleHost & { deletedAt?: number })[]>((resolve) => {
+              const req = db.transaction('staff', 'readonly').objectStore('staff').getAll();
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => resolve([]);
+            });
+            return staff.length >= 40 ? staff.filter((s) => s.extension && s.deletedAt === undefined) : [];
+          } finally {
+            db.close();
+          }
         });
-      } finally {
-        db.close();
-      }
-    });
-    const staff = await this.app.readTable<SampleHost & { deletedAt?: number }>('staff');
-    return staff.filter((s) => s.extension && s.deletedAt === undefined);
+        return hosts.length;
+      }, { message: 'the sample directory is loaded', timeout: 15_000 })
+      .toBeGreaterThan(0);
+    return hosts;
   }
 
   async put(table: string, rows: Row[]): Promise<void> {
