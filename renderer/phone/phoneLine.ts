@@ -17,6 +17,8 @@ export interface LineHost {
   dtmfViaInfo(): boolean;
   changed(line: PhoneLine): void;
   ended(line: PhoneLine): void;
+  /** A call that never got a line (every line busy: refused with 486), already ended, to be recorded. */
+  refused(view: LineView, call: CallSnapshot): void;
 }
 
 export class PhoneLine {
