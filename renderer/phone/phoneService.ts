@@ -72,3 +72,11 @@ export function useLamp(extension: string | undefined): LampView | undefined {
   const lamps = installed?.softphone.lamps;
   return useSyncExternalStore(lamps?.subscribe ?? noSubscription, () => (extension && lamps ? lamps.lamp(extension) : undefined));
 }
+
+const NO_RECALLS: readonly string[] = [];
+
+/** The ids of the held lines ringing back for recall (held longer than the recall time), longest waiting first. */
+export function useRecalls(): readonly string[] {
+  const recalls = installed?.softphone.recalls;
+  return useSyncExternalStore(recalls?.subscribe ?? noSubscription, recalls?.getSnapshot ?? (() => NO_RECALLS));
+}

@@ -13,6 +13,7 @@ import { LineTable } from './lineTable';
 import type { LineHost, PhoneLine } from './phoneLine';
 import type { DialResult, LineView, PhoneView, TransferResult } from './phoneTypes';
 import { PhoneViewStore } from './phoneViewStore';
+import { RecallWatch } from './recallWatch';
 import { UserAgentLifecycle } from './userAgentLifecycle';
 import { sendSipMessage, type SipMessageResult } from './sipMessage';
 
@@ -35,11 +36,15 @@ export class Softphone implements LineHost {
   /** Busy lamps of the watched extensions (busyLamps.ts), subscribed while the phone is registered. */
   readonly lamps: BusyLamps;
   private lampsOnline = false;
+  /** Held calls ringing back because they waited longer than the recall time (recallWatch.ts). */
+  readonly recalls: RecallWatch;
 
   constructor(private readonly sink?: CallRecordSink) {
     this.bench = new BenchHooks(() => this.lifecycle.dropTransport());
     this.lines = new LineTable((id) => this.bench.forget(id), () => this.lifecycle.settings?.lines ?? DEFAULT_LINES);
     this.view = new PhoneViewStore(() => this.lines.views());
+    this.recalls = new RecallWatch(() => this.view.get().lines, () => (this.lifecycle.settings?.holdRecallSeconds ?? 60) * 1000);
+    this.view.subscribe(this.recalls.update);
     this.lifecycle = new UserAgentLifecycle({
       onInvite: (invitation) => this.calls.onInvite(invitation),
       onRegistration: (registration) => {
