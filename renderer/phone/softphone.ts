@@ -14,6 +14,7 @@ import type { LineHost, PhoneLine } from './phoneLine';
 import type { DialResult, LineView, PhoneView, TransferResult } from './phoneTypes';
 import { PhoneViewStore } from './phoneViewStore';
 import { RecallWatch } from './recallWatch';
+import { ConnectionHealth } from './connectionHealth';
 import { UserAgentLifecycle } from './userAgentLifecycle';
 import { sendSipMessage, type SipMessageResult } from './sipMessage';
 
@@ -38,6 +39,8 @@ export class Softphone implements LineHost {
   private lampsOnline = false;
   /** Held calls ringing back because they waited longer than the recall time (recallWatch.ts). */
   readonly recalls: RecallWatch;
+  /** PBX round trip (OPTIONS pings) and the last call's audio quality, for the status bar (connectionHealth.ts). */
+  readonly health: ConnectionHealth;
 
   constructor(private readonly sink?: CallRecordSink) {
     this.bench = new BenchHooks(() => this.lifecycle.dropTransport());
@@ -45,11 +48,18 @@ export class Softphone implements LineHost {
     this.view = new PhoneViewStore(() => this.lines.views());
     this.recalls = new RecallWatch(() => this.view.get().lines, () => (this.lifecycle.settings?.holdRecallSeconds ?? 60) * 1000);
     this.view.subscribe(this.recalls.update);
+    this.health = new ConnectionHealth({
+      userAgent: () => this.lifecycle.userAgent,
+      sipDomain: () => this.lifecycle.sipDomain(),
+      lines: () => this.lines.all(),
+    });
+    this.view.subscribe(() => this.health.linesChanged());
     this.lifecycle = new UserAgentLifecycle({
       onInvite: (invitation) => this.calls.onInvite(invitation),
       onRegistration: (registration) => {
         this.view.setRegistration(registration);
         this.followRegistration(registration.registration === 'registered');
+        this.health.registration(registration.registration);
       },
       lines: () => this.lines.all(),
     });
