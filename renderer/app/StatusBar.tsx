@@ -6,6 +6,7 @@ import { formatBytes, nearlyFullShare, useStorageStatus } from '../ui/status/sto
 import { useStore } from '../ui/useStore';
 import { useBackupStatus, type BackupDisplay } from '../ui/status/backupStatus';
 import { databaseHealth, syncStatus, type SyncStatus } from '../db';
+import { useConnectionHealth } from '../phone/phoneService';
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;
@@ -70,6 +71,49 @@ function SyncSegment({ sync }: { sync: SyncStatus }) {
   );
 }
 
+const PBX_COLOUR = { reachable: 'success.main', slow: 'warning.main', unreachable: 'error.main', unknown: 'text.disabled' } as const;
+
+/**
+ * Connection health (only while a phone is configured): the PBX round trip from the OPTIONS pings and the
+ * last call's audio quality, so an operator can tell a network problem from a PBX problem.
+ */
+function ConnectionHealthSegment() {
+  const { t, i18n } = useTranslation();
+  const { pbx, audio } = useConnectionHealth();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const pbxState = pbx.kind === 'reachable' ? (pbx.slow ? 'slow' : 'reachable') : pbx.kind;
+  const ms = pbx.kind === 'reachable' ? number.format(pbx.roundTripMs) : '';
+  const audioValues = audio.kind === 'unknown' ? undefined : { loss: number.format(audio.lossPercent), jitter: audio.jitterMs === undefined ? '?' : number.format(audio.jitterMs) };
+  return (
+    <>
+      <Typography
+        variant="caption"
+        role="status"
+        aria-label={t(`status.pbx.label.${pbxState}`, { ms })}
+        data-testid="pbx-health"
+        data-state={pbxState}
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
+      >
+        <CircleIcon sx={{ fontSize: 10, color: PBX_COLOUR[pbxState] }} aria-hidden />
+        {t(`status.pbx.${pbxState}`, { ms })}
+      </Typography>
+      {audio.kind !== 'unknown' && audioValues && (
+        <Typography
+          variant="caption"
+          role="status"
+          aria-label={t(`status.audio.label.${audio.kind}`, audioValues)}
+          data-testid="audio-quality"
+          data-state={audio.kind}
+          sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
+        >
+          <CircleIcon sx={{ fontSize: 10, color: audio.kind === 'good' ? 'success.main' : 'error.main' }} aria-hidden />
+          {t(`status.audio.${audio.kind}`, audioValues)}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 export function StatusBar() {
   const { t, i18n } = useTranslation();
   const phone = usePhoneStatus();
@@ -91,6 +135,7 @@ export function StatusBar() {
         <CircleIcon sx={{ fontSize: 10, color: PHONE_COLOUR[phone.state] }} aria-hidden />
         {phoneText}
       </Typography>
+      {phone.state !== 'unconfigured' && <ConnectionHealthSegment />}
       <Typography variant="caption" role="status" data-testid="storage-status" data-state={storage.state} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
         <CircleIcon sx={{ fontSize: 10, color: STORAGE_COLOUR[storage.state] }} aria-hidden />
         {t('status.storage', { state: t(`status.storageStates.${storage.state}`) })}

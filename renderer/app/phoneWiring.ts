@@ -25,18 +25,24 @@ export function startPhoneWiring(): Promise<void> {
   // The ringtone starts a task after the snapshot that brought the call: starting an audio element takes
   // milliseconds, and the pop-up is rendered from the same snapshot right after these listeners.
   let ringCheck: ReturnType<typeof setTimeout> | undefined;
+  // The console rings for a call ringing in and for a held call ringing back (recall: held too long).
+  const shouldRing = () => softphone.getSnapshot().lines.some((l) => l.state === 'ringing') || softphone.recalls.getSnapshot().length > 0;
   const followRinging = () => {
     ringCheck = undefined;
-    if (softphone.getSnapshot().lines.some((l) => l.state === 'ringing')) ringer.start(configuration.current()?.ringDeviceId);
+    if (shouldRing()) ringer.start(configuration.current()?.ringDeviceId);
     else if (ringer.ringing) ringer.stop();
+  };
+  const follow = () => {
+    const ringing = shouldRing();
+    if (ringing && !ringer.ringing) ringCheck ??= setTimeout(followRinging, 0);
+    else if (!ringing && ringer.ringing) ringer.stop();
   };
   softphone.subscribe(() => {
     const view = softphone.getSnapshot();
     publishPhoneStatus({ state: view.registration, reason: view.registrationReason });
-    const ringing = view.lines.some((l) => l.state === 'ringing');
-    if (ringing && !ringer.ringing) ringCheck ??= setTimeout(followRinging, 0);
-    else if (!ringing && ringer.ringing) ringer.stop();
+    follow();
   });
+  softphone.recalls.subscribe(follow);
   installPhone({ softphone, configuration });
   watchDirectoryLamps(softphone);
   return configuration.start();

@@ -4,9 +4,11 @@
 import { Inviter, UserAgent, type Invitation, type Session } from 'sip.js';
 import { toSipTarget } from '@shared/phone/sipTarget';
 import type { BenchHooks } from './benchHooks';
-import { MAX_LINES, type LineTable } from './lineTable';
+import { ulid } from 'ulid';
+import { applyCallEvent, startCall } from '@shared/calls/callMachine';
+import type { LineTable } from './lineTable';
 import { PhoneLine, type LineHost } from './phoneLine';
-import type { DialResult } from './phoneTypes';
+import type { DialResult, LineView } from './phoneTypes';
 import type { UserAgentLifecycle } from './userAgentLifecycle';
 
 const AUDIO_ONLY: MediaStreamConstraints = { audio: true, video: false };
@@ -23,15 +25,17 @@ export class CallControl {
     const arrivedAt = performance.now();
     // An attended transfer in which we are the target: the new call replaces one we already have.
     if (invitation.replacee) {
-      const lineNo = this.lines.freeLineNo() ?? MAX_LINES;
+      const lineNo = this.lines.freeLineNo() ?? this.lines.limit();
       const line = this.addLine(invitation, lineNo, invitation.remoteIdentity.uri.user ?? '', invitation.remoteIdentity.displayName);
       void line.answer(AUDIO_ONLY);
       return;
     }
     const lineNo = this.lines.freeLineNo();
     if (lineNo === undefined) {
-      // Every line busy: the PBX can route the caller elsewhere (its busy treatment).
+      // Every line busy: the PBX can route the caller elsewhere (its busy treatment); the call is still
+      // recorded, as missed, so the desk can call back.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      this.refusedBusy(invitation);
       return;
     }
     const line = this.addLine(invitation, lineNo, invitation.remoteIdentity.uri.user ?? '', invitation.remoteIdentity.displayName || undefined);
@@ -90,6 +94,26 @@ export class CallControl {
       })
       .catch(() => line.notice('call-failed'));
     return { ok: true, lineId: line.id };
+  }
+
+  /** The record of a call refused with 486 because every line was taken: it rang on no line and was missed. */
+  private refusedBusy(invitation: Invitation): void {
+    const at = Date.now();
+    const call = applyCallEvent(startCall('inbound', at), { type: 'ended', at, cause: 'lines-busy', statusCode: 486 });
+    const view: LineView = {
+      id: ulid(),
+      lineNo: 0,
+      direction: 'inbound',
+      remoteUser: invitation.remoteIdentity.uri.user ?? '',
+      remoteName: invitation.remoteIdentity.displayName || undefined,
+      state: call.state,
+      muted: false,
+      holdPending: false,
+      ringStartedAt: at,
+      endedAt: at,
+      sipCallId: invitation.request.callId,
+    };
+    this.host.refused(view, call);
   }
 
   private addLine(session: Session, lineNo: number, remoteUser: string, remoteName?: string, consultFor?: string): PhoneLine {

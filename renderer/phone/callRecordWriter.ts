@@ -24,7 +24,8 @@ export class CallRecordWriter implements CallRecordSink {
     const fields = buildCallRecord(call, {
       remoteUser: line.remoteUser,
       remoteName: line.remoteName,
-      lineNo: line.lineNo,
+      // a call refused because every line was busy rang on no line (lineNo 0)
+      lineNo: line.lineNo === 0 ? undefined : line.lineNo,
       sipCallId: line.sipCallId,
       ownExtension: this.options.ownExtension?.(),
       consultFor: line.consultFor,

@@ -1,4 +1,4 @@
-// The line table: at most MAX_LINES live calls; a finished call keeps its line number visible for a
+// The line table: at most the desk's number of lines (up to MAX_LINES) live calls; a finished call keeps its line number visible for a
 // moment and gives way to a new call on that number.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionState } from 'sip.js';
@@ -11,12 +11,22 @@ afterEach(() => {
 
 describe('LineTable', () => {
   it('hands out the lowest free line number and none once every line is live', () => {
-    const lines = new LineTable();
+    const lines = new LineTable(undefined, () => MAX_LINES);
     for (let n = 1; n <= MAX_LINES; n += 1) {
       expect(lines.freeLineNo()).toBe(n);
       lines.add(establishedLine('inbound', { lineNo: n }).line);
     }
     expect(lines.freeLineNo()).toBeUndefined();
+  });
+
+  it('follows the configured number of lines: a smaller setting takes fewer calls', () => {
+    let configured = 2;
+    const lines = new LineTable(undefined, () => configured);
+    lines.add(establishedLine('inbound', { lineNo: 1 }).line);
+    lines.add(establishedLine('inbound', { lineNo: 2 }).line);
+    expect(lines.freeLineNo()).toBeUndefined();
+    configured = 3;
+    expect(lines.freeLineNo()).toBe(3);
   });
 
   it('an ended call frees its number; a new call on it replaces the finished one', () => {

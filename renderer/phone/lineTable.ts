@@ -1,17 +1,32 @@
-// The operator's lines: at most MAX_LINES live calls, each on its own line number. A finished call
-// stays on its number for a moment so the operator sees how it ended, then gives way.
+// The operator's lines: at most the desk's number of lines (Settings → Phone, 4 unless set, up to
+// MAX_LINES) live calls, each on its own line number. A finished call stays on its number for a moment so
+// the operator sees how it ended, then gives way.
+import { DEFAULT_LINES, MAX_LINES_LIMIT } from '@shared/phone/phoneSettings';
 import type { PhoneLine } from './phoneLine';
 import type { LineView } from './phoneTypes';
 
-export const MAX_LINES = 4;
+/** The most lines a desk can be set to. */
+export const MAX_LINES = MAX_LINES_LIMIT;
 /** How long an ended call stays visible on its line. */
 export const ENDED_LINE_LINGER_MS = 4000;
 
 export class LineTable {
   private readonly lines = new Map<string, PhoneLine>();
 
-  /** `onRemoved` hears of every line that left the table (the bench hooks forget its timings). */
-  constructor(private readonly onRemoved: (lineId: string) => void = () => undefined) {}
+  /**
+   * `onRemoved` hears of every line that left the table (the bench hooks forget its timings); `configured`
+   * is the desk's number of lines (read on every call, so a changed setting applies to the next call).
+   */
+  constructor(
+    private readonly onRemoved: (lineId: string) => void = () => undefined,
+    private readonly configured: () => number = () => DEFAULT_LINES,
+  ) {}
+
+  /** How many calls the desk takes at once (1 … MAX_LINES). */
+  limit(): number {
+    const n = this.configured();
+    return Number.isInteger(n) ? Math.min(MAX_LINES, Math.max(1, n)) : DEFAULT_LINES;
+  }
 
   get(id: string): PhoneLine | undefined {
     return this.lines.get(id);
@@ -29,7 +44,7 @@ export class LineTable {
 
   freeLineNo(): number | undefined {
     const used = new Set(this.all().filter((l) => l.isLive).map((l) => l.lineNo));
-    for (let n = 1; n <= MAX_LINES; n += 1) if (!used.has(n)) return n;
+    for (let n = 1; n <= this.limit(); n += 1) if (!used.has(n)) return n;
     return undefined;
   }
 

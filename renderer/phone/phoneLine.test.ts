@@ -32,7 +32,7 @@ function fakeInvitation() {
 }
 
 function host(): LineHost & { changes: number } {
-  const h = { changes: 0, speakerDeviceId: () => undefined, dtmfViaInfo: () => false, changed: () => void (h.changes += 1), ended: vi.fn() };
+  const h = { changes: 0, speakerDeviceId: () => undefined, dtmfViaInfo: () => false, changed: () => void (h.changes += 1), ended: vi.fn(), refused: vi.fn() };
   return h;
 }
 

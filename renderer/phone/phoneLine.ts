@@ -5,6 +5,7 @@ import { Invitation, Inviter, SessionState, type Session, type Web } from 'sip.j
 import { ulid } from 'ulid';
 import { applyCallEvent, startCall, type CallEvent, type CallSnapshot, type EndCause } from '@shared/calls/callMachine';
 import { chooseDtmfMethod, restrictToNarrowband, type DtmfMethod } from '@shared/phone/dtmfMethod';
+import { inboundAudioOf, type InboundAudio, type StatsEntry } from '@shared/phone/connectionHealth';
 import type { LineNotice, LineView } from './phoneTypes';
 import { followRefer, type ReferOutcome } from './referSubscription';
 import { RemoteAudio } from './remoteAudio';
@@ -17,6 +18,8 @@ export interface LineHost {
   dtmfViaInfo(): boolean;
   changed(line: PhoneLine): void;
   ended(line: PhoneLine): void;
+  /** A call that never got a line (every line busy: refused with 486), already ended, to be recorded. */
+  refused(view: LineView, call: CallSnapshot): void;
 }
 
 export class PhoneLine {
@@ -341,6 +344,18 @@ export class PhoneLine {
     await this.session
       .invite({ sessionDescriptionHandlerOptions: { hold, offerOptions: { iceRestart: true } } as Web.SessionDescriptionHandlerOptions })
       .catch(() => undefined);
+  }
+
+  /** The call's inbound audio so far (WebRTC statistics), for the status bar's audio quality; undefined without media. */
+  async inboundAudio(): Promise<InboundAudio | undefined> {
+    const pc = this.sdh()?.peerConnection;
+    if (!pc || pc.connectionState === 'closed') return undefined;
+    try {
+      const report = await pc.getStats();
+      return inboundAudioOf(report.values() as IterableIterator<StatsEntry>);
+    } catch {
+      return undefined;
+    }
   }
 
   iceState(): RTCIceConnectionState | undefined {

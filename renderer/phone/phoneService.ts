@@ -6,10 +6,12 @@ import type { PhoneSettings } from '@shared/phone/phoneSettings';
 import type { PhoneConfiguration, SavePhoneResult } from './phoneConfiguration';
 import type { LampsSnapshot, LampView } from './busyLamps';
 import type { PhoneView } from './phoneTypes';
+import type { HealthView } from './connectionHealth';
 import type { Softphone } from './softphone';
 
 export { PHONE_SETTINGS_KEY, type SavePhoneResult } from './phoneConfiguration';
 export type { LampState, LampView, LampsSnapshot } from './busyLamps';
+export type { HealthView } from './connectionHealth';
 
 export interface PhoneHandle {
   softphone: Softphone;
@@ -71,4 +73,20 @@ export function useLamps(): LampsSnapshot {
 export function useLamp(extension: string | undefined): LampView | undefined {
   const lamps = installed?.softphone.lamps;
   return useSyncExternalStore(lamps?.subscribe ?? noSubscription, () => (extension && lamps ? lamps.lamp(extension) : undefined));
+}
+
+const NO_RECALLS: readonly string[] = [];
+
+/** The ids of the held lines ringing back for recall (held longer than the recall time), longest waiting first. */
+export function useRecalls(): readonly string[] {
+  const recalls = installed?.softphone.recalls;
+  return useSyncExternalStore(recalls?.subscribe ?? noSubscription, recalls?.getSnapshot ?? (() => NO_RECALLS));
+}
+
+const NO_HEALTH: HealthView = { pbx: { kind: 'unknown' }, audio: { kind: 'unknown' } };
+
+/** The PBX round trip and the last call's audio quality (status bar). */
+export function useConnectionHealth(): HealthView {
+  const health = installed?.softphone.health;
+  return useSyncExternalStore(health?.subscribe ?? noSubscription, health?.getSnapshot ?? (() => NO_HEALTH));
 }

@@ -46,7 +46,12 @@ export class Ringer {
       this.audio = new Audio(this.url) as SinkAudio;
       this.audio.loop = true;
       this.audio.dataset.role = 'ringtone';
+      // In the document (hidden, no controls) so whether the console is ringing can be seen from outside.
+      this.audio.hidden = true;
+      this.audio.setAttribute('aria-hidden', 'true');
+      document.body.append(this.audio);
     }
+    this.audio.dataset.playing = 'true';
     if (deviceId && this.audio.setSinkId) void this.audio.setSinkId(deviceId).catch(() => undefined);
     this.audio.currentTime = 0;
     void this.audio.play().catch(() => undefined);
@@ -54,6 +59,7 @@ export class Ringer {
 
   stop(): void {
     this.ringing = false;
+    if (this.audio) this.audio.dataset.playing = 'false';
     this.audio?.pause();
   }
 }

@@ -1,9 +1,9 @@
-// The operator's softphone: one sip.js UserAgent (userAgentLifecycle.ts), up to MAX_LINES concurrent
+// The operator's softphone: one sip.js UserAgent (userAgentLifecycle.ts), up to the desk's lines of concurrent
 // calls (lineTable.ts), call control (callControl.ts), blind and attended transfer (blindTransfer.ts,
 // attendedTransfer.ts). This class only composes them and is the lines' host: every line's SIP events
 // become a call record through the CallRecordSink and a new snapshot for the screens.
 import type { CallSnapshot } from '@shared/calls/callMachine';
-import type { PhoneSettings } from '@shared/phone/phoneSettings';
+import { DEFAULT_LINES, type PhoneSettings } from '@shared/phone/phoneSettings';
 import { AttendedTransfers, type ConsultResult } from './attendedTransfer';
 import { BusyLamps } from './busyLamps';
 import { BenchHooks } from './benchHooks';
@@ -13,6 +13,8 @@ import { LineTable } from './lineTable';
 import type { LineHost, PhoneLine } from './phoneLine';
 import type { DialResult, LineView, PhoneView, TransferResult } from './phoneTypes';
 import { PhoneViewStore } from './phoneViewStore';
+import { RecallWatch } from './recallWatch';
+import { ConnectionHealth } from './connectionHealth';
 import { UserAgentLifecycle } from './userAgentLifecycle';
 import { sendSipMessage, type SipMessageResult } from './sipMessage';
 
@@ -21,7 +23,7 @@ export type { DialResult, TransferResult } from './phoneTypes';
 export type { SipMessageResult } from './sipMessage';
 
 export interface CallRecordSink {
-  /** Called on every change of a line; the sink decides what to store. */
+  /** Called on every change of a line; the sink decides what to store. A call refused because every line was busy comes once, already ended. */
   record(line: LineView, call: CallSnapshot): void;
 }
 
@@ -35,16 +37,29 @@ export class Softphone implements LineHost {
   /** Busy lamps of the watched extensions (busyLamps.ts), subscribed while the phone is registered. */
   readonly lamps: BusyLamps;
   private lampsOnline = false;
+  /** Held calls ringing back because they waited longer than the recall time (recallWatch.ts). */
+  readonly recalls: RecallWatch;
+  /** PBX round trip (OPTIONS pings) and the last call's audio quality, for the status bar (connectionHealth.ts). */
+  readonly health: ConnectionHealth;
 
   constructor(private readonly sink?: CallRecordSink) {
     this.bench = new BenchHooks(() => this.lifecycle.dropTransport());
-    this.lines = new LineTable((id) => this.bench.forget(id));
+    this.lines = new LineTable((id) => this.bench.forget(id), () => this.lifecycle.settings?.lines ?? DEFAULT_LINES);
     this.view = new PhoneViewStore(() => this.lines.views());
+    this.recalls = new RecallWatch(() => this.view.get().lines, () => (this.lifecycle.settings?.holdRecallSeconds ?? 60) * 1000);
+    this.view.subscribe(this.recalls.update);
+    this.health = new ConnectionHealth({
+      userAgent: () => this.lifecycle.userAgent,
+      sipDomain: () => this.lifecycle.sipDomain(),
+      lines: () => this.lines.all(),
+    });
+    this.view.subscribe(() => this.health.linesChanged());
     this.lifecycle = new UserAgentLifecycle({
       onInvite: (invitation) => this.calls.onInvite(invitation),
       onRegistration: (registration) => {
         this.view.setRegistration(registration);
         this.followRegistration(registration.registration === 'registered');
+        this.health.registration(registration.registration);
       },
       lines: () => this.lines.all(),
     });
@@ -93,6 +108,10 @@ export class Softphone implements LineHost {
     // A call ringing in is urgent (painted at the end of this task); everything else is coalesced.
     this.view.changed(line.state === 'ringing' && line.view.direction === 'inbound');
     this.sink?.record(line.view, line.call);
+  }
+
+  refused(view: LineView, call: CallSnapshot): void {
+    this.sink?.record(view, call);
   }
 
   ended(line: PhoneLine): void {

@@ -67,7 +67,7 @@ export function fakeSession(direction: 'inbound' | 'outbound', headers: Record<s
 }
 
 export function fakeLineHost(): LineHost {
-  return { speakerDeviceId: () => undefined, dtmfViaInfo: () => false, changed: () => undefined, ended: vi.fn() };
+  return { speakerDeviceId: () => undefined, dtmfViaInfo: () => false, changed: () => undefined, ended: vi.fn(), refused: vi.fn() };
 }
 
 /** A line with an established call on a fake session (inbound: a caller; outbound: a call we made). */

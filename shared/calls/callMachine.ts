@@ -30,6 +30,7 @@ export type EndCause =
   | 'remote-cancel'
   | 'declined'
   | 'ring-timeout'
+  | 'lines-busy' // inbound: every line was taken, refused with 486 Busy Here (recorded as missed)
   | 'rejected' // outbound: 4xx/5xx/6xx final response
   | 'error';
 

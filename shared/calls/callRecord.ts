@@ -9,7 +9,8 @@ import { numberKey } from '../phone/sipTarget';
 export interface CallRecordFacts {
   remoteUser: string;
   remoteName?: string;
-  lineNo: number;
+  /** The line it rang on; none for a call refused because every line was busy. */
+  lineNo?: number;
   sipCallId: string;
   ownExtension?: string;
   consultFor?: string;

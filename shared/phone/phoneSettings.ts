@@ -18,6 +18,10 @@ export const iceServerSchema = z.object({
   credential: z.string().optional(),
 });
 
+/** Lines (concurrent calls) a desk takes unless set otherwise, and the most it may be set to. */
+export const DEFAULT_LINES = 4;
+export const MAX_LINES_LIMIT = 8;
+
 export const phoneSettingsSchema = z.object({
   server: z.string().refine((v) => checkSipServerUrl(v) === 'ok', { message: 'sip-server' }),
   /** SIP domain of the extension's address of record; defaults to the server's host. */
@@ -29,7 +33,9 @@ export const phoneSettingsSchema = z.object({
   ringDeviceId: z.string().optional(),
   speakerDeviceId: z.string().optional(),
   answerKey: z.string().default('F2'),
-  /** Seconds a caller may wait on hold before the desk is reminded to go back to them. */
+  /** How many calls the softphone takes at once; one more is refused with 486 Busy Here and recorded as missed. */
+  lines: z.number().int().min(1).max(MAX_LINES_LIMIT).default(DEFAULT_LINES),
+  /** Seconds a caller may wait on hold before the call rings back at the console (recall). */
   holdRecallSeconds: z.number().int().min(10).max(3600).default(60),
   /** Seconds to ring a consult target before giving up and offering the held caller back. */
   consultTimeoutSeconds: z.number().int().min(5).max(120).default(25),

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { checkSipServerUrl, iceServerSchema, type PhoneSettings } from '@shared/phone/phoneSettings';
+import { checkSipServerUrl, DEFAULT_LINES, iceServerSchema, MAX_LINES_LIMIT, type PhoneSettings } from '@shared/phone/phoneSettings';
 import { loadPhoneSettings, savePhoneSettings } from '../../phone/phoneService';
 import { getBridge } from '../../platform';
 import { notifications } from '../../ui/notifications/notificationStore';
@@ -17,6 +17,7 @@ interface FormState {
   iceServers: string;
   ringDeviceId: string;
   speakerDeviceId: string;
+  lines: string;
   holdRecallSeconds: string;
   consultTimeoutSeconds: string;
   dtmfViaInfo: boolean;
@@ -28,17 +29,20 @@ export const ANSWER_KEYS = ['F2', 'F3', 'F12', 'Insert', 'Pause'] as const;
 
 const EMPTY: FormState = {
   server: '', domain: '', extension: '', authUser: '', displayName: '', iceServers: '', ringDeviceId: '', speakerDeviceId: '',
-  holdRecallSeconds: '60', consultTimeoutSeconds: '25', dtmfViaInfo: false, answerKey: 'F2',
+  lines: String(DEFAULT_LINES), holdRecallSeconds: '60', consultTimeoutSeconds: '25', dtmfViaInfo: false, answerKey: 'F2',
 };
 
 function toForm(s: PhoneSettings): FormState {
   return {
     server: s.server, domain: s.domain ?? '', extension: s.extension, authUser: s.authUser ?? '', displayName: s.displayName ?? '',
     iceServers: s.iceServers.map((i) => i.urls).join('\n'), ringDeviceId: s.ringDeviceId ?? '', speakerDeviceId: s.speakerDeviceId ?? '',
-    holdRecallSeconds: String(s.holdRecallSeconds), consultTimeoutSeconds: String(s.consultTimeoutSeconds), dtmfViaInfo: s.dtmfViaInfo,
+    lines: String(s.lines), holdRecallSeconds: String(s.holdRecallSeconds), consultTimeoutSeconds: String(s.consultTimeoutSeconds), dtmfViaInfo: s.dtmfViaInfo,
     answerKey: (ANSWER_KEYS as readonly string[]).includes(s.answerKey) ? s.answerKey : 'F2',
   };
 }
+
+/** The desk's choice of lines: 1 … 8 (4 unless set); more calls than that are refused busy. */
+const LINE_COUNTS = Array.from({ length: MAX_LINES_LIMIT }, (_, i) => i + 1);
 
 type Errors = Partial<Record<keyof FormState, string>>;
 
@@ -103,6 +107,7 @@ export function PhoneSettingsForm() {
       iceServers: form.iceServers.split('\n').map((l) => l.trim()).filter(Boolean).map((urls) => ({ urls })),
       ringDeviceId: form.ringDeviceId || undefined,
       speakerDeviceId: form.speakerDeviceId || undefined,
+      lines: Number(form.lines),
       holdRecallSeconds: Number(form.holdRecallSeconds),
       consultTimeoutSeconds: Number(form.consultTimeoutSeconds),
       dtmfViaInfo: form.dtmfViaInfo,
@@ -178,6 +183,12 @@ export function PhoneSettingsForm() {
       <Box />
       {deviceSelect('ringDeviceId', t('settings.ringDevice'))}
       {deviceSelect('speakerDeviceId', t('settings.speakerDevice'))}
+      <TextField select label={t('settings.lines')} value={form.lines} onChange={set('lines')} helperText={t('settings.linesHelp')} size="small">
+        {LINE_COUNTS.map((n) => (
+          <MenuItem key={n} value={String(n)}>{n}</MenuItem>
+        ))}
+      </TextField>
+      <Box />
       <TextField label={t('settings.holdRecall')} value={form.holdRecallSeconds} onChange={set('holdRecallSeconds')} error={!!errors.holdRecallSeconds} helperText={errors.holdRecallSeconds} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
       <TextField label={t('settings.consultTimeout')} value={form.consultTimeoutSeconds} onChange={set('consultTimeoutSeconds')} error={!!errors.consultTimeoutSeconds} helperText={errors.consultTimeoutSeconds} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
       <FormControlLabel

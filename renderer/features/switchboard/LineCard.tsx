@@ -32,13 +32,15 @@ export interface LineCardProps {
   /** Line number of the held caller this consultation is for, and of this caller's consultation. */
   consultForNo?: number | undefined;
   consultingNo?: number | undefined;
+  /** Held longer than the recall time: the call rings back at the console. */
+  recall?: boolean;
 }
 
 /**
  * One line. Memoised: line views are immutable snapshots (a new object only when that line changed), so
  * a SIP event on one line re-renders that card alone, and a clock tick re-renders only its timer.
  */
-export const LineCard = memo(function LineCard({ line, selected, consultForNo, consultingNo }: LineCardProps) {
+export const LineCard = memo(function LineCard({ line, selected, consultForNo, consultingNo, recall = false }: LineCardProps) {
   const { t } = useTranslation('switchboard');
   const who = [line.remoteName, line.remoteUser].filter(Boolean).join(' · ') || t('lines.unknownCaller');
   const stateText = t(`lines.states.${line.state}`);
@@ -51,16 +53,18 @@ export const LineCard = memo(function LineCard({ line, selected, consultForNo, c
     <Paper
       component="section"
       variant="outlined"
-      aria-label={t('lines.label', { n: line.lineNo, who, state: stateText })}
+      aria-label={t('lines.label', { n: line.lineNo, who, state: recall ? t('lines.labelRecall', { state: stateText }) : stateText })}
       data-line-no={line.lineNo}
       data-state={line.state}
+      data-recall={recall || undefined}
       onClick={() => live && switchboardUi.select(line.id)}
-      sx={{ p: 1.5, borderWidth: selected ? 2 : 1, borderColor: selected ? 'primary.main' : 'divider' }}
+      sx={{ p: 1.5, borderWidth: selected || recall ? 2 : 1, borderColor: recall ? 'error.main' : selected ? 'primary.main' : 'divider' }}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography variant="subtitle2" sx={{ minWidth: 56 }}>{t('lines.line', { n: line.lineNo })}</Typography>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }} data-testid="line-remote">{who}</Typography>
         <Chip size="small" color={STATE_COLOUR[line.state]} label={stateText} data-testid="line-state" />
+        {recall && <Chip size="small" color="error" label={t('lines.recall')} data-testid="line-recall" />}
         {line.holdPending && <Chip size="small" variant="outlined" label={t('lines.holdPending')} />}
         {line.muted && <Chip size="small" color="error" variant="outlined" label={t('lines.muted')} />}
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="line-timer"><LineTimer line={line} /></Typography>

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
 import { useTranslation } from 'react-i18next';
-import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
+import { softphone, usePhone, useRecalls, currentPhoneSettings } from '../../phone/phoneService';
 import type { LineView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { recordMetric } from '../../platform/metrics';
@@ -15,7 +15,7 @@ import { DEFAULT_ANSWER_KEY, usePhoneKeyMap } from './phoneKeyMap';
 import { phoneKeyActions } from './phoneKeyActions';
 import { TransferDialog } from './TransferDialog';
 import { KeypadDialog } from './KeypadDialog';
-import { formatDuration, useNow } from './durations';
+import { formatDuration } from './durations';
 import { PbxOutageWatch } from '../equipment';
 
 function IncomingCall({ line }: { line: LineView }) {
@@ -90,22 +90,24 @@ function IncomingCall({ line }: { line: LineView }) {
   );
 }
 
-function useHoldRecall(lines: LineView[]): void {
+/**
+ * Recall: a held call that waited longer than the recall time rings back (the shell's ringer plays while
+ * recalls are due) and is announced once, on every screen, as a warning the screen reader reads out.
+ */
+function useHoldRecall(lines: LineView[], recalls: readonly string[]): void {
   const { t } = useTranslation('switchboard');
-  // The overlay is on every screen: it only ticks while somebody is actually on hold.
-  const now = useNow(1000, lines.some((l) => l.state === 'held'));
-  const reminded = useRef(new Set<string>());
+  const announced = useRef(new Set<string>());
   useEffect(() => {
-    const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;
-    for (const line of lines) {
-      if (line.state !== 'held' || line.heldSince === undefined || line.consultLineId) continue;
+    for (const id of recalls) {
+      const line = lines.find((l) => l.id === id);
+      if (!line || line.heldSince === undefined) continue;
       const key = `${line.id}:${line.heldSince}`;
-      if (now - line.heldSince >= limit && !reminded.current.has(key)) {
-        reminded.current.add(key);
-        notifications.notify('warning', t('queue.recall', { who: line.remoteName ?? line.remoteUser, time: formatDuration(now - line.heldSince) }));
-      }
+      if (announced.current.has(key)) continue;
+      announced.current.add(key);
+      const who = `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`;
+      notifications.notify('warning', t('queue.recall', { who, time: formatDuration(Date.now() - line.heldSince) }));
     }
-  }, [now, lines, t]);
+  }, [recalls, lines, t]);
 }
 
 function PhoneShortcuts() {
@@ -113,9 +115,9 @@ function PhoneShortcuts() {
   return null;
 }
 
-/** The hold-recall reminder in its own component: its clock ticks while someone is held, and only it re-renders. */
+/** The recall announcement in its own component: it re-renders only with the phone and the recall set. */
 function HoldRecall() {
-  useHoldRecall(usePhone().lines);
+  useHoldRecall(usePhone().lines, useRecalls());
   return null;
 }
 

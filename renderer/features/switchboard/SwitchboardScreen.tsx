@@ -4,7 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import type { Call } from '@shared/domain/switchboard';
-import { softphone, usePhone, currentPhoneSettings } from '../../phone/phoneService';
+import { holdQueue } from '@shared/phone/holdQueue';
+import { softphone, usePhone, useRecalls, currentPhoneSettings } from '../../phone/phoneService';
 import type { LineView, PhoneView } from '../../phone/phoneTypes';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useFocusTarget } from '../../ui/focus/useFocusTarget';
@@ -79,32 +80,51 @@ const DialBar = memo(function DialBar() {
 });
 
 /** One caller waiting on hold: the waiting time ticks here, not in the queue or the screen. */
-function HeldCaller({ line, limit }: { line: LineView; limit: number }) {
+function HeldCaller({ line, recall, first }: { line: LineView; recall: boolean; first: boolean }) {
   const { t } = useTranslation('switchboard');
   const now = useNow(1000);
-  const waited = now - line.heldSince!;
+  const time = formatDuration(Math.max(0, now - line.heldSince!));
+  const who = `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`;
   return (
-    <ListItem data-overdue={waited >= limit} sx={{ color: waited >= limit ? 'error.main' : undefined }}>
-      <ListItemText primary={t('queue.waiting', { who: `${t('lines.line', { n: line.lineNo })} ${line.remoteName ?? line.remoteUser}`, time: formatDuration(waited) })} />
+    <ListItem
+      data-line-id={line.id}
+      data-recall={recall || undefined}
+      sx={{ color: recall ? 'error.main' : undefined, gap: 1 }}
+      secondaryAction={
+        <Button size="small" variant={first ? 'contained' : 'outlined'} aria-label={t('queue.takeBackLabel', { who, time })} onClick={() => void takeBack(line.id)}>
+          {t('queue.takeBack')}
+        </Button>
+      }
+    >
+      <ListItemText primary={t('queue.waiting', { who, time })} secondary={recall ? t('lines.recall') : undefined} />
     </ListItem>
   );
 }
 
-function HoldQueue({ lines }: { lines: LineView[] }) {
+/** Resumes a held caller (whoever is being talked to goes on hold first) and makes their line the selected one. */
+function takeBack(lineId: string): Promise<boolean> {
+  switchboardUi.select(lineId);
+  return softphone.hold(lineId, false);
+}
+
+/** The callers on hold, longest waiting first (shared/phone/holdQueue.ts); Alt+H takes back the first. */
+function HoldQueue({ lines, recalls }: { lines: LineView[]; recalls: readonly string[] }) {
   const { t } = useTranslation('switchboard');
-  const limit = (currentPhoneSettings()?.holdRecallSeconds ?? 60) * 1000;
-  const held = lines.filter((l) => l.state === 'held' && l.heldSince !== undefined).sort((a, b) => a.heldSince! - b.heldSince!);
+  const held = holdQueue(lines, Date.now()).map((e) => e.line);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="hold-queue-title" sx={{ p: 1.5 }}>
       <Typography id="hold-queue-title" variant="subtitle1" component="h2">{t('queue.title')}</Typography>
       {held.length === 0 ? (
         <Typography variant="body2" color="text.secondary">{t('queue.empty')}</Typography>
       ) : (
-        <List dense aria-labelledby="hold-queue-title">
-          {held.map((line) => (
-            <HeldCaller key={line.id} line={line} limit={limit} />
-          ))}
-        </List>
+        <>
+          <List dense aria-labelledby="hold-queue-title">
+            {held.map((line, i) => (
+              <HeldCaller key={line.id} line={line} recall={recalls.includes(line.id)} first={i === 0} />
+            ))}
+          </List>
+          <Typography variant="caption" color="text.secondary">{t('queue.hint')}</Typography>
+        </>
       )}
     </Paper>
   );
@@ -191,6 +211,7 @@ export function SwitchboardScreen() {
   // update that followed the ring).
   const phone = usePhone();
   const ui = useSwitchboardUi();
+  const recalls = useRecalls();
   const selected = effectiveLine(phone.lines, ui.selectedLineId);
   const lineNoOf = (id: string | undefined) => (id === undefined ? undefined : phone.lines.find((l) => l.id === id)?.lineNo);
   return (
@@ -206,13 +227,13 @@ export function SwitchboardScreen() {
           ) : (
             <Stack spacing={1}>
               {phone.lines.map((line) => (
-                <LineCard key={line.id} line={line} selected={line.id === selected?.id} consultForNo={lineNoOf(line.consultFor)} consultingNo={lineNoOf(line.consultLineId)} />
+                <LineCard key={line.id} line={line} selected={line.id === selected?.id} consultForNo={lineNoOf(line.consultFor)} consultingNo={lineNoOf(line.consultLineId)} recall={recalls.includes(line.id)} />
               ))}
             </Stack>
           )}
         </Box>
         <Stack spacing={2}>
-          <HoldQueue lines={phone.lines} />
+          <HoldQueue lines={phone.lines} recalls={recalls} />
           <BusyLampPanel />
           <CallsWithoutNote />
         </Stack>

@@ -1,5 +1,6 @@
 // What each key of the switchboard's key map (phoneKeyMap.ts) does, always to the line the keyboard
 // acts on (effectiveLine): the operator's pick, else the call being talked to, and so on.
+import { longestWaiting } from '@shared/phone/holdQueue';
 import { softphone } from '../../phone/phoneService';
 import type { LineView } from '../../phone/phoneTypes';
 import { navigate } from '../../ui/navigation';
@@ -44,6 +45,13 @@ export const phoneKeyActions: PhoneKeyHandlers = {
   returnToCaller: () => {
     const line = current() ?? softphone.getSnapshot().lines.find((l) => l.state === 'held');
     if (line) void softphone.returnToCaller(line.id);
+  },
+  // The hold queue's head: the caller who has waited longest on hold is resumed (whoever is being talked to is held first).
+  takeBack: () => {
+    const line = longestWaiting(softphone.getSnapshot().lines, Date.now());
+    if (!line) return;
+    switchboardUi.select(line.id);
+    void softphone.hold(line.id, false);
   },
   keypad: () => {
     const line = current();

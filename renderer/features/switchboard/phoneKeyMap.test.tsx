@@ -9,7 +9,7 @@ import { phoneKeyMap, usePhoneKeyMap, type PhoneKeyAction, type PhoneKeyBinding,
 
 afterEach(cleanup);
 
-const ACTIONS: PhoneKeyAction[] = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'consult', 'complete', 'returnToCaller', 'keypad', 'dial', 'selectLine'];
+const ACTIONS: PhoneKeyAction[] = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'consult', 'complete', 'returnToCaller', 'takeBack', 'keypad', 'dial', 'selectLine'];
 /** The answer keys the phone settings offer (features/settings/PhoneSettingsForm.tsx, ANSWER_KEYS). */
 const ANSWER_KEYS = ['F2', 'F3', 'F12', 'Insert', 'Pause'];
 
@@ -51,6 +51,7 @@ describe('phone key map', () => {
     ['F9', 'complete'],
     ['F10', 'returnToCaller'],
     ['Alt+K', 'keypad'],
+    ['Alt+H', 'takeBack'],
     ['Ctrl+D', 'dial'],
   ] as const)('%s runs %s and nothing else', (keys, action) => {
     const { calls } = bind('F2');
@@ -58,15 +59,11 @@ describe('phone key map', () => {
     expect(calls.map((c) => c.action)).toEqual([action]);
   });
 
-  it('Ctrl+1 … Ctrl+4 select lines 1 … 4', () => {
+  it('Ctrl+1 … Ctrl+8 select lines 1 … 8 (a desk has up to 8 lines)', () => {
     const { calls } = bind('F2');
-    for (const n of [1, 2, 3, 4]) press(`Ctrl+${n}`);
-    expect(calls.map((c) => [c.action, c.binding.lineNo])).toEqual([
-      ['selectLine', 1],
-      ['selectLine', 2],
-      ['selectLine', 3],
-      ['selectLine', 4],
-    ]);
+    const lines = [1, 2, 3, 4, 5, 6, 7, 8];
+    for (const n of lines) press(`Ctrl+${n}`);
+    expect(calls.map((c) => [c.action, c.binding.lineNo])).toEqual(lines.map((n) => ['selectLine', n]));
   });
 
   it('answers with the key the desk configured instead of F2', () => {

@@ -11,6 +11,7 @@ export type PhoneKeyAction =
   | 'consult'
   | 'complete'
   | 'returnToCaller'
+  | 'takeBack'
   | 'keypad'
   | 'dial'
   | 'selectLine';
@@ -28,8 +29,8 @@ export interface PhoneKeyBinding {
 
 export const PHONE_SHORTCUT_GROUP = 'switchboard:shortcuts.group';
 export const DEFAULT_ANSWER_KEY = 'F2';
-/** Ctrl+1 … Ctrl+4 pick a line; the count is fixed so the hooks run in the same order every render. */
-const SELECTABLE_LINES = [1, 2, 3, 4] as const;
+/** Ctrl+1 … Ctrl+8 pick a line (a desk has up to 8); the count is fixed so the hooks run in the same order every render. */
+const SELECTABLE_LINES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 /** The whole map; the answer key is the desk's setting (F2 unless changed). */
 export function phoneKeyMap(answerKey: string = DEFAULT_ANSWER_KEY): readonly PhoneKeyBinding[] {
@@ -42,6 +43,7 @@ export function phoneKeyMap(answerKey: string = DEFAULT_ANSWER_KEY): readonly Ph
     { id: 'phone.consult', keys: 'F8', action: 'consult', descriptionKey: 'switchboard:shortcuts.consult' },
     { id: 'phone.complete', keys: 'F9', action: 'complete', descriptionKey: 'switchboard:shortcuts.complete' },
     { id: 'phone.return', keys: 'F10', action: 'returnToCaller', descriptionKey: 'switchboard:shortcuts.returnToCaller' },
+    { id: 'phone.takeBack', keys: 'Alt+H', action: 'takeBack', descriptionKey: 'switchboard:shortcuts.takeBack' },
     { id: 'phone.keypad', keys: 'Alt+K', action: 'keypad', descriptionKey: 'switchboard:shortcuts.keypad' },
     { id: 'phone.dial', keys: 'Ctrl+D', action: 'dial', descriptionKey: 'switchboard:shortcuts.dial', focusTarget: 'switchboard.dial' },
     ...SELECTABLE_LINES.map((n) => ({ id: `phone.select.${n}`, keys: `Ctrl+${n}`, action: 'selectLine' as const, descriptionKey: 'switchboard:shortcuts.selectLine', lineNo: n })),

@@ -44,6 +44,26 @@ const en: CommonStrings = {
       failed: 'registration failed',
       disconnected: 'disconnected',
     },
+    pbx: {
+      reachable: 'PBX: {{ms}} ms',
+      slow: 'PBX: {{ms}} ms (slow)',
+      unreachable: 'PBX: unreachable',
+      unknown: 'PBX: round trip unknown',
+      label: {
+        reachable: 'PBX round trip {{ms}} milliseconds',
+        slow: 'PBX round trip {{ms}} milliseconds, slow',
+        unreachable: 'PBX unreachable: no answer to the OPTIONS ping',
+        unknown: 'PBX round trip unknown',
+      },
+    },
+    audio: {
+      good: 'Last call audio: good',
+      poor: 'Last call audio: poor ({{loss}}% lost, jitter {{jitter}} ms)',
+      label: {
+        good: 'Last call audio quality good: {{loss}}% packets lost, jitter {{jitter}} milliseconds',
+        poor: 'Last call audio quality poor: {{loss}}% packets lost, jitter {{jitter}} milliseconds',
+      },
+    },
     storage: 'Storage: {{state}}',
     storageStates: {
       checking: 'checking',

@@ -43,6 +43,26 @@ const zhCN = {
       failed: '注册失败',
       disconnected: '已断开',
     },
+    pbx: {
+      reachable: 'PBX 往返：{{ms}} 毫秒',
+      slow: 'PBX 往返：{{ms}} 毫秒（慢）',
+      unreachable: 'PBX：无法连通',
+      unknown: 'PBX 往返：未知',
+      label: {
+        reachable: 'PBX 往返时间 {{ms}} 毫秒',
+        slow: 'PBX 往返时间 {{ms}} 毫秒，较慢',
+        unreachable: 'PBX 无法连通：没有回应 OPTIONS 探测',
+        unknown: 'PBX 往返时间未知',
+      },
+    },
+    audio: {
+      good: '上次通话音质：良好',
+      poor: '上次通话音质：差（丢包 {{loss}}%，抖动 {{jitter}} 毫秒）',
+      label: {
+        good: '上次通话音质良好：丢包 {{loss}}%，抖动 {{jitter}} 毫秒',
+        poor: '上次通话音质差：丢包 {{loss}}%，抖动 {{jitter}} 毫秒',
+      },
+    },
     storage: '存储：{{state}}',
     storageStates: {
       checking: '检查中',

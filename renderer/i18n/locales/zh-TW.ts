@@ -44,6 +44,26 @@ const zhTW: CommonStrings = {
       failed: '註冊失敗',
       disconnected: '已中斷',
     },
+    pbx: {
+      reachable: 'PBX 往返：{{ms}} 毫秒',
+      slow: 'PBX 往返：{{ms}} 毫秒（慢）',
+      unreachable: 'PBX：無法連通',
+      unknown: 'PBX 往返：未知',
+      label: {
+        reachable: 'PBX 往返時間 {{ms}} 毫秒',
+        slow: 'PBX 往返時間 {{ms}} 毫秒，較慢',
+        unreachable: 'PBX 無法連通：沒有回應 OPTIONS 探測',
+        unknown: 'PBX 往返時間未知',
+      },
+    },
+    audio: {
+      good: '上次通話音質：良好',
+      poor: '上次通話音質：差（遺失封包 {{loss}}%，抖動 {{jitter}} 毫秒）',
+      label: {
+        good: '上次通話音質良好：遺失封包 {{loss}}%，抖動 {{jitter}} 毫秒',
+        poor: '上次通話音質差：遺失封包 {{loss}}%，抖動 {{jitter}} 毫秒',
+      },
+    },
     storage: '儲存：{{state}}',
     storageStates: {
       checking: '檢查中',

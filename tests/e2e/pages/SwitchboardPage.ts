@@ -30,13 +30,23 @@ export class SwitchboardPage {
   }
 
   /** Opens the console in English, enters the PBX in Settings → Phone, and waits for registration. */
-  async configure(wsUrl: string, extension = '2000', displayName = 'Front desk', options: { dtmfViaInfo?: boolean } = {}): Promise<void> {
+  async configure(
+    wsUrl: string,
+    extension = '2000',
+    displayName = 'Front desk',
+    options: { dtmfViaInfo?: boolean; lines?: number; holdRecallSeconds?: number } = {},
+  ): Promise<void> {
     await this.app.open({ language: 'en', screen: 'settings' });
     const form = this.page.getByRole('form', { name: 'Phone (SIP)' });
     await form.getByLabel('PBX WebSocket address').fill(wsUrl);
     await form.getByLabel('Extension').fill(extension);
     await form.getByLabel('Display name').fill(displayName);
-    await form.getByLabel('Hold reminder (seconds)').fill('60');
+    await form.getByLabel('Hold reminder (seconds)').fill(String(options.holdRecallSeconds ?? 60));
+    if (options.lines !== undefined) {
+      await form.getByRole('combobox', { name: 'Lines' }).click();
+      await this.page.getByRole('option', { name: String(options.lines), exact: true }).click();
+      await expect(form.getByRole('combobox', { name: 'Lines' })).toHaveText(String(options.lines));
+    }
     if (options.dtmfViaInfo) await form.getByLabel('Send keypad tones as SIP INFO (default RFC 4733)').check();
     await form.getByRole('button', { name: 'Save and connect' }).click();
     await this.app.navigate('switchboard');
