@@ -41,7 +41,7 @@ export class SwitchboardPage {
     await form.getByLabel('PBX WebSocket address').fill(wsUrl);
     await form.getByLabel('Extension').fill(extension);
     await form.getByLabel('Display name').fill(displayName);
-    await form.getByLabel('Hold reminder (seconds)').fill(String(options.holdRecallSeconds ?? 60));
+    await form.getByLabel('Recall a held call after (seconds)').fill(String(options.holdRecallSeconds ?? 60));
     if (options.lines !== undefined) {
       await form.getByRole('combobox', { name: 'Lines' }).click();
       await this.page.getByRole('option', { name: String(options.lines), exact: true }).click();
