@@ -61,6 +61,7 @@ vi.mock('sip.js', () => {
 });
 
 import { BusyLamps, MAX_LAMPS } from './busyLamps';
+import { LAMP_EXPIRY_GRACE_MS } from '@shared/phone/dialogInfo';
 
 const idleDoc = (v = 0) => `<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="${v}" state="full" entity="sip:x@127.0.0.1"><dialog id="dummy"><state>terminated</state></dialog></dialog-info>`;
 const busyDoc = (v: number) => `<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="${v}" state="full" entity="sip:x@127.0.0.1"><dialog id="a" direction="recipient"><state>confirmed</state></dialog></dialog-info>`;
@@ -168,8 +169,11 @@ describe('BusyLamps', () => {
     await flush();
     expect(stateOf(lamps, '3001')).toBe('busy');
     expect(made).toHaveLength(1);
-    // no refresh this time
-    vi.advanceTimersByTime(5000);
+    // no refresh this time: the lifetime runs out at 19 s, the grace for a late NOTIFY after it
+    vi.advanceTimersByTime(4000);
+    await flush();
+    expect(stateOf(lamps, '3001')).toBe('busy');
+    vi.advanceTimersByTime(LAMP_EXPIRY_GRACE_MS + 1000);
     await flush();
     expect(stateOf(lamps, '3001')).toBe('unknown');
     expect(made).toHaveLength(2);
