@@ -9,6 +9,9 @@ export async function startSyncIfConfigured(): Promise<void> {
   const db = getDatabase();
   await db.open();
   const config = await readSyncConfig(db);
+  // main builds the desktop app's CSP from the server it was told: keep it in step with the desk's settings
+  // (a configuration restored from a backup, or saved by an older version, reaches main here).
+  await getBridge().app.setSyncServer({ url: config?.enabled ? config.serverUrl : null });
   if (!config?.enabled) return;
   const secret = config.username ? await getBridge().secrets.get({ key: 'sync.password' }) : undefined;
   const password = secret?.ok ? (secret.value.value ?? undefined) : undefined;

@@ -34,11 +34,14 @@ export function SyncSettings() {
   const [result, setResult] = useState('');
   const [busy, setBusy] = useState(false);
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  /** The server this page's CSP was loaded with (the one saved when the window opened). */
+  const [allowedServer, setAllowedServer] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
     void import('../../db/sync/syncController').then(({ readSyncConfig }) => readSyncConfig(db)).then((config) => {
       if (!alive || !config) return;
+      if (config.enabled) setAllowedServer(config.serverUrl);
       setServerUrl(config.serverUrl);
       setDatabaseName(config.databaseName);
       setUsername(config.username ?? '');
@@ -90,6 +93,15 @@ export function SyncSettings() {
       const saved = await saveSyncConfig(db, config(true));
       if (saved.username) await getBridge().secrets.set({ key: 'sync.password', value: password });
       else await getBridge().secrets.delete({ key: 'sync.password' });
+      // The desktop app's CSP allows exactly this server (main keeps it); a new one takes effect with the next
+      // page load, so the window reloads once, like after a new PBX address (sync starts with the window).
+      const allowed = await getBridge().app.setSyncServer({ url: saved.serverUrl });
+      if (!allowed.ok) throw new Error(allowed.error.message);
+      if (allowed.value.reloadRequired && allowedServer !== saved.serverUrl) {
+        setResult(t('reloadToConnect'));
+        window.location.reload();
+        return;
+      }
       await startSync(db, saved, credentials());
       setResult(t('started'));
       notifications.notify('success', t('started'));
@@ -106,6 +118,8 @@ export function SyncSettings() {
       const [{ saveSyncConfig }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
       await saveSyncConfig(db, config(false));
       await runningSync()?.stop();
+      await getBridge().app.setSyncServer({ url: null });
+      setAllowedServer(null);
       setResult(t('stopped'));
     } catch (error) {
       setResult(isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
