@@ -4,9 +4,11 @@
 // (renderer/db/sync/syncEngine.ts) moves changes between the replica and Dexie. The status store
 // (renderer/db/sync/syncStatus.ts) tells the status bar and Settings → Sync what is happening.
 import { liveQuery } from 'dexie';
+import { PRESENCE_HEARTBEAT_MS } from '@shared/sync/deskPresence';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
+import { deskPresences, refreshPresences, writePresence, type PresenceReplica } from './deskPresence';
 import { SyncEngine, type Replica } from './syncEngine';
 import { syncStatus, updateSyncStatus } from './syncStatus';
 import { SYNC_STATE_KEYS, type SyncConfig } from './syncTables';
@@ -174,6 +176,30 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     // PouchDB's default back-off grows to minutes; a desk back on the network should catch up within seconds.
     back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5_000)),
   });
+  // This desk's presence record (renderer/db/sync/deskPresence.ts): rewritten every 20 s, and at once the
+  // first time the desk is in touch, so the other desks can tell when it has fallen silent.
+  const presence = local as unknown as PresenceReplica;
+  let heartbeatInTouch = false;
+  const beat = () => {
+    if (stopped) return;
+    const now = syncStatus.get();
+    const connected = now.state === 'upToDate' || now.state === 'syncing';
+    if (connected) heartbeatInTouch = true;
+    void writePresence(presence, { deskId: db.desk.deskId, ...(config.deskName ? { name: config.deskName } : {}) }, Date.now(), connected, { push: now.lastPush, pull: now.lastPull })
+      .then(() => refreshPresences(presence))
+      .catch(() => undefined);
+  };
+  const heartbeat = setInterval(beat, PRESENCE_HEARTBEAT_MS);
+  let refreshing = false;
+  const refreshOthers = () => {
+    if (stopped || refreshing) return;
+    refreshing = true;
+    void refreshPresences(presence)
+      .catch(() => undefined)
+      .finally(() => (refreshing = false));
+  };
+  refreshOthers();
+
   // The combined replication's own 'paused' drops the error, so each direction is watched: a direction that
   // paused with an error is retrying (the server is away); both paused without one means caught up.
   const failing = { push: undefined as unknown, pull: undefined as unknown };
@@ -206,6 +232,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       // Caught up: anything queued that the outbox watch did not see (written by another window) goes too.
       if (!error) drain();
       showState();
+      if (!error && !heartbeatInTouch) beat();
     });
     side.on('active', () => {
       idle[direction] = false;
@@ -219,8 +246,10 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   }
   replication
     .on('change', (info) => {
-      if (info.direction === 'pull') pull();
-      else {
+      if (info.direction === 'pull') {
+        pull();
+        refreshOthers();
+      } else {
         unpushed = Math.max(0, unpushed - (info.change.docs_written ?? 0));
         updateSyncStatus({ lastPush: Date.now() });
         refreshWaiting();
@@ -236,6 +265,8 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       if (stopped) return;
       stopped = true;
       abort.abort();
+      clearInterval(heartbeat);
+      deskPresences.set([]);
       replication.cancel();
       outboxWatch.unsubscribe();
       conflictWatch.unsubscribe();

@@ -26,6 +26,7 @@ export async function saveSyncConfig(db: FrontDeskDatabase, config: SyncConfig):
     ...(config.username?.trim() ? { username: config.username.trim() } : {}),
     siteWideAccounts: config.siteWideAccounts,
     enabled: config.enabled,
+    ...(config.deskName?.trim() ? { deskName: config.deskName.trim().slice(0, 60) } : {}),
   };
   const writes = writePathOf(db);
   await writes.transaction(['syncState'], async () => {

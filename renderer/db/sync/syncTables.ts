@@ -56,6 +56,8 @@ export interface SyncConfig {
   username?: string;
   siteWideAccounts: boolean;
   enabled: boolean;
+  /** What the other desks call this one ("侧门", "Mailroom") when it falls silent; optional. */
+  deskName?: string;
 }
 
 /** The sync bookkeeping tables, which a write transaction may include besides the business tables. */

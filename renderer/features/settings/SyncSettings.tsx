@@ -30,6 +30,7 @@ export function SyncSettings() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [siteWideAccounts, setSiteWideAccounts] = useState(false);
+  const [deskName, setDeskName] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [result, setResult] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,6 +47,7 @@ export function SyncSettings() {
       setDatabaseName(config.databaseName);
       setUsername(config.username ?? '');
       setSiteWideAccounts(config.siteWideAccounts);
+      setDeskName(config.deskName ?? '');
     });
     const subscription = liveQuery(() => import('../../db/sync/syncSettings').then(({ openSyncConflicts }) => openSyncConflicts(db))).subscribe({
       next: (rows) => alive && setConflicts(rows),
@@ -63,6 +65,7 @@ export function SyncSettings() {
     ...(username.trim() ? { username: username.trim() } : {}),
     siteWideAccounts,
     enabled,
+    ...(deskName.trim() ? { deskName: deskName.trim() } : {}),
   });
 
   const check = (): boolean => {
@@ -170,6 +173,7 @@ export function SyncSettings() {
           error={problem === 'databaseName'}
           helperText={problem === 'databaseName' ? t('problems.databaseName') : ' '}
         />
+        <TextField label={t('deskName')} value={deskName} onChange={(e) => setDeskName(e.target.value)} disabled={!mayConfigure} helperText={t('deskNameHelp')} slotProps={{ htmlInput: { maxLength: 60 } }} />
         <Stack direction="row" spacing={2}>
           <TextField label={t('username')} value={username} onChange={(e) => setUsername(e.target.value)} disabled={!mayConfigure} autoComplete="off" />
           <TextField label={t('password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={!mayConfigure || !username.trim()} autoComplete="new-password" />

@@ -64,6 +64,8 @@ const en: CommonStrings = {
       error: 'Sync error: {{reason}}',
       starting: 'Sync: preparing ({{done}} rows so far)',
       conflicts: '{{count}} sync conflicts for a supervisor',
+      staleDesks: 'Not synced for over a minute: {{desks}}. The count may be stale (visitors registered there may be missing).',
+      staleDesksTitle: 'Count may be stale',
     },
     storageUsage: '{{used}} used',
     desk: 'Desk {{desk}}',

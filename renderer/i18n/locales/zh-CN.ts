@@ -63,6 +63,8 @@ const zhCN = {
       error: '同步出错：{{reason}}',
       starting: '同步：正在准备（已处理 {{done}} 条）',
       conflicts: '{{count}} 项同步冲突待主管查看',
+      staleDesks: '以下工作台超过一分钟未同步：{{desks}}。人数可能不全（在那里登记的访客可能未列出）。',
+      staleDesksTitle: '人数可能不全',
     },
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',

@@ -64,6 +64,8 @@ const zhTW: CommonStrings = {
       error: '同步出錯：{{reason}}',
       starting: '同步：正在準備（已處理 {{done}} 筆）',
       conflicts: '{{count}} 項同步衝突待主管查看',
+      staleDesks: '以下工作台超過一分鐘未同步：{{desks}}。人數可能不全（在那裡登記的訪客可能未列出）。',
+      staleDesksTitle: '人數可能不全',
     },
     storageUsage: '已用 {{used}}',
     desk: '工作台 {{desk}}',
