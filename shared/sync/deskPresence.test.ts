@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskLabel, nextPresence, parsePresence, presenceDocId, isPresenceDocId, staleDesks, STALE_DESK_AFTER_MS } from './deskPresence';
+import { deskLabel, heardAt, nextPresence, parsePresence, presenceDocId, isPresenceDocId, staleDesks, STALE_DESK_AFTER_MS } from './deskPresence';
 
 const T = Date.UTC(2026, 11, 2, 9, 0, 0);
 
@@ -41,5 +41,14 @@ describe('stale desks (the roll call may be missing their visitors)', () => {
     expect(presenceDocId('D1')).toBe('deskPresence:D1');
     expect(isPresenceDocId(presenceDocId('D1'))).toBe(true);
     expect(isPresenceDocId('visits:D1')).toBe(false);
+  });
+
+  it('judges another desk by when a new record of it arrived here, whatever its clock says', () => {
+    const ahead = { deskId: 'D2', syncedAt: T + 600_000 }; // its clock is ten minutes fast
+    expect(heardAt(undefined, '1-a', ahead, T)).toBe(T);
+    const behind = { deskId: 'D2', syncedAt: T - 30_000 };
+    expect(heardAt(undefined, '1-a', behind, T)).toBe(T - 30_000);
+    expect(heardAt({ rev: '1-a', heardAt: T - 30_000 }, '1-a', behind, T + 90_000)).toBe(T - 30_000);
+    expect(heardAt({ rev: '1-a', heardAt: T - 30_000 }, '2-b', behind, T + 90_000)).toBe(T + 90_000);
   });
 });

@@ -2,7 +2,8 @@
 // record on the server (renderer/db/sync/deskPresence.ts), rewritten about every 20 seconds while it is in
 // touch with the server. A desk whose record says it was last in touch more than a minute ago may hold
 // check-ins the others have not seen, so the roll call and the on-site board name it: their count may be
-// stale. The same rule covers this desk itself (offline for more than a minute).
+// stale. The same rule covers this desk itself (offline for more than a minute). Another desk is judged by
+// when this desk last heard from it (`heardAt`), so a clock that is off at one desk does not raise the alarm.
 
 /** How often a replicating desk rewrites its presence record. */
 export const PRESENCE_HEARTBEAT_MS = 20_000;
@@ -65,6 +66,16 @@ export function staleDesks(presences: readonly DeskPresence[], now: number, afte
   return [...newest.values()]
     .filter((presence) => now - presence.syncedAt > afterMs)
     .sort((a, b) => a.syncedAt - b.syncedAt || deskLabel(a).localeCompare(deskLabel(b)));
+}
+
+/**
+ * When this desk last heard from another desk, by its own clock (desks' clocks may disagree): the moment a
+ * new revision of that desk's record arrived; a record seen for the first time (at start) counts from the
+ * time it says, never later than now.
+ */
+export function heardAt(previous: { rev: string; heardAt: number } | undefined, rev: string, presence: DeskPresence, now: number): number {
+  if (!previous) return Math.min(now, presence.syncedAt);
+  return previous.rev === rev ? previous.heardAt : now;
 }
 
 /**

@@ -7,7 +7,7 @@ import replication from 'pouchdb-replication';
 import { staleDesks } from '@shared/sync/deskPresence';
 import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
 import { freshDatabase } from '../../test/testDatabase';
-import { deskPresences, refreshPresences, removePresence, writePresence, type PresenceReplica } from './deskPresence';
+import { deskPresences, forgetPresences, refreshPresences, removePresence, writePresence, type PresenceReplica } from './deskPresence';
 import { SyncEngine, type Replica } from './syncEngine';
 
 PouchDB.plugin(memoryAdapter).plugin(replication);
@@ -16,7 +16,7 @@ let counter = 0;
 const open: Array<{ close(): unknown }> = [];
 afterEach(async () => {
   for (const item of open.splice(0)) await item.close();
-  deskPresences.set([]);
+  forgetPresences();
 });
 
 function memory(name: string): PouchDB.Database {
@@ -47,19 +47,22 @@ describe('desk presence', () => {
     expect(await db.syncOutbox.count()).toBe(0);
     expect(await db.syncConflicts.count()).toBe(0);
 
-    const seen = await refreshPresences(asPresence(b));
+    const seen = await refreshPresences(asPresence(b), 'DESK-B', T + 2_000);
     expect(seen).toEqual([{ deskId: 'DESK-A', name: '侧门', syncedAt: T, lastPushAt: T - 1_000 }]);
     expect(deskPresences.get()).toEqual(seen);
     expect(staleDesks(seen, T + 30_000)).toEqual([]);
-    expect(staleDesks(seen, T + 61_000).map((p) => p.name)).toEqual(['侧门']);
 
-    // Offline heartbeats keep the last time in touch; back in touch, it moves on and the desk is fresh again.
+    // Nothing new from A: B's view of it ages. Offline, A's own record keeps the last time it was in touch.
+    expect(staleDesks(await refreshPresences(asPresence(b), 'DESK-B', T + 61_000), T + 61_000).map((p) => p.name)).toEqual(['侧门']);
     await writePresence(asPresence(a), { deskId: 'DESK-A', name: '侧门' }, T + 40_000, false, {});
-    expect((await refreshPresences(asPresence(a)))[0]!.syncedAt).toBe(T);
+    expect((await refreshPresences(asPresence(a), 'DESK-A'))[0]!.syncedAt).toBe(T);
+    // Back in touch, its next record reaches B, which counts it from when it arrived (by B's clock).
     await writePresence(asPresence(a), { deskId: 'DESK-A', name: '侧门' }, T + 70_000, true, {});
     await PouchDB.sync(a, server);
     await PouchDB.sync(b, server);
-    expect(staleDesks(await refreshPresences(asPresence(b)), T + 71_000)).toEqual([]);
+    const later = await refreshPresences(asPresence(b), 'DESK-B', T + 75_000);
+    expect(later[0]!.syncedAt).toBe(T + 75_000);
+    expect(staleDesks(later, T + 80_000)).toEqual([]);
   });
 
   it('removing a desk deletes its record at every desk', async () => {
@@ -71,11 +74,11 @@ describe('desk presence', () => {
     await PouchDB.sync(a, server);
     await PouchDB.sync(b, server);
     await PouchDB.sync(a, server);
-    expect((await refreshPresences(asPresence(a))).map((p) => p.deskId)).toEqual(['DESK-A', 'DESK-B']);
+    expect((await refreshPresences(asPresence(a), 'DESK-A')).map((p) => p.deskId)).toEqual(['DESK-A', 'DESK-B']);
     expect(await removePresence(asPresence(a), 'DESK-B')).toBe(true);
     expect(await removePresence(asPresence(a), 'DESK-B')).toBe(false);
     await PouchDB.sync(a, server);
     await PouchDB.sync(b, server);
-    expect((await refreshPresences(asPresence(b))).map((p) => p.deskId)).toEqual(['DESK-A']);
+    expect((await refreshPresences(asPresence(b), 'DESK-B')).map((p) => p.deskId)).toEqual(['DESK-A']);
   });
 });

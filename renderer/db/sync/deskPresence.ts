@@ -4,10 +4,22 @@
 // engine's pull skips it, since it is no replicated table), so a heartbeat every 20 seconds costs one
 // small document revision and nothing else. The roll call and the on-site board read `deskPresences`.
 import { createStore } from '@shared/store/createStore';
-import { isPresenceDocId, nextPresence, parsePresence, presenceDocId, type DeskPresence } from '@shared/sync/deskPresence';
+import { heardAt, isPresenceDocId, nextPresence, parsePresence, presenceDocId, type DeskPresence } from '@shared/sync/deskPresence';
 
-/** Every desk's presence record this desk's replica holds (its own included), refreshed as they arrive. */
+/**
+ * Every desk's presence record this desk's replica holds, refreshed as they arrive: this desk's own as it
+ * wrote it, another desk's with `syncedAt` = when this desk last heard from it (its own clock).
+ */
 export const deskPresences = createStore<readonly DeskPresence[]>([]);
+
+/** The revision of each other desk's record last seen here, and when it arrived. */
+const heard = new Map<string, { rev: string; heardAt: number }>();
+
+/** Forgets what was heard (sync stopped, or a test's next desk). */
+export function forgetPresences(): void {
+  heard.clear();
+  deskPresences.set([]);
+}
 
 type PresenceDoc = { _id: string; _rev?: string; _deleted?: boolean; table: 'deskPresence'; presence: DeskPresence };
 
@@ -40,13 +52,19 @@ export async function writePresence(local: PresenceReplica, desk: { deskId: stri
   }
 }
 
-/** Reads every desk's presence record from the replica into `deskPresences`. */
-export async function refreshPresences(local: PresenceReplica): Promise<readonly DeskPresence[]> {
+/** Reads every desk's presence record from the replica into `deskPresences` (`selfDeskId`: this desk). */
+export async function refreshPresences(local: PresenceReplica, selfDeskId?: string, now: number = Date.now()): Promise<readonly DeskPresence[]> {
   const found = await local.allDocs({ startkey: 'deskPresence:', endkey: 'deskPresence:\uffff', include_docs: true });
   const list = found.rows.flatMap((row) => {
     if (!isPresenceDocId(row.id)) return [];
-    const parsed = parsePresence((row.doc as Partial<PresenceDoc> | undefined)?.presence);
-    return parsed ? [parsed] : [];
+    const doc = row.doc as Partial<PresenceDoc> | undefined;
+    const parsed = parsePresence(doc?.presence);
+    if (!parsed) return [];
+    if (parsed.deskId === selfDeskId) return [parsed];
+    const rev = doc?._rev ?? '';
+    const at = heardAt(heard.get(parsed.deskId), rev, parsed, now);
+    heard.set(parsed.deskId, { rev, heardAt: at });
+    return [{ ...parsed, syncedAt: at }];
   });
   const previous = deskPresences.get();
   if (JSON.stringify(previous) !== JSON.stringify(list)) deskPresences.set(list);
@@ -58,6 +76,7 @@ export async function removePresence(local: PresenceReplica, deskId: string): Pr
   const doc = await current(local, deskId);
   if (!doc?._rev) return false;
   await local.put({ _id: doc._id, _rev: doc._rev, _deleted: true });
+  heard.delete(deskId);
   await refreshPresences(local);
   return true;
 }

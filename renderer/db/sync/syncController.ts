@@ -7,8 +7,10 @@ import { liveQuery } from 'dexie';
 import { PRESENCE_HEARTBEAT_MS } from '@shared/sync/deskPresence';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
+import { getBridge } from '../../platform';
+import { writePathOf } from '../writePath';
 import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
-import { deskPresences, refreshPresences, writePresence, type PresenceReplica } from './deskPresence';
+import { forgetPresences, refreshPresences, removePresence, writePresence, type PresenceReplica } from './deskPresence';
 import { SyncEngine, type Replica } from './syncEngine';
 import { syncStatus, updateSyncStatus } from './syncStatus';
 import { SYNC_STATE_KEYS, type SyncConfig } from './syncTables';
@@ -64,7 +66,22 @@ export async function readSyncConfig(db: FrontDeskDatabase): Promise<SyncConfig 
 
 export interface RunningSync {
   stop(): Promise<void>;
+  /** Stops replicating for now without changing the settings (state 'paused'); startSync resumes it. */
+  pause(): Promise<void>;
+  /** Removes a desk's presence record everywhere (a desk taken out of service); false when there was none. */
+  removeDesk(deskId: string): Promise<boolean>;
+  /** Asks the server to compact its database (CouchDB's _compact: old revisions go, the log stays). */
+  compactServer(): Promise<void>;
   engine: SyncEngine;
+}
+
+/** Starts this desk's sync from its stored settings and the password in the bridge's secrets (at start, or to resume). */
+export async function startStoredSync(db: FrontDeskDatabase): Promise<RunningSync | undefined> {
+  const config = await readSyncConfig(db);
+  if (!config?.enabled) return undefined;
+  const secret = config.username ? await getBridge().secrets.get({ key: 'sync.password' }) : undefined;
+  const password = secret?.ok ? (secret.value.value ?? undefined) : undefined;
+  return startSync(db, config, { ...(config.username ? { username: config.username } : {}), ...(password ? { password } : {}) });
 }
 
 let running: RunningSync | undefined;
@@ -169,6 +186,39 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   }
   drain();
 
+  // The first sync of a new desk: how much of the server's log the replica holds so far (both counts are
+  // PouchDB's db.info(), so a reload in the middle resumes the bar where the replica is).
+  let firstSync = (await db.syncState.get(SYNC_STATE_KEYS.firstSyncDone))?.value === undefined;
+  let serverTotal: number | undefined;
+  let measuring = false;
+  const showFirstSync = () => {
+    if (!firstSync || measuring || stopped) return;
+    measuring = true;
+    void local
+      .info()
+      .then((info) => {
+        if (firstSync && !stopped) updateSyncStatus({ firstSync: { pulled: serverTotal === undefined ? info.doc_count : Math.min(info.doc_count, serverTotal), ...(serverTotal !== undefined ? { total: serverTotal } : {}) } });
+      })
+      .catch(() => undefined)
+      .finally(() => (measuring = false));
+  };
+  const firstSyncOver = () => {
+    if (!firstSync) return;
+    firstSync = false;
+    updateSyncStatus({ firstSync: undefined });
+    void writePathOf(db).recordSyncBookkeeping([], [{ key: SYNC_STATE_KEYS.firstSyncDone, value: Date.now() }]).catch(() => undefined);
+  };
+  if (firstSync) {
+    updateSyncStatus({ firstSync: { pulled: 0 } });
+    void remote
+      .info()
+      .then((info) => {
+        serverTotal = info.doc_count;
+        showFirstSync();
+      })
+      .catch(() => undefined);
+  }
+
   const replication = Pouch.sync(local, remote, {
     live: true,
     retry: true,
@@ -186,7 +236,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     const connected = now.state === 'upToDate' || now.state === 'syncing';
     if (connected) heartbeatInTouch = true;
     void writePresence(presence, { deskId: db.desk.deskId, ...(config.deskName ? { name: config.deskName } : {}) }, Date.now(), connected, { push: now.lastPush, pull: now.lastPull })
-      .then(() => refreshPresences(presence))
+      .then(() => refreshPresences(presence, db.desk.deskId))
       .catch(() => undefined);
   };
   const heartbeat = setInterval(beat, PRESENCE_HEARTBEAT_MS);
@@ -194,7 +244,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   const refreshOthers = () => {
     if (stopped || refreshing) return;
     refreshing = true;
-    void refreshPresences(presence)
+    void refreshPresences(presence, db.desk.deskId)
       .catch(() => undefined)
       .finally(() => (refreshing = false));
   };
@@ -210,6 +260,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       const since = syncStatus.get().offlineSince ?? Date.now();
       updateSyncStatus({ state: 'offline', offlineSince: since, reason: reasonOf(error), progress: undefined });
     } else if (idle.push && idle.pull) {
+      firstSyncOver();
       updateSyncStatus({ state: outboxCount > 0 ? 'syncing' : 'upToDate', offlineSince: undefined, reason: undefined, progress: undefined });
     } else {
       updateSyncStatus({ state: 'syncing', offlineSince: undefined, reason: undefined });
@@ -249,6 +300,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       if (info.direction === 'pull') {
         pull();
         refreshOthers();
+        showFirstSync();
       } else {
         unpushed = Math.max(0, unpushed - (info.change.docs_written ?? 0));
         updateSyncStatus({ lastPush: Date.now() });
@@ -266,7 +318,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       stopped = true;
       abort.abort();
       clearInterval(heartbeat);
-      deskPresences.set([]);
+      forgetPresences();
       replication.cancel();
       outboxWatch.unsubscribe();
       conflictWatch.unsubscribe();
@@ -274,7 +326,15 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       await local.close().catch(() => undefined);
       await remote.close().catch(() => undefined);
       if (running === handle) running = undefined;
-      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, reason: undefined, offlineSince: undefined });
+      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, firstSync: undefined, reason: undefined, offlineSince: undefined });
+    },
+    async pause() {
+      await handle.stop();
+      updateSyncStatus({ state: 'paused' });
+    },
+    removeDesk: (deskId) => removePresence(presence, deskId),
+    async compactServer() {
+      await (remote as unknown as { compact(): Promise<unknown> }).compact();
     },
   };
   running = handle;

@@ -41,6 +41,8 @@ export const SYNC_STATE_KEYS = {
   /** Last successful push / pull (epoch ms), shown in Settings → Sync. */
   lastPush: 'lastPush',
   lastPull: 'lastPull',
+  /** When this desk first caught up with the server (its first sync, with a progress bar, is over). */
+  firstSyncDone: 'firstSyncDone',
 } as const;
 
 export interface SyncStateRow {
