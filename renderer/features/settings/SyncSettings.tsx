@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { liveQuery } from 'dexie';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import { messageOf } from '@shared/errors/messageOf';
-import { isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { deskPresences, isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
 import type { SyncConfig, SyncConflict } from '../../db/sync/syncTables';
 import { getBridge } from '../../platform';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useStore } from '../../ui/useStore';
 import { useCan } from '../signin';
+import { FirstSyncProgress } from '../../ui/sync/FirstSyncProgress';
 
 type Problem = ReturnType<typeof syncUrlProblem> | 'databaseName';
 
@@ -25,6 +27,7 @@ export function SyncSettings() {
   const db = useDatabase();
   const mayConfigure = useCan('configureSync');
   const status = useStore(syncStatus);
+  const presences = useStore(deskPresences);
   const [serverUrl, setServerUrl] = useState('');
   const [databaseName, setDatabaseName] = useState('frontdesk');
   const [username, setUsername] = useState('');
@@ -131,6 +134,49 @@ export function SyncSettings() {
     }
   };
 
+  const pause = () => void import('../../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause());
+
+  const resume = async () => {
+    setBusy(true);
+    try {
+      const { startStoredSync } = await import('../../db/sync/syncController');
+      await startStoredSync(db);
+      setResult(t('started'));
+    } catch (error) {
+      setResult(t('problems.failed', { message: messageOf(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const removeDesk = async (deskId: string, label: string) => {
+    const [{ removeSyncDesk }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
+    const sync = runningSync();
+    if (!sync) return;
+    try {
+      await removeSyncDesk(db, sync, { deskId, label });
+      notifications.notify('success', t('desks.removed', { desk: label }));
+    } catch (error) {
+      notifications.notify('error', isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
+    }
+  };
+
+  const compact = async () => {
+    const [{ compactSyncServer }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
+    const sync = runningSync();
+    if (!sync) return;
+    setBusy(true);
+    try {
+      await compactSyncServer(db, sync, databaseName.trim());
+      setResult(t('compacted'));
+      notifications.notify('success', t('compacted'));
+    } catch (error) {
+      setResult(isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const review = async (id: string) => {
     const { markSyncConflictReviewed } = await import('../../db/sync/syncSettings');
     try {
@@ -186,13 +232,58 @@ export function SyncSettings() {
           <Button variant="outlined" onClick={() => void test()} disabled={busy || !mayConfigure}>{t('test')}</Button>
           <Button variant="contained" onClick={() => void start()} disabled={busy || !mayConfigure}>{t('start')}</Button>
           <Button onClick={() => void stop()} disabled={busy || !mayConfigure || status.state === 'off'}>{t('stop')}</Button>
+          {status.state === 'paused' && <Button onClick={() => void resume()} disabled={busy}>{t('resume')}</Button>}
         </Stack>
         <Typography role="status" data-testid="sync-settings-result">{result}</Typography>
         <Box data-testid="sync-settings-state" data-state={status.state}>
           <Typography>{stateText}{status.waiting > 0 ? ` · ${t('waiting', { count: status.waiting })}` : ''}</Typography>
+          {status.firstSync && <FirstSyncProgress progress={status.firstSync} onPause={pause} testId="sync-settings-first-progress" />}
           <Typography variant="body2" color="text.secondary">
             {t('lastPush', { time: timeText(status.lastPush, i18n.language, t('never')) })} · {t('lastPull', { time: timeText(status.lastPull, i18n.language, t('never')) })}
           </Typography>
+        </Box>
+        <Box component="section" aria-labelledby="sync-desks-title">
+          <Typography id="sync-desks-title" variant="subtitle1" component="h3">{t('desks.title')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('desks.help')}</Typography>
+          {presences.length === 0 ? (
+            <Typography variant="body2">{t('desks.empty')}</Typography>
+          ) : (
+            <Table size="small" aria-labelledby="sync-desks-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('desks.desk')}</TableCell>
+                  <TableCell>{t('desks.lastSeen')}</TableCell>
+                  <TableCell>{t('desks.state')}</TableCell>
+                  <TableCell><Box component="span" sx={visuallyHidden}>{t('desks.remove')}</Box></TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {presences.map((presence) => {
+                  const label = deskLabel(presence);
+                  const own = presence.deskId === db.desk.deskId;
+                  const stale = staleDesks([presence], Date.now()).length > 0;
+                  return (
+                    <TableRow key={presence.deskId} data-desk-id={presence.deskId}>
+                      <TableCell>{own ? t('desks.thisDesk', { desk: label }) : label}</TableCell>
+                      <TableCell>{timeText(presence.syncedAt, i18n.language, t('never'))}</TableCell>
+                      <TableCell>{stale ? t('desks.stale') : t('desks.fresh')}</TableCell>
+                      <TableCell>
+                        {!own && (
+                          <Button size="small" onClick={() => void removeDesk(presence.deskId, label)} disabled={!mayConfigure} aria-label={t('desks.removeLabel', { desk: label })}>
+                            {t('desks.remove')}
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )}
+          <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
+            <Button variant="outlined" onClick={() => void compact()} disabled={busy || !mayConfigure || status.state === 'off' || status.state === 'paused'}>{t('compact')}</Button>
+            <Typography variant="body2" color="text.secondary">{t('compactHelp')}</Typography>
+          </Stack>
         </Box>
         <Box component="section" aria-labelledby="sync-conflicts-title">
           <Typography id="sync-conflicts-title" variant="subtitle1" component="h3">{t('conflicts.title', { count: conflicts.length })}</Typography>
