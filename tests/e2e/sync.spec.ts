@@ -6,6 +6,7 @@ import { test, expect, signInAsTestSupervisor } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { VisitorsPage } from './pages/VisitorsPage';
 import { RollCallDialogPage } from './pages/DashboardPage';
+import { BadgeDialogPage } from './pages/BadgeDialogPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { ParcelsPage } from './pages/ParcelsPage';
 import { openDesk, startDeskSync, syncSection } from './pages/SyncSettingsPage';
@@ -110,6 +111,22 @@ test.describe('several desks share one log', () => {
       await expect(rollCall.root.getByRole('alert').filter({ hasText: 'Count may be stale' })).toContainText('Not synced for over a minute: Side entrance.');
       await page.keyboard.press('Escape');
       await expect(rollCall.root).toHaveCount(0);
+
+      // A supervisor takes B off the list of desks (Settings → Sync): while B is cut it cannot write its record
+      // back, so the warning goes at once. The server's database is compacted. Both are audited.
+      await app.navigate('settings');
+      const section = syncSection(page);
+      const desks = section.getByRole('table', { name: 'Desks' });
+      await expect(desks.getByRole('row').filter({ hasText: 'Main lobby (this desk)' })).toContainText('In touch');
+      await expect(desks.getByRole('row').filter({ hasText: 'Side entrance' })).toContainText('Not synced for over a minute');
+      await desks.getByRole('button', { name: 'Remove desk Side entrance' }).click();
+      await expect(desks.getByRole('row').filter({ hasText: 'Side entrance' })).toHaveCount(0);
+      await section.getByRole('button', { name: 'Compact the server database' }).click();
+      await expect(section.getByTestId('sync-settings-result')).toHaveText('Server database compacted', { timeout: 30_000 });
+      const summaries = (await app.readTable<{ summary: string }>('auditLog')).map((e) => e.summary);
+      expect(summaries).toEqual(expect.arrayContaining(['removed desk Side entrance from sync', `compacted the server database ${databaseName}`]));
+      await app.navigate('visitors');
+      await expect(boardWarning).toHaveCount(0);
 
       // The network returns: B syncs and writes its record again, and the warning goes.
       proxyB.restore();
@@ -258,6 +275,65 @@ test.describe('several desks share one log', () => {
       expect(await b.readTable('syncOutbox')).toHaveLength(0);
     } finally {
       await context.close();
+    }
+  });
+
+  test('the same visit checked out at A and its badge reprinted at B while cut keeps both facts, and the overwritten version is listed for a supervisor', async ({ app, page, browser }) => {
+    const databaseName = `frontdesk-e2e-conflict-${Date.now()}`;
+    await app.open({ screen: 'settings' });
+    await startDeskSync(page, proxy.url, databaseName);
+    const deskB = await openDesk(browser, proxy.url, databaseName);
+    try {
+      const visitorsA = new VisitorsPage(app);
+      const visitorsB = new VisitorsPage(deskB.app);
+      await visitorsA.open();
+      await visitorsB.open();
+      await visitorsA.checkIn({ name: '周冲突', host: '2001' });
+      await expect(visitorsB.boardRow('周冲突')).toBeVisible({ timeout: 30_000 });
+      const badgeB = new BadgeDialogPage(deskB.page);
+      const printAtB = async (reprint: boolean) => {
+        await visitorsB.boardRow('周冲突').getByRole('button', { name: 'Print badge for 周冲突' }).click();
+        await badgeB.printButton.click();
+        if (reprint) {
+          await expect(badgeB.reprintWarning).toBeVisible();
+          await badgeB.printButton.click();
+        }
+        await expect(badgeB.root).toBeHidden();
+      };
+      await printAtB(false);
+      const visitId = (await visitorsA.visits())[0]!.id;
+      const storedAt = async (desk: AppPage) => (await desk.readTable<{ id: string; status: string; badgePrintCount?: number; leftAt?: number }>('visits')).find((v) => v.id === visitId);
+      await expect.poll(async () => (await storedAt(app))?.badgePrintCount, { timeout: 30_000 }).toBe(1);
+
+      // Cut: A checks the visitor out; B, not knowing, prints the badge again a moment later.
+      proxy.cut();
+      await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline', { timeout: 60_000 });
+      await expect(deskB.page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline', { timeout: 60_000 });
+      await visitorsA.boardRow('周冲突').getByRole('button', { name: 'Check out 周冲突' }).click();
+      await expect(visitorsA.boardRow('周冲突')).toHaveCount(0);
+      await expect.poll(async () => (await storedAt(app))?.status).toBe('left');
+      await printAtB(true);
+      expect(await storedAt(deskB.app)).toMatchObject({ status: 'onSite', badgePrintCount: 2 });
+
+      // Back: at both desks the visitor has left (a stale edit never brings them back on site) and the reprint counts.
+      proxy.restore();
+      await expect(visitorsB.boardRow('周冲突')).toHaveCount(0, { timeout: 60_000 });
+      for (const desk of [app, deskB.app]) {
+        await expect.poll(async () => { const v = await storedAt(desk); return v && [v.status, v.badgePrintCount, typeof v.leftAt]; }, { timeout: 60_000 }).toEqual(['left', 2, 'number']);
+      }
+      await expect.poll(async () => JSON.stringify(await rows(app, 'visits')) === JSON.stringify(await rows(deskB.app, 'visits')), { timeout: 60_000 }).toBe(true);
+
+      // The version whose value was overwritten (A's count of 1) is listed in Settings → Sync for a supervisor.
+      const conflictsAt = async (desk: AppPage) => (await desk.readTable<{ rowId: string; status: string }>('syncConflicts')).filter((c) => c.rowId === visitId && c.status === 'open').length;
+      await expect.poll(async () => (await conflictsAt(app)) + (await conflictsAt(deskB.app)), { timeout: 60_000 }).toBeGreaterThan(0);
+      const supervisorDesk = (await conflictsAt(app)) > 0 ? app : deskB.app;
+      await supervisorDesk.navigate('settings');
+      const listed = syncSection(supervisorDesk.page).getByRole('table', { name: /^Sync conflicts/ }).getByRole('row').filter({ hasText: visitId });
+      // Which of the two versions lost a value depends on the order the desks met them: B's stale "on site", or
+      // A's older count.
+      await expect(listed).toHaveText(/^visits.*(status: "onSite"|badgePrintCount: 1)/);
+    } finally {
+      await deskB.context.close();
     }
   });
 });
