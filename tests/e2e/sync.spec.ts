@@ -2,6 +2,8 @@
 // replicate through a CouchDB-protocol server on 127.0.0.1 (tests/support/syncServer.ts) behind a TCP
 // proxy the test cuts. Set up from Settings → Sync as a supervisor does; what each desk's person sees, and
 // every stored row, are compared.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, signInAsTestSupervisor } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { VisitorsPage } from './pages/VisitorsPage';
@@ -14,6 +16,12 @@ import { startCutProxy, startSyncServer, type CutProxy, type SyncServer } from '
 import { canonical } from '../../shared/sync/conflictRules';
 
 test.describe.configure({ timeout: 240_000 });
+
+/** Serious and critical axe findings on what the page shows now (the same rule as accessibility.spec.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
 /** Every row of a replicated table, as stored, in a form two desks can compare. */
 async function rows(app: AppPage, table: string): Promise<string[]> {
@@ -104,6 +112,7 @@ test.describe('several desks share one log', () => {
       await page.clock.fastForward('01:05');
       await expect(boardWarning).toHaveText(/^Count may be staleNot synced for over a minute: Side entrance\. The count may be stale/, { timeout: 20_000 });
       await expect(boardWarning).not.toContainText('Main lobby');
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.keyboard.press('Control+e');
       const rollCall = new RollCallDialogPage(page);
@@ -119,6 +128,7 @@ test.describe('several desks share one log', () => {
       const desks = section.getByRole('table', { name: 'Desks' });
       await expect(desks.getByRole('row').filter({ hasText: 'Main lobby (this desk)' })).toContainText('In touch');
       await expect(desks.getByRole('row').filter({ hasText: 'Side entrance' })).toContainText('Not synced for over a minute');
+      expect(await seriousViolations(page)).toEqual([]);
       await desks.getByRole('button', { name: 'Remove desk Side entrance' }).click();
       await expect(desks.getByRole('row').filter({ hasText: 'Side entrance' })).toHaveCount(0);
       await section.getByRole('button', { name: 'Compact the server database' }).click();
@@ -255,6 +265,7 @@ test.describe('several desks share one log', () => {
       await expect(bar).toBeVisible({ timeout: 30_000 });
       await expect(bar).toHaveAttribute('aria-valuetext', /^First sync: [\d,]+ of [\d,]+ records$/);
       await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+      expect(await seriousViolations(pageB)).toEqual([]);
 
       // Paused: it stops where it is, and the settings say so; resumed, it goes on.
       await pageB.getByRole('contentinfo').getByRole('button', { name: 'Pause sync' }).click();
