@@ -240,13 +240,25 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       .catch(() => undefined);
   };
   const heartbeat = setInterval(beat, PRESENCE_HEARTBEAT_MS);
+  // One read at a time; a record that arrives during a read is read right after it (its arrival time counts).
   let refreshing = false;
+  let refreshAgain = false;
   const refreshOthers = () => {
-    if (stopped || refreshing) return;
+    if (stopped) return;
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
     refreshing = true;
     void refreshPresences(presence, db.desk.deskId)
       .catch(() => undefined)
-      .finally(() => (refreshing = false));
+      .finally(() => {
+        refreshing = false;
+        if (refreshAgain) {
+          refreshAgain = false;
+          refreshOthers();
+        }
+      });
   };
   refreshOthers();
 
