@@ -25,6 +25,7 @@ import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { deskPresences, useDatabase } from '../../db';
 import { StaleDesksWarning } from '../../ui/sync/StaleDesksWarning';
+import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
 import { useStore } from '../../ui/useStore';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { getBridge, printDocument, saveExportStream } from '../../platform';
@@ -77,7 +78,15 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
     columns: Object.fromEntries(ROLL_CALL_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as RollCallLabels['columns'],
     noHost: t('noHost'),
     formatTime: time,
+    ...staleWarning(),
   });
+  // The printed list says it too: the wardens at the assembly point must know the count may be short.
+  const staleWarning = (): { staleWarning?: string } => {
+    const stale = staleDesks(presences, Date.now());
+    if (stale.length === 0) return {};
+    const desks = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(stale.map(deskLabel));
+    return { staleWarning: t('common:status.sync.staleDesks', { desks }) };
+  };
 
   const print = async () => {
     if (!rollCall) return;
