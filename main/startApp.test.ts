@@ -162,6 +162,27 @@ describe('startApp', () => {
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' ws://127.0.0.1:8080;");
   });
 
+  it('connect-src carries exactly the sync server saved through app.setSyncServer, from the next response on', async () => {
+    startApp(options);
+    await becomeReady();
+    const serve = h.protocolHandlers.get('app')!;
+    const connectSrc = async () => {
+      const header = (await serve(new Request('app://frontdesk/index.html'))).headers.get('content-security-policy') ?? '';
+      return header.split('; ').find((directive) => directive.startsWith('connect-src')) ?? '';
+    };
+    const setSyncServer = h.ipcHandlers.get('fd:app.setSyncServer')!;
+    const sender = { senderFrame: { url: 'app://frontdesk/index.html' } };
+    expect(await setSyncServer(sender, { url: 'https://couch.example.com:6984/' })).toMatchObject({ ok: true });
+    expect(await connectSrc()).toBe("connect-src 'self' ws://127.0.0.1:8080 https://couch.example.com:6984");
+    // Plain http:// to another machine is refused and the policy keeps the server it had.
+    expect(await setSyncServer(sender, { url: 'http://couch.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await connectSrc()).toBe("connect-src 'self' ws://127.0.0.1:8080 https://couch.example.com:6984");
+    expect(await setSyncServer(sender, { url: 'http://127.0.0.1:5984' })).toMatchObject({ ok: true });
+    expect(await connectSrc()).toBe("connect-src 'self' ws://127.0.0.1:8080 http://127.0.0.1:5984");
+    expect(await setSyncServer(sender, { url: null })).toMatchObject({ ok: true });
+    expect(await connectSrc()).toBe("connect-src 'self' ws://127.0.0.1:8080");
+  });
+
   it('a second instance quits and sets nothing up', async () => {
     h.gotLock = false;
     startApp(options);

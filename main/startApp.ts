@@ -72,7 +72,12 @@ export function startApp(options: StartOptions): void {
       APP_SCHEME,
       createAppProtocolHandler({
         rootDir: options.rendererDir,
-        contentSecurityPolicy: () => buildContentSecurityPolicy(sipConfig.effectiveServers()),
+        // Each response carries the servers as stored now: a sync server saved in Settings → Sync applies
+        // from the next page load on (app.setSyncServer answers reloadRequired).
+        contentSecurityPolicy: () => {
+          const syncServer = sipConfig.syncServer();
+          return buildContentSecurityPolicy(sipConfig.effectiveServers(), { syncServerUrls: syncServer ? [syncServer] : [] });
+        },
       }),
     );
     applyPermissionHandlers(session.defaultSession);

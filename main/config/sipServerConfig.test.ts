@@ -61,4 +61,25 @@ describe('SIP server config (feeds CSP connect-src)', () => {
   it('refuses hostile FRONTDESK_SIP_WS entries too', () => {
     expect(parseSipServerEnv('wss://pbx.example.com;sandbox ws://127.0.0.1:8080')).toEqual(['ws://127.0.0.1:8080']);
   });
+
+  it('keeps the sync server beside the SIP servers, refusing plain http:// off loopback and a tampered entry', async () => {
+    const config = createSipServerConfig({ userDataDir: dir });
+    await config.load();
+    expect(config.syncServer()).toBeNull();
+    await config.setServers(['wss://pbx.example.com']);
+    await config.setSyncServer('https://couch.example.com:6984');
+    const again = createSipServerConfig({ userDataDir: dir });
+    await again.load();
+    expect(again.syncServer()).toBe('https://couch.example.com:6984');
+    expect(again.effectiveServers()).toEqual(['wss://pbx.example.com']); // saving one kept the other
+    await again.setSyncServer('http://couch.example.com');
+    expect(again.syncServer()).toBeNull();
+    await again.setSyncServer('http://127.0.0.1:5984');
+    expect(again.syncServer()).toBe('http://127.0.0.1:5984');
+    await again.setSyncServer(null);
+    expect(again.syncServer()).toBeNull();
+    await fs.writeFile(path.join(dir, 'frontdesk-main.json'), JSON.stringify({ version: 1, sipServers: [], syncServer: 'https://couch.example.com;sandbox' }));
+    await again.load();
+    expect(again.syncServer()).toBeNull();
+  });
 });

@@ -1,15 +1,16 @@
-// main's own small settings file: the SIP WebSocket servers the page may connect to. It lives in main
-// (not in the renderer's IndexedDB) because it feeds the CSP connect-src: the page must not be able to
-// widen its own policy except through the validated app.setSipServers bridge call.
+// main's own small settings file: the SIP WebSocket servers and the site's sync server the page may
+// connect to. It lives in main (not in the renderer's IndexedDB) because it feeds the CSP connect-src: the
+// page must not be able to widen its own policy except through the validated app.setSipServers and
+// app.setSyncServer bridge calls.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { sipServerUrlSchema } from '@shared/bridge/schemas';
+import { sipServerUrlSchema, syncServerUrlSchema } from '@shared/bridge/schemas';
 import { writeFileAtomically } from './atomicFile';
 
 const CONFIG_FILE = 'frontdesk-main.json';
 
-const configFileSchema = z.object({ version: z.literal(1), sipServers: z.array(z.string()) });
+const configFileSchema = z.object({ version: z.literal(1), sipServers: z.array(z.string()), syncServer: z.string().nullable().optional() });
 
 export interface SipServerConfig {
   /** Stored servers plus FRONTDESK_SIP_WS ones, each valid by the same rule as app.setSipServers. */
@@ -20,6 +21,9 @@ export interface SipServerConfig {
    */
   rejectedServers(): string[];
   setServers(urls: readonly string[]): Promise<void>;
+  /** The site's sync server (Settings → Sync) when it passes the sync address rule, else null. */
+  syncServer(): string | null;
+  setSyncServer(url: string | null): Promise<void>;
   load(): Promise<void>;
 }
 
@@ -42,21 +46,32 @@ export function createSipServerConfig(options: { userDataDir: string; env?: stri
   const fromEnv = parseSipServerEnv(options.env);
   let stored: string[] = [];
   let rejected: string[] = [];
+  let syncServer: string | null = null;
 
   const isValid = (url: string) => sipServerUrlSchema.safeParse(url).success;
   const keepValid = (urls: readonly string[]) => urls.filter(isValid);
+  const validSync = (url: string | null | undefined) => (url && syncServerUrlSchema.safeParse(url).success ? url : null);
+  const save = (sipServers: string[], sync: string | null) =>
+    writeFileAtomically(filePath, JSON.stringify({ version: 1, sipServers, syncServer: sync }, null, 2));
 
   return {
     effectiveServers: () => [...new Set([...stored, ...fromEnv])],
     rejectedServers: () => [...rejected],
     async setServers(urls) {
       const valid = keepValid(urls);
-      await writeFileAtomically(filePath, JSON.stringify({ version: 1, sipServers: valid }, null, 2));
+      await save(valid, syncServer);
       stored = valid;
       rejected = [];
     },
+    syncServer: () => syncServer,
+    async setSyncServer(url) {
+      const valid = validSync(url);
+      await save(stored, valid);
+      syncServer = valid;
+    },
     async load() {
       rejected = [];
+      syncServer = null;
       let text: string;
       try {
         text = await fs.readFile(filePath, 'utf8');
@@ -68,6 +83,10 @@ export function createSipServerConfig(options: { userDataDir: string; env?: stri
         const parsed = configFileSchema.safeParse(JSON.parse(text));
         stored = parsed.success ? keepValid(parsed.data.sipServers) : [];
         rejected = parsed.success ? parsed.data.sipServers.filter((url) => !isValid(url)) : [];
+        syncServer = parsed.success ? validSync(parsed.data.syncServer) : null;
+        if (parsed.success && parsed.data.syncServer && !syncServer) {
+          console.warn(`[config] ${CONFIG_FILE}: refused the stored sync server ${JSON.stringify(parsed.data.syncServer.slice(0, 200))}; it is not allowed by the CSP until it is saved again in Settings → Sync`);
+        }
         for (const url of rejected) {
           console.warn(`[config] ${CONFIG_FILE}: refused the stored SIP server ${JSON.stringify(url.slice(0, 200))} (not a plain wss:// host and port); it is not allowed by the CSP until it is saved again in Settings`);
         }

@@ -1,4 +1,4 @@
-// app.*: what the renderer needs to know about its host, and the SIP server list that feeds the CSP.
+// app.*: what the renderer needs to know about its host, and the SIP servers and sync server that feed the CSP.
 import type { BridgeHandlers } from '@shared/bridge/contract';
 import { ok } from '@shared/bridge/result';
 import type { SipServerConfig } from '../config/sipServerConfig';
@@ -9,7 +9,7 @@ export interface AppHandlerDeps {
   secretsAvailable: () => boolean;
   pdfAvailable: boolean;
   printAvailable: boolean;
-  sipConfig: Pick<SipServerConfig, 'setServers'> & Partial<Pick<SipServerConfig, 'rejectedServers'>>;
+  sipConfig: Pick<SipServerConfig, 'setServers' | 'setSyncServer'> & Partial<Pick<SipServerConfig, 'rejectedServers'>>;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): BridgeHandlers['app'] {
@@ -29,6 +29,10 @@ export function createAppHandlers(deps: AppHandlerDeps): BridgeHandlers['app'] {
     async setSipServers({ urls }) {
       await deps.sipConfig.setServers(urls);
       return ok({ urls: [...urls], reloadRequired: true });
+    },
+    async setSyncServer({ url }) {
+      await deps.sipConfig.setSyncServer(url);
+      return ok({ url, reloadRequired: true });
     },
   };
 }

@@ -13,7 +13,7 @@ function setup(overrides: Partial<Record<string, unknown>> = {}) {
   const get = vi.fn(async () => ok({ value: 'pw' }));
   const stub = async () => ok({});
   const handlers = {
-    app: { info: stub, setSipServers: stub },
+    app: { info: stub, setSipServers: stub, setSyncServer: stub },
     secrets: { get, set: stub, delete: stub, ...overrides },
     files: { beginExport: stub, writeChunk: stub, finishExport: stub, abortExport: stub },
     backup: { status: stub, chooseFolder: stub, setSchedule: stub, begin: stub, finish: stub, recordFailure: stub, list: stub },

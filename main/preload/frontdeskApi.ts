@@ -28,6 +28,7 @@ export function createFrontDeskApi(invoke: Invoke): FrontDeskBridge {
     app: {
       info: send('app', 'info'),
       setSipServers: send('app', 'setSipServers'),
+      setSyncServer: send('app', 'setSyncServer'),
     },
     secrets: {
       get: send('secrets', 'get'),

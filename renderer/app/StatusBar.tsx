@@ -7,6 +7,12 @@ import { useStore } from '../ui/useStore';
 import { useBackupStatus, type BackupDisplay } from '../ui/status/backupStatus';
 import { databaseHealth, syncStatus, type SyncStatus } from '../db';
 import { useConnectionHealth } from '../phone/phoneService';
+import { FirstSyncProgress } from '../ui/sync/FirstSyncProgress';
+
+/** Pauses the running sync (its module, and PouchDB, load only once sync runs). */
+function pauseSync(): void {
+  void import('../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause());
+}
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;
 const STORAGE_COLOUR = { checking: 'text.disabled', persisted: 'success.main', notPersisted: 'warning.main', unavailable: 'error.main' } as const;
@@ -40,7 +46,7 @@ function BackupSegment({ backup }: { backup: BackupDisplay }) {
   );
 }
 
-const SYNC_COLOUR = { off: 'text.disabled', starting: 'info.main', syncing: 'info.main', upToDate: 'success.main', offline: 'warning.main', error: 'error.main' } as const;
+const SYNC_COLOUR = { off: 'text.disabled', starting: 'info.main', syncing: 'info.main', upToDate: 'success.main', offline: 'warning.main', error: 'error.main', paused: 'text.disabled' } as const;
 
 /** Replication with the other desks: nothing while this desk does not replicate. */
 function SyncSegment({ sync }: { sync: SyncStatus }) {
@@ -62,6 +68,7 @@ function SyncSegment({ sync }: { sync: SyncStatus }) {
         <CircleIcon sx={{ fontSize: 10, color: SYNC_COLOUR[sync.state] }} aria-hidden />
         {text}
       </Typography>
+      {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} onPause={pauseSync} testId="sync-first-progress" />}
       {sync.openConflicts > 0 && (
         <Typography variant="caption" role="status" data-testid="sync-conflicts" sx={{ color: 'warning.dark', fontWeight: 600 }}>
           {t('status.sync.conflicts', { count: sync.openConflicts })}

@@ -40,3 +40,4 @@ export type * from '@shared/domain';
 export * from '@shared/domain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';
 export { syncStatus, type SyncStatus, type SyncState } from './sync/syncStatus';
+export { deskPresences } from './sync/deskPresence';

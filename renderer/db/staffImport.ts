@@ -4,6 +4,7 @@
 // part-way leaves the directory exactly as it was. The extensions are checked again against what is stored
 // when the import starts: the preview the desk looked at may be minutes old.
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
+import { deterministicUlid } from '@shared/directory/sampleIds';
 import { departmentSchema, staffSchema, type Department, type Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
@@ -98,7 +99,16 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
  * are one transaction, so two windows starting together load it once; the sample is a few dozen people, so
  * this one transaction is short (a CSV import is staged instead, see importStaffRows).
  */
-export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly DirectoryRow[], markerSetting: string, source: string): Promise<number> {
+export interface ImportOnceOptions {
+  /**
+   * Same rows, same ids and stamps at every desk (the sample directory, shared/directory/sampleIds.ts): each
+   * row's id comes from its department name or extension and this time, which is also its createdAt and
+   * updatedAt, so desks that each loaded it share one copy and the site's later edits win.
+   */
+  fixedAt?: number;
+}
+
+export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly DirectoryRow[], markerSetting: string, source: string, options: ImportOnceOptions = {}): Promise<number> {
   const settings = new SettingsRepository(db);
   if (await settings.getValue<boolean>(markerSetting, false)) return 0;
   const writes = writePathOf(db);
@@ -114,8 +124,11 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
       await db.departments.each((d) => {
         if (d.deletedAt === undefined) existing.set(d.nameKey, d);
       });
+      const fixedAt = options.fixedAt;
       const created = await writes.bulkCreate('departments', departmentSchema, [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
-        at: now, audit: (d) => ({ action: 'create', summary: `created department ${d.name} (import)` }),
+        at: fixedAt ?? now,
+        // Fixed rows are audited by the one summary entry below, at the real time (not at the fixed stamp).
+        ...(fixedAt === undefined ? { audit: (d: Department) => ({ action: 'create' as const, summary: `created department ${d.name} (import)` }) } : { idOf: (d: NewRecord<Department>) => deterministicUlid(fixedAt, `departments:${d.nameKey}`) }),
       });
       for (const d of created) existing.set(d.nameKey, d);
       const seen = new Set<string>();
@@ -123,7 +136,9 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
         const dept = department ? existing.get(departmentNameKey(department)) : undefined;
         return { ...staffFields(fields, dept?.name), departmentId: dept?.id };
       });
-      loaded = (await writes.bulkCreate('staff', staffSchema, people, { at: now })).length;
+      loaded = (
+        await writes.bulkCreate('staff', staffSchema, people, fixedAt === undefined ? { at: now } : { at: fixedAt, idOf: (p: NewRecord<Staff>) => deterministicUlid(fixedAt, `staff:${p.extension ?? p.name}`) })
+      ).length;
       await writes.audit({ action: 'import', entityTable: 'staff', entityId: newId(now), summary: `imported ${loaded} people from ${source}; ${created.length} departments created` }, { at: now });
     }
     await settings.setValue(markerSetting, true);

@@ -6,7 +6,7 @@ import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
 import { textKeys } from './textKeys';
-import { importStaffOnce, importStaffRows, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
+import { importStaffOnce, importStaffRows, type ImportOnceOptions, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import type { HostLookup } from '@shared/visitors/expectedCsv';
 
@@ -80,8 +80,8 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
   }
 
   /** Imports the rows on first run only, guarded by a marker setting (the sample directory). */
-  importOnce(rows: readonly DirectoryRow[], markerSetting: string, source: string): Promise<number> {
-    return importStaffOnce(this.db, rows, markerSetting, source);
+  importOnce(rows: readonly DirectoryRow[], markerSetting: string, source: string, options: ImportOnceOptions = {}): Promise<number> {
+    return importStaffOnce(this.db, rows, markerSetting, source, options);
   }
 
   /** The live person who has this extension, if any. */

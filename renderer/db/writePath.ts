@@ -76,6 +76,8 @@ export interface BulkCreateOptions<T> extends WriteContext {
   onChunk?: (written: number) => void;
   /** Write the rows hidden, staged by this import (shared/imports/staging.ts); publishStaged shows them. */
   stagedBy?: string;
+  /** The id of each new row, when it must be the same at every desk (the sample directory); else a new ULID. */
+  idOf?: (fields: Omit<T, keyof RecordBase>) => string;
 }
 
 export { ImportCancelledError };
@@ -120,7 +122,7 @@ export class WritePath {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const stagedBy = options.stagedBy;
         const chunk = rows.slice(start, start + chunkSize).map((fields) => {
-          const record = validate(schema, { ...fields, id: newId(at), createdAt: at, updatedAt: at, deskId });
+          const record = validate(schema, { ...fields, id: options.idOf?.(fields) ?? newId(at), createdAt: at, updatedAt: at, deskId });
           return stagedBy ? stagedRow(record, stagedBy, at) : record;
         });
         this.authorize(table, 'create', chunk, options);

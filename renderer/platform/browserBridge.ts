@@ -62,6 +62,10 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
       async setSipServers({ urls }) {
         return ok({ urls: [...urls], reloadRequired: false });
       },
+      // Likewise the sync server: the preview's static server allows loopback (tests/lab/staticServer.ts).
+      async setSyncServer({ url }) {
+        return ok({ url, reloadRequired: false });
+      },
     },
     secrets: {
       async get({ key }) {

@@ -19,6 +19,7 @@ export const bridgeContract = {
   app: {
     info: method(s.appInfoRequest, s.appInfoResponse),
     setSipServers: method(s.setSipServersRequest, s.setSipServersResponse),
+    setSyncServer: method(s.setSyncServerRequest, s.setSyncServerResponse),
   },
   secrets: {
     get: method(s.secretsGetRequest, s.secretsGetResponse),

@@ -124,7 +124,7 @@ export function defineBridgeContractSuite(
     describe('shape', () => {
       test('exposes exactly the named methods of the contract, and nothing generic', async ({ bridge }) => {
         const expected = {
-          app: ['info', 'setSipServers'],
+          app: ['info', 'setSipServers', 'setSyncServer'],
           backup: ['begin', 'chooseFolder', 'finish', 'list', 'recordFailure', 'setSchedule', 'status'],
           files: ['abortExport', 'beginExport', 'finishExport', 'writeChunk'],
           print: ['page', 'toPdf'],
@@ -169,6 +169,25 @@ export function defineBridgeContractSuite(
         expectError(await call(bridge, 'app', 'setSipServers', { urls: ['not a url'] }), 'invalid-request', ['not a URL']);
         expectError(await call(bridge, 'app', 'setSipServers', {}), 'invalid-request', ['urls']);
         expectError(await call(bridge, 'app', 'setSipServers', { urls: 'wss://pbx.example.com' }), 'invalid-request', ['urls']);
+      });
+    });
+
+    describe('app.setSyncServer', () => {
+      test('stores an https:// server or a loopback http:// one, and null', async ({ bridge }) => {
+        for (const url of ['https://couch.example.com:6984', 'http://127.0.0.1:5984']) {
+          const value = expectOk<{ url: string | null }>(await call(bridge, 'app', 'setSyncServer', { url }), 'setSyncServer');
+          assert(value.url === url, `url echoed: ${fmt(value)}`);
+        }
+        const cleared = expectOk<{ url: string | null }>(await call(bridge, 'app', 'setSyncServer', { url: null }), 'setSyncServer(null)');
+        assert(cleared.url === null, `null echoed: ${fmt(cleared)}`);
+      });
+
+      test('refuses plain http:// off loopback, credentials, CSP tricks and missing fields', async ({ bridge }) => {
+        expectError(await call(bridge, 'app', 'setSyncServer', { url: 'http://couch.example.com' }), 'invalid-request', ['url', 'https://']);
+        expectError(await call(bridge, 'app', 'setSyncServer', { url: 'https://admin:pw@couch.example.com' }), 'invalid-request', ['url']);
+        expectError(await call(bridge, 'app', 'setSyncServer', { url: 'https://couch.example.com;sandbox' }), 'invalid-request', ['url']);
+        expectError(await call(bridge, 'app', 'setSyncServer', { url: 'wss://couch.example.com' }), 'invalid-request', ['url']);
+        expectError(await call(bridge, 'app', 'setSyncServer', {}), 'invalid-request', ['url']);
       });
     });
 

@@ -22,6 +22,7 @@ describe('bridge contract', () => {
     expect(channels).toEqual([
       'fd:app.info',
       'fd:app.setSipServers',
+      'fd:app.setSyncServer',
       'fd:secrets.get',
       'fd:secrets.set',
       'fd:secrets.delete',

@@ -2,6 +2,7 @@
 // strict objects: an unknown field is refused, so nothing can be smuggled past a handler's reading of it.
 import { z } from 'zod';
 import { parseSipServerAddress } from '../phone/sipServerAddress';
+import { syncUrlProblem } from '../sync/syncServerAddress';
 import { BACKUP_FAILURE_REASONS, BACKUP_LIMITS } from '../backup/backupSchedule';
 
 // ---- limits (shared so that main, the preload and the browser stand-in refuse the same things) ----
@@ -66,6 +67,23 @@ export const sipServerUrlSchema = z.string().max(2048).superRefine((value, ctx) 
   ctx.addIssue({ code: 'custom', message: messages[parsed.problem] });
 });
 
+/**
+ * The site's sync server (Settings → Sync), which main adds to the CSP's connect-src: http(s) with a plain
+ * host, https required except to loopback, no credentials, query, `;` or `*` (shared/sync/syncServerAddress.ts).
+ */
+export const syncServerUrlSchema = z.string().max(2048).superRefine((value, ctx) => {
+  const problem = syncUrlProblem(value);
+  if (!problem) return;
+  const messages: Record<typeof problem, string> = {
+    empty: 'the sync server URL is empty',
+    malformed: `"${value}" must be https://host[:port][/path] with a plain host name or IP address (no query, fragment, ; , spaces or *)`,
+    scheme: `"${value}" must use https:// (or http:// on 127.0.0.1/localhost)`,
+    httpsRequired: `"${value}": http:// is allowed only for 127.0.0.1/localhost; use https://`,
+    credentialsInUrl: `"${value}" must not carry a user name or password (they go to the secrets)`,
+  };
+  ctx.addIssue({ code: 'custom', message: messages[problem] });
+});
+
 const exportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'exportId must be the id returned by files.beginExport');
 
 /** A file name only (the save dialog picks the folder): no separators, no control characters. */
@@ -122,6 +140,14 @@ export const setSipServersRequest = z.strictObject({
 export const setSipServersResponse = z.object({
   urls: z.array(z.string()),
   /** The Content-Security-Policy is sent with each page load: the new servers apply after a reload. */
+  reloadRequired: z.boolean(),
+});
+
+/** null: this desk does not replicate, and connect-src allows no sync server. */
+export const setSyncServerRequest = z.strictObject({ url: syncServerUrlSchema.nullable() });
+export const setSyncServerResponse = z.object({
+  url: z.string().nullable(),
+  /** Like the SIP servers: the CSP is sent with each page load, so a new server applies after a reload. */
   reloadRequired: z.boolean(),
 });
 
@@ -259,6 +285,7 @@ export const printPageResponse = z.object({ printed: z.literal(true) });
 export type AppInfo = z.infer<typeof appInfoResponse>;
 export type AppCapabilities = AppInfo['capabilities'];
 export type SetSipServersRequest = z.infer<typeof setSipServersRequest>;
+export type SetSyncServerRequest = z.infer<typeof setSyncServerRequest>;
 export type BeginExportRequest = z.infer<typeof beginExportRequest>;
 export type WriteChunkRequest = z.infer<typeof writeChunkRequest>;
 export type FinishedExport = z.infer<typeof finishExportResponse>;

@@ -7,7 +7,7 @@
 import { test, expect, signInAsTestSupervisor } from '../e2e/fixtures';
 import { AppPage } from '../e2e/pages/AppPage';
 import { VisitorsPage } from '../e2e/pages/VisitorsPage';
-import { startDeskSync } from '../e2e/pages/SyncSettingsPage';
+import { openDesk, startDeskSync } from '../e2e/pages/SyncSettingsPage';
 import { startCutProxy, startSyncServer } from '../support/syncServer';
 import { printFigure } from './stats';
 
@@ -31,13 +31,8 @@ test('sync: write → other desk, offline drain, first sync of a new desk', asyn
   try {
     await app.open({ screen: 'settings' });
     await startDeskSync(page, proxy.url, databaseName);
-    const contextB = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const { context: contextB, app: b } = await openDesk(browser, proxy.url, databaseName);
     contexts.push(contextB);
-    const pageB = await contextB.newPage();
-    await signInAsTestSupervisor(pageB);
-    const b = new AppPage(pageB);
-    await b.open({ screen: 'settings' });
-    await startDeskSync(pageB, proxy.url, databaseName);
     const visitorsA = new VisitorsPage(app);
     const visitorsB = new VisitorsPage(b);
     await visitorsA.open();

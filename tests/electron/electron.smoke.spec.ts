@@ -52,6 +52,7 @@ test('the built app starts hardened: app:// page, bridge only, no Node in the pa
       expect(seen.methods.sort()).toEqual([
         'app.info:function',
         'app.setSipServers:function',
+        'app.setSyncServer:function',
         'files.abortExport:function',
         'files.beginExport:function',
         'files.finishExport:function',

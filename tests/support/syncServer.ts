@@ -21,8 +21,16 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+// PouchDB's plugins patch the one PouchDB class and refuse to be added twice: once per process, for every
+// server a worker starts (several tests in one file each start their own).
+let memoryPouch: PouchDB.Static | undefined;
+function memoryPouchDB(): PouchDB.Static {
+  memoryPouch ??= PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce).defaults({ adapter: 'memory' });
+  return memoryPouch;
+}
+
 export async function startSyncServer(): Promise<SyncServer> {
-  const Memory = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce).defaults({ adapter: 'memory' });
+  const Memory = memoryPouchDB();
   const app = expressPouchdb(Memory, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' });
   const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // The console runs at another origin (the static server's port): CouchDB's CORS, as a site would set it.

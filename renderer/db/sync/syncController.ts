@@ -4,9 +4,13 @@
 // (renderer/db/sync/syncEngine.ts) moves changes between the replica and Dexie. The status store
 // (renderer/db/sync/syncStatus.ts) tells the status bar and Settings → Sync what is happening.
 import { liveQuery } from 'dexie';
+import { PRESENCE_HEARTBEAT_MS } from '@shared/sync/deskPresence';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
+import { getBridge } from '../../platform';
+import { writePathOf } from '../writePath';
 import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
+import { forgetPresences, refreshPresences, removePresence, writePresence, type PresenceReplica } from './deskPresence';
 import { SyncEngine, type Replica } from './syncEngine';
 import { syncStatus, updateSyncStatus } from './syncStatus';
 import { SYNC_STATE_KEYS, type SyncConfig } from './syncTables';
@@ -62,7 +66,22 @@ export async function readSyncConfig(db: FrontDeskDatabase): Promise<SyncConfig 
 
 export interface RunningSync {
   stop(): Promise<void>;
+  /** Stops replicating for now without changing the settings (state 'paused'); startSync resumes it. */
+  pause(): Promise<void>;
+  /** Removes a desk's presence record everywhere (a desk taken out of service); false when there was none. */
+  removeDesk(deskId: string): Promise<boolean>;
+  /** Asks the server to compact its database (CouchDB's _compact: old revisions go, the log stays). */
+  compactServer(): Promise<void>;
   engine: SyncEngine;
+}
+
+/** Starts this desk's sync from its stored settings and the password in the bridge's secrets (at start, or to resume). */
+export async function startStoredSync(db: FrontDeskDatabase): Promise<RunningSync | undefined> {
+  const config = await readSyncConfig(db);
+  if (!config?.enabled) return undefined;
+  const secret = config.username ? await getBridge().secrets.get({ key: 'sync.password' }) : undefined;
+  const password = secret?.ok ? (secret.value.value ?? undefined) : undefined;
+  return startSync(db, config, { ...(config.username ? { username: config.username } : {}), ...(password ? { password } : {}) });
 }
 
 let running: RunningSync | undefined;
@@ -167,6 +186,39 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   }
   drain();
 
+  // The first sync of a new desk: how much of the server's log the replica holds so far (both counts are
+  // PouchDB's db.info(), so a reload in the middle resumes the bar where the replica is).
+  let firstSync = (await db.syncState.get(SYNC_STATE_KEYS.firstSyncDone))?.value === undefined;
+  let serverTotal: number | undefined;
+  let measuring = false;
+  const showFirstSync = () => {
+    if (!firstSync || measuring || stopped) return;
+    measuring = true;
+    void local
+      .info()
+      .then((info) => {
+        if (firstSync && !stopped) updateSyncStatus({ firstSync: { pulled: serverTotal === undefined ? info.doc_count : Math.min(info.doc_count, serverTotal), ...(serverTotal !== undefined ? { total: serverTotal } : {}) } });
+      })
+      .catch(() => undefined)
+      .finally(() => (measuring = false));
+  };
+  const firstSyncOver = () => {
+    if (!firstSync) return;
+    firstSync = false;
+    updateSyncStatus({ firstSync: undefined });
+    void writePathOf(db).recordSyncBookkeeping([], [{ key: SYNC_STATE_KEYS.firstSyncDone, value: Date.now() }]).catch(() => undefined);
+  };
+  if (firstSync) {
+    updateSyncStatus({ firstSync: { pulled: 0 } });
+    void remote
+      .info()
+      .then((info) => {
+        serverTotal = info.doc_count;
+        showFirstSync();
+      })
+      .catch(() => undefined);
+  }
+
   const replication = Pouch.sync(local, remote, {
     live: true,
     retry: true,
@@ -174,6 +226,42 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     // PouchDB's default back-off grows to minutes; a desk back on the network should catch up within seconds.
     back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5_000)),
   });
+  // This desk's presence record (renderer/db/sync/deskPresence.ts): rewritten every 20 s, and at once the
+  // first time the desk is in touch, so the other desks can tell when it has fallen silent.
+  const presence = local as unknown as PresenceReplica;
+  let heartbeatInTouch = false;
+  const beat = () => {
+    if (stopped) return;
+    const now = syncStatus.get();
+    const connected = now.state === 'upToDate' || now.state === 'syncing';
+    if (connected) heartbeatInTouch = true;
+    void writePresence(presence, { deskId: db.desk.deskId, ...(config.deskName ? { name: config.deskName } : {}) }, Date.now(), connected, { push: now.lastPush, pull: now.lastPull })
+      .then(() => refreshPresences(presence, db.desk.deskId))
+      .catch(() => undefined);
+  };
+  const heartbeat = setInterval(beat, PRESENCE_HEARTBEAT_MS);
+  // One read at a time; a record that arrives during a read is read right after it (its arrival time counts).
+  let refreshing = false;
+  let refreshAgain = false;
+  const refreshOthers = () => {
+    if (stopped) return;
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    void refreshPresences(presence, db.desk.deskId)
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = false;
+        if (refreshAgain) {
+          refreshAgain = false;
+          refreshOthers();
+        }
+      });
+  };
+  refreshOthers();
+
   // The combined replication's own 'paused' drops the error, so each direction is watched: a direction that
   // paused with an error is retrying (the server is away); both paused without one means caught up.
   const failing = { push: undefined as unknown, pull: undefined as unknown };
@@ -184,6 +272,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       const since = syncStatus.get().offlineSince ?? Date.now();
       updateSyncStatus({ state: 'offline', offlineSince: since, reason: reasonOf(error), progress: undefined });
     } else if (idle.push && idle.pull) {
+      firstSyncOver();
       updateSyncStatus({ state: outboxCount > 0 ? 'syncing' : 'upToDate', offlineSince: undefined, reason: undefined, progress: undefined });
     } else {
       updateSyncStatus({ state: 'syncing', offlineSince: undefined, reason: undefined });
@@ -206,6 +295,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       // Caught up: anything queued that the outbox watch did not see (written by another window) goes too.
       if (!error) drain();
       showState();
+      if (!error && !heartbeatInTouch) beat();
     });
     side.on('active', () => {
       idle[direction] = false;
@@ -219,8 +309,11 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   }
   replication
     .on('change', (info) => {
-      if (info.direction === 'pull') pull();
-      else {
+      if (info.direction === 'pull') {
+        pull();
+        refreshOthers();
+        showFirstSync();
+      } else {
         unpushed = Math.max(0, unpushed - (info.change.docs_written ?? 0));
         updateSyncStatus({ lastPush: Date.now() });
         refreshWaiting();
@@ -236,6 +329,8 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       if (stopped) return;
       stopped = true;
       abort.abort();
+      clearInterval(heartbeat);
+      forgetPresences();
       replication.cancel();
       outboxWatch.unsubscribe();
       conflictWatch.unsubscribe();
@@ -243,7 +338,15 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       await local.close().catch(() => undefined);
       await remote.close().catch(() => undefined);
       if (running === handle) running = undefined;
-      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, reason: undefined, offlineSince: undefined });
+      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, firstSync: undefined, reason: undefined, offlineSince: undefined });
+    },
+    async pause() {
+      await handle.stop();
+      updateSyncStatus({ state: 'paused' });
+    },
+    removeDesk: (deskId) => removePresence(presence, deskId),
+    async compactServer() {
+      await (remote as unknown as { compact(): Promise<unknown> }).compact();
     },
   };
   running = handle;

@@ -1,7 +1,10 @@
 // The sync engine between Dexie and a PouchDB replica, with two and three desks and a "server" that are
 // PouchDB databases in memory (the replication protocol itself is PouchDB's: the browser e2e runs it over
 // HTTP against a CouchDB-protocol server). Each desk is its own Dexie database with its own desk id.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import sampleCsv from '../../../resources/sample-directory.csv?raw';
+import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
+import { SAMPLE_DIRECTORY_AT } from '@shared/directory/sampleIds';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
@@ -11,6 +14,8 @@ import { visitSchema, visitorSchema, type Visit } from '@shared/domain/visitors'
 import { canonical } from '@shared/sync/conflictRules';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { writePathOf } from '../writePath';
+import { repositoriesOf } from '../repositories';
+import { loadTextKeys } from '../textKeys';
 import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
 import { freshDatabase } from '../../test/testDatabase';
 import { docId, SyncEngine, type Replica } from './syncEngine';
@@ -258,3 +263,42 @@ describe('sync engine', () => {
     expect(await engine.seed()).toBe(0);
   });
 });
+
+describe('the sample directory at several desks', () => {
+  beforeAll(async () => {
+    await loadTextKeys(); // the sample's search keys (pinyin) load lazily
+  }, 60_000);
+
+  const loadSample = (d: Desk) =>
+    repositoriesOf(d.db).staff.importOnce(parseDirectoryCsv(sampleCsv).rows, 'directory.sampleLoaded', 'sample-directory.csv', { fixedAt: SAMPLE_DIRECTORY_AT });
+
+  it('two desks that each loaded it share one copy, with no conflict to review', async () => {
+    const [a, b, s] = [await desk(), await desk(), server()];
+    const people = await loadSample(a);
+    expect(people).toBeGreaterThan(30);
+    expect(await loadSample(b)).toBe(people);
+    await converge([a, b], s);
+    for (const d of [a, b]) {
+      expect(await d.db.staff.count()).toBe(people);
+      expect(await d.db.syncConflicts.count()).toBe(0);
+    }
+    expect(await tableRows(b.db, 'staff')).toEqual(await tableRows(a.db, 'staff'));
+    expect(await tableRows(b.db, 'departments')).toEqual(await tableRows(a.db, 'departments'));
+  });
+
+  it('a person the site removed from the sample stays removed when a new desk joins with its own sample', async () => {
+    const [a, s] = [await desk(), server()];
+    await loadSample(a);
+    const person = (await a.db.staff.where('extension').equals('2001').first())!;
+    await repositoriesOf(a.db).staff.softDelete(person.id);
+    await converge([a], s);
+    const c = await desk();
+    await loadSample(c);
+    expect((await c.db.staff.get(person.id))?.deletedAt).toBeUndefined(); // its own sample, before it syncs
+    await converge([a, c], s);
+    expect((await c.db.staff.get(person.id))?.deletedAt).toBeTypeOf('number');
+    expect((await a.db.staff.get(person.id))?.deletedAt).toBeTypeOf('number');
+    expect(await tableRows(c.db, 'staff')).toEqual(await tableRows(a.db, 'staff'));
+  });
+});
+

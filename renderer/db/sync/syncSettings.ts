@@ -3,6 +3,7 @@
 import { syncUrlProblem, type SyncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { writePathOf } from '../writePath';
+import type { RunningSync } from './syncController';
 import { SYNC_STATE_KEYS, type SyncConfig, type SyncConflict } from './syncTables';
 
 export class SyncConfigError extends Error {
@@ -26,6 +27,7 @@ export async function saveSyncConfig(db: FrontDeskDatabase, config: SyncConfig):
     ...(config.username?.trim() ? { username: config.username.trim() } : {}),
     siteWideAccounts: config.siteWideAccounts,
     enabled: config.enabled,
+    ...(config.deskName?.trim() ? { deskName: config.deskName.trim().slice(0, 60) } : {}),
   };
   const writes = writePathOf(db);
   await writes.transaction(['syncState'], async () => {
@@ -62,4 +64,22 @@ export async function markSyncConflictReviewed(db: FrontDeskDatabase, id: string
     await writes.recordSyncBookkeeping([{ ...conflict, status: 'resolved', resolvedAt: at, resolvedBy: by }], []);
     await writes.audit({ action: 'update', entityTable: conflict.table, entityId: conflict.rowId, summary: `sync conflict reviewed (${conflict.lostFields.join(', ') || conflict.rule})` });
   });
+}
+
+/**
+ * A desk taken out of service leaves the list of desks (its presence record is removed at every desk, so it
+ * is no longer named as stale). Supervisors; audited. A desk that is still running writes its record again.
+ */
+export async function removeSyncDesk(db: FrontDeskDatabase, sync: Pick<RunningSync, 'removeDesk'>, desk: { deskId: string; label: string }): Promise<boolean> {
+  db.access.assertAction('configureSync');
+  const removed = await sync.removeDesk(desk.deskId);
+  if (removed) await writePathOf(db).audit({ action: 'delete', entityTable: 'deskPresence', entityId: desk.deskId, summary: `removed desk ${desk.label} from sync` });
+  return removed;
+}
+
+/** Compacts the server's database (old revisions go; every document's current version stays). Supervisors; audited. */
+export async function compactSyncServer(db: FrontDeskDatabase, sync: Pick<RunningSync, 'compactServer'>, databaseName: string): Promise<void> {
+  db.access.assertAction('configureSync');
+  await sync.compactServer();
+  await writePathOf(db).audit({ action: 'update', entityTable: 'syncState', entityId: SYNC_STATE_KEYS.config, summary: `compacted the server database ${databaseName}` });
 }

@@ -13,7 +13,9 @@ export type SyncState =
   /** The server cannot be reached: the desk works on, changes wait. */
   | 'offline'
   /** The server answered with a refusal (wrong password, no such database …). */
-  | 'error';
+  | 'error'
+  /** A person paused it (the first sync of a new desk at a busy hour); it resumes from where it was. */
+  | 'paused';
 
 export interface SyncStatus {
   state: SyncState;
@@ -28,6 +30,11 @@ export interface SyncStatus {
   lastPull?: number;
   /** The first sync of a desk: rows done so far, and the total when known. */
   progress?: { done: number; total?: number };
+  /**
+   * The first sync of a new desk from a populated server: documents this desk's replica holds so far, and
+   * the server's count (its db.info()), when known. Absent once the desk has caught up for the first time.
+   */
+  firstSync?: { pulled: number; total?: number };
   /** Conflicts waiting for a supervisor. */
   openConflicts: number;
 }

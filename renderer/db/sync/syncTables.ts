@@ -41,6 +41,8 @@ export const SYNC_STATE_KEYS = {
   /** Last successful push / pull (epoch ms), shown in Settings → Sync. */
   lastPush: 'lastPush',
   lastPull: 'lastPull',
+  /** When this desk first caught up with the server (its first sync, with a progress bar, is over). */
+  firstSyncDone: 'firstSyncDone',
 } as const;
 
 export interface SyncStateRow {
@@ -56,6 +58,8 @@ export interface SyncConfig {
   username?: string;
   siteWideAccounts: boolean;
   enabled: boolean;
+  /** What the other desks call this one ("侧门", "Mailroom") when it falls silent; optional. */
+  deskName?: string;
 }
 
 /** The sync bookkeeping tables, which a write transaction may include besides the business tables. */

@@ -1,8 +1,10 @@
 // First run: a directory to work with from the first minute (the switchboard cannot transfer to
 // nobody). The sample loads once, only into an empty directory, and never again after that, even if
-// every sample person is later removed.
+// every sample person is later removed. Its rows have the same ids and stamps at every desk
+// (shared/directory/sampleIds.ts), so a desk that joins a site's sync does not bring a second copy.
 import sampleCsv from '../../../resources/sample-directory.csv?raw';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
+import { SAMPLE_DIRECTORY_AT } from '@shared/directory/sampleIds';
 import { getDatabase, repositoriesOf, type FrontDeskDatabase } from '../../db';
 
 export const SAMPLE_LOADED_SETTING = 'directory.sampleLoaded';
@@ -23,5 +25,5 @@ async function loadOnce(db: FrontDeskDatabase): Promise<number> {
   const staff = repositoriesOf(db).staff;
   // Checked (and the CSV parsed) only until the marker is set; the load itself is one transaction.
   if (await repositoriesOf(db).settings.getValue<boolean>(SAMPLE_LOADED_SETTING, false)) return 0;
-  return staff.importOnce(parseDirectoryCsv(sampleCsv).rows, SAMPLE_LOADED_SETTING, 'sample-directory.csv');
+  return staff.importOnce(parseDirectoryCsv(sampleCsv).rows, SAMPLE_LOADED_SETTING, 'sample-directory.csv', { fixedAt: SAMPLE_DIRECTORY_AT });
 }

@@ -23,7 +23,10 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
-import { useDatabase } from '../../db';
+import { deskPresences, useDatabase } from '../../db';
+import { StaleDesksWarning } from '../../ui/sync/StaleDesksWarning';
+import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
+import { useStore } from '../../ui/useStore';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { getBridge, printDocument, saveExportStream } from '../../platform';
 import { BadgeDialog } from '../badges';
@@ -48,6 +51,8 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
   const [order, setOrder] = useState<RollCallOrder>('department');
   const [busy, setBusy] = useState(false);
   const [badgeVisitId, setBadgeVisitId] = useState<string>();
+  // Other desks' visitors are in the count only as far as those desks have synced (README "Several desks").
+  const presences = useStore(deskPresences);
 
   const live = useLiveQuery<RollCall | undefined>(() => (open ? loadRollCall(db) : undefined), [db, open]);
   // Also read once, directly, on opening: a live query re-runs without answering while writes it watches keep
@@ -73,7 +78,15 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
     columns: Object.fromEntries(ROLL_CALL_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as RollCallLabels['columns'],
     noHost: t('noHost'),
     formatTime: time,
+    ...staleWarning(),
   });
+  // The printed list says it too: the wardens at the assembly point must know the count may be short.
+  const staleWarning = (): { staleWarning?: string } => {
+    const stale = staleDesks(presences, Date.now());
+    if (stale.length === 0) return {};
+    const desks = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(stale.map(deskLabel));
+    return { staleWarning: t('common:status.sync.staleDesks', { desks }) };
+  };
 
   const print = async () => {
     if (!rollCall) return;
@@ -144,6 +157,7 @@ export function RollCallDialog({ open, onClose }: { open: boolean; onClose: () =
                   <option value="name">{t('sort.name')}</option>
                 </TextField>
               </Stack>
+              <StaleDesksWarning presences={presences} testId="rollcall-stale-desks" />
               <Alert severity="info" variant="outlined">{t('offline')}</Alert>
               {rows.length === 0 ? (
                 <Typography role="status">{t('empty')}</Typography>

@@ -57,6 +57,10 @@ describe('roll call', () => {
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('=HYPERLINK(&#34;x&#34;)');
     expect(html).not.toContain('<script');
+    expect(html).not.toContain('class="stale"');
+    // Desks that have not synced are named on the paper too (escaped like everything else).
+    const warned = rollCallHtml(rollCall, rows, { ...labels, staleWarning: 'Not synced for over a minute: <Side entrance>.' }, 'en');
+    expect(warned).toContain('<p class="stale">⚠ Not synced for over a minute: &#60;Side entrance&#62;.</p>');
     const csv = rollCallCsv(rows, labels);
     expect(csv.startsWith('\uFEFFDept,Host,Ext,Visitor,Org,Arrived,Party\r\n')).toBe(true);
     expect(csv).toContain('财务部,赵爽,5001,Alice,"ACME, Inc.",');

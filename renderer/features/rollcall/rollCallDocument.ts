@@ -14,6 +14,8 @@ export interface RollCallLabels {
   columns: Record<RollCallColumn, string>;
   noHost: string;
   formatTime: (at: number) => string;
+  /** Desks not synced for over a minute (the count may be missing their visitors), printed under the count. */
+  staleWarning?: string;
 }
 
 function cells(row: RollCallRow, labels: RollCallLabels): Record<RollCallColumn, string> {
@@ -42,6 +44,7 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-s
 h1 { font-size: 16pt; margin: 0 0 2mm; }
 p { margin: 0 0 1mm; }
 .summary { font-size: 13pt; font-weight: 700; }
+.stale { font-weight: 700; border: 0.5mm solid #000; padding: 1mm 2mm; }
 table { width: 100%; border-collapse: collapse; margin-top: 4mm; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -52,7 +55,7 @@ td.tick { width: 10mm; }
 </style></head><body>
 <h1>${escapeHtml(labels.title)}</h1>
 <p class="summary">${escapeHtml(labels.summary)}</p>
-<p>${escapeHtml(labels.generatedAt)}</p>
+${labels.staleWarning ? `<p class="stale">⚠ ${escapeHtml(labels.staleWarning)}</p>\n` : ''}<p>${escapeHtml(labels.generatedAt)}</p>
 <table><thead><tr>${head}<th scope="col">✓</th></tr></thead><tbody>${body}</tbody></table>
 </body></html>`;
 }

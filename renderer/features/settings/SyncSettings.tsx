@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { liveQuery } from 'dexie';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import { messageOf } from '@shared/errors/messageOf';
-import { isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { deskPresences, isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
 import type { SyncConfig, SyncConflict } from '../../db/sync/syncTables';
 import { getBridge } from '../../platform';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { useStore } from '../../ui/useStore';
 import { useCan } from '../signin';
+import { FirstSyncProgress } from '../../ui/sync/FirstSyncProgress';
 
 type Problem = ReturnType<typeof syncUrlProblem> | 'databaseName';
 
@@ -25,24 +27,30 @@ export function SyncSettings() {
   const db = useDatabase();
   const mayConfigure = useCan('configureSync');
   const status = useStore(syncStatus);
+  const presences = useStore(deskPresences);
   const [serverUrl, setServerUrl] = useState('');
   const [databaseName, setDatabaseName] = useState('frontdesk');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [siteWideAccounts, setSiteWideAccounts] = useState(false);
+  const [deskName, setDeskName] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [result, setResult] = useState('');
   const [busy, setBusy] = useState(false);
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  /** The server this page's CSP was loaded with (the one saved when the window opened). */
+  const [allowedServer, setAllowedServer] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
     void import('../../db/sync/syncController').then(({ readSyncConfig }) => readSyncConfig(db)).then((config) => {
       if (!alive || !config) return;
+      if (config.enabled) setAllowedServer(config.serverUrl);
       setServerUrl(config.serverUrl);
       setDatabaseName(config.databaseName);
       setUsername(config.username ?? '');
       setSiteWideAccounts(config.siteWideAccounts);
+      setDeskName(config.deskName ?? '');
     });
     const subscription = liveQuery(() => import('../../db/sync/syncSettings').then(({ openSyncConflicts }) => openSyncConflicts(db))).subscribe({
       next: (rows) => alive && setConflicts(rows),
@@ -60,6 +68,7 @@ export function SyncSettings() {
     ...(username.trim() ? { username: username.trim() } : {}),
     siteWideAccounts,
     enabled,
+    ...(deskName.trim() ? { deskName: deskName.trim() } : {}),
   });
 
   const check = (): boolean => {
@@ -90,6 +99,15 @@ export function SyncSettings() {
       const saved = await saveSyncConfig(db, config(true));
       if (saved.username) await getBridge().secrets.set({ key: 'sync.password', value: password });
       else await getBridge().secrets.delete({ key: 'sync.password' });
+      // The desktop app's CSP allows exactly this server (main keeps it); a new one takes effect with the next
+      // page load, so the window reloads once, like after a new PBX address (sync starts with the window).
+      const allowed = await getBridge().app.setSyncServer({ url: saved.serverUrl });
+      if (!allowed.ok) throw new Error(allowed.error.message);
+      if (allowed.value.reloadRequired && allowedServer !== saved.serverUrl) {
+        setResult(t('reloadToConnect'));
+        window.location.reload();
+        return;
+      }
       await startSync(db, saved, credentials());
       setResult(t('started'));
       notifications.notify('success', t('started'));
@@ -106,7 +124,52 @@ export function SyncSettings() {
       const [{ saveSyncConfig }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
       await saveSyncConfig(db, config(false));
       await runningSync()?.stop();
+      await getBridge().app.setSyncServer({ url: null });
+      setAllowedServer(null);
       setResult(t('stopped'));
+    } catch (error) {
+      setResult(isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pause = () => void import('../../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause());
+
+  const resume = async () => {
+    setBusy(true);
+    try {
+      const { startStoredSync } = await import('../../db/sync/syncController');
+      await startStoredSync(db);
+      setResult(t('started'));
+    } catch (error) {
+      setResult(t('problems.failed', { message: messageOf(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const removeDesk = async (deskId: string, label: string) => {
+    const [{ removeSyncDesk }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
+    const sync = runningSync();
+    if (!sync) return;
+    try {
+      await removeSyncDesk(db, sync, { deskId, label });
+      notifications.notify('success', t('desks.removed', { desk: label }));
+    } catch (error) {
+      notifications.notify('error', isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
+    }
+  };
+
+  const compact = async () => {
+    const [{ compactSyncServer }, { runningSync }] = await Promise.all([import('../../db/sync/syncSettings'), import('../../db/sync/syncController')]);
+    const sync = runningSync();
+    if (!sync) return;
+    setBusy(true);
+    try {
+      await compactSyncServer(db, sync, databaseName.trim());
+      setResult(t('compacted'));
+      notifications.notify('success', t('compacted'));
     } catch (error) {
       setResult(isPermissionDenied(error) ? t('problems.denied') : t('problems.failed', { message: messageOf(error) }));
     } finally {
@@ -156,6 +219,7 @@ export function SyncSettings() {
           error={problem === 'databaseName'}
           helperText={problem === 'databaseName' ? t('problems.databaseName') : ' '}
         />
+        <TextField label={t('deskName')} value={deskName} onChange={(e) => setDeskName(e.target.value)} disabled={!mayConfigure} helperText={t('deskNameHelp')} slotProps={{ htmlInput: { maxLength: 60 } }} />
         <Stack direction="row" spacing={2}>
           <TextField label={t('username')} value={username} onChange={(e) => setUsername(e.target.value)} disabled={!mayConfigure} autoComplete="off" />
           <TextField label={t('password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={!mayConfigure || !username.trim()} autoComplete="new-password" />
@@ -168,13 +232,58 @@ export function SyncSettings() {
           <Button variant="outlined" onClick={() => void test()} disabled={busy || !mayConfigure}>{t('test')}</Button>
           <Button variant="contained" onClick={() => void start()} disabled={busy || !mayConfigure}>{t('start')}</Button>
           <Button onClick={() => void stop()} disabled={busy || !mayConfigure || status.state === 'off'}>{t('stop')}</Button>
+          {status.state === 'paused' && <Button onClick={() => void resume()} disabled={busy}>{t('resume')}</Button>}
         </Stack>
         <Typography role="status" data-testid="sync-settings-result">{result}</Typography>
         <Box data-testid="sync-settings-state" data-state={status.state}>
           <Typography>{stateText}{status.waiting > 0 ? ` · ${t('waiting', { count: status.waiting })}` : ''}</Typography>
+          {status.firstSync && <FirstSyncProgress progress={status.firstSync} onPause={pause} testId="sync-settings-first-progress" />}
           <Typography variant="body2" color="text.secondary">
             {t('lastPush', { time: timeText(status.lastPush, i18n.language, t('never')) })} · {t('lastPull', { time: timeText(status.lastPull, i18n.language, t('never')) })}
           </Typography>
+        </Box>
+        <Box component="section" aria-labelledby="sync-desks-title">
+          <Typography id="sync-desks-title" variant="subtitle1" component="h3">{t('desks.title')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('desks.help')}</Typography>
+          {presences.length === 0 ? (
+            <Typography variant="body2">{t('desks.empty')}</Typography>
+          ) : (
+            <Table size="small" aria-labelledby="sync-desks-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('desks.desk')}</TableCell>
+                  <TableCell>{t('desks.lastSeen')}</TableCell>
+                  <TableCell>{t('desks.state')}</TableCell>
+                  <TableCell><Box component="span" sx={visuallyHidden}>{t('desks.remove')}</Box></TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {presences.map((presence) => {
+                  const label = deskLabel(presence);
+                  const own = presence.deskId === db.desk.deskId;
+                  const stale = staleDesks([presence], Date.now()).length > 0;
+                  return (
+                    <TableRow key={presence.deskId} data-desk-id={presence.deskId}>
+                      <TableCell>{own ? t('desks.thisDesk', { desk: label }) : label}</TableCell>
+                      <TableCell>{timeText(presence.syncedAt, i18n.language, t('never'))}</TableCell>
+                      <TableCell>{stale ? t('desks.stale') : t('desks.fresh')}</TableCell>
+                      <TableCell>
+                        {!own && (
+                          <Button size="small" onClick={() => void removeDesk(presence.deskId, label)} disabled={!mayConfigure} aria-label={t('desks.removeLabel', { desk: label })}>
+                            {t('desks.remove')}
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )}
+          <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
+            <Button variant="outlined" onClick={() => void compact()} disabled={busy || !mayConfigure || status.state === 'off' || status.state === 'paused'}>{t('compact')}</Button>
+            <Typography variant="body2" color="text.secondary">{t('compactHelp')}</Typography>
+          </Stack>
         </Box>
         <Box component="section" aria-labelledby="sync-conflicts-title">
           <Typography id="sync-conflicts-title" variant="subtitle1" component="h3">{t('conflicts.title', { count: conflicts.length })}</Typography>

@@ -13,8 +13,10 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
 import { isOverdue, UNDO_CHECK_OUT_MS } from '@shared/visitors/visitMachine';
-import { repositoriesOf, useDatabase } from '../../db';
+import { deskPresences, repositoriesOf, useDatabase } from '../../db';
 import { useNotify } from '../../ui/notifications/notificationStore';
+import { StaleDesksWarning } from '../../ui/sync/StaleDesksWarning';
+import { useStore } from '../../ui/useStore';
 import type { OnSiteRow } from './onSiteQuery';
 import { formatDuration, formatTime, useNow } from './visitFormat';
 
@@ -28,6 +30,7 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const list = rows ?? [];
+  const presences = useStore(deskPresences);
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scrollRef.current,
@@ -72,6 +75,7 @@ export function OnSiteBoard({ rows, onPrintBadge }: { rows: readonly OnSiteRow[]
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
       <Typography id="onsite-title" variant="h6" component="h2" sx={{ mb: 1 }} data-testid="onsite-count">{t('board.title', { count: list.length })}</Typography>
+      <StaleDesksWarning presences={presences} testId="onsite-stale-desks" />
       {undoable && (
         <Alert
           severity="info"
