@@ -11,7 +11,8 @@ import { FirstSyncProgress } from '../ui/sync/FirstSyncProgress';
 
 /** Pauses the running sync (its module, and PouchDB, load only once sync runs). */
 function pauseSync(): void {
-  void import('../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause());
+  // A failed stop leaves the status showing the sync's own state (offline, error): nothing to add here.
+  void import('../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause()).catch(() => undefined);
 }
 
 const PHONE_COLOUR = { unconfigured: 'text.disabled', connecting: 'warning.main', registered: 'success.main', failed: 'error.main', disconnected: 'error.main' } as const;

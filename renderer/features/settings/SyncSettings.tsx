@@ -51,7 +51,7 @@ export function SyncSettings() {
       setUsername(config.username ?? '');
       setSiteWideAccounts(config.siteWideAccounts);
       setDeskName(config.deskName ?? '');
-    });
+    }).catch(() => undefined);
     const subscription = liveQuery(() => import('../../db/sync/syncSettings').then(({ openSyncConflicts }) => openSyncConflicts(db))).subscribe({
       next: (rows) => alive && setConflicts(rows),
       error: () => undefined,
@@ -134,7 +134,10 @@ export function SyncSettings() {
     }
   };
 
-  const pause = () => void import('../../db/sync/syncController').then(({ runningSync }) => runningSync()?.pause());
+  const pause = () =>
+    void import('../../db/sync/syncController')
+      .then(({ runningSync }) => runningSync()?.pause())
+      .catch((error: unknown) => setResult(t('problems.failed', { message: messageOf(error) })));
 
   const resume = async () => {
     setBusy(true);
