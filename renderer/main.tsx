@@ -1,6 +1,5 @@
 // Renderer entry: language first (so the first paint is in the desk's language), then persistence,
 // the shell behind sign-in, then (once somebody is signed in) the phone and the first-run sample directory.
-import './app/zodConfig';
 import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
 import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';

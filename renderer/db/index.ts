@@ -35,5 +35,6 @@ export { AREA_CODE_SETTING, NOTE_CATEGORIES_SETTING, ANSWER_TARGET_SETTING, DEFA
 export { createRepositories, repositoriesOf, type Repositories } from './repositories';
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export type * from '@shared/domain';
-export * from '@shared/domain';
+// Values of the domain from its zod-free half only: the schemas (and zod) stay off the first screen.
+export * from '@shared/domain/plain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';

@@ -1,7 +1,6 @@
 // Settings: small named values. A 'desk' setting belongs to the desk that wrote it (its phone account,
 // its printer); a 'site' setting applies to every desk (retention period) once desks replicate.
 import type { Setting } from '@shared/domain/desk';
-import { settingSchema } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository } from './recordRepository';
 import { forgetDeskSetting } from './deskSettings';
@@ -10,7 +9,7 @@ export type SettingScope = Setting['scope'];
 
 export class SettingsRepository extends RecordRepository<'settings'> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'settings', settingSchema);
+    super(db, 'settings');
   }
 
   protected override describe(record: Setting): string {
@@ -41,8 +40,8 @@ export class SettingsRepository extends RecordRepository<'settings'> {
       const summary = `set ${scope} setting ${key}`;
       forgetDeskSetting(this.db, key);
       return existing
-        ? this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
-        : this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
+        ? this.writes.update('settings', existing, { key, value, scope }, { action: 'update', summary })
+        : this.writes.create('settings', { key, value, scope }, { action: 'create', summary });
     }).finally(() => forgetDeskSetting(this.db, key));
   }
 }

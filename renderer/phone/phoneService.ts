@@ -7,7 +7,8 @@ import type { PhoneConfiguration, SavePhoneResult } from './phoneConfiguration';
 import type { PhoneView } from './phoneTypes';
 import type { Softphone } from './softphone';
 
-export { PHONE_SETTINGS_KEY, type SavePhoneResult } from './phoneConfiguration';
+export { PHONE_SETTINGS_KEY } from './phoneSettingsKey';
+export type { SavePhoneResult } from './phoneConfiguration';
 
 export interface PhoneHandle {
   softphone: Softphone;
