@@ -4,7 +4,7 @@
 // part-way leaves the directory exactly as it was. The extensions are checked again against what is stored
 // when the import starts: the preview the desk looked at may be minutes old.
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
-import { departmentSchema, staffSchema, type Department, type Staff } from '@shared/domain/directory';
+import type { Department, Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -61,7 +61,7 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
     for (let start = 0; start < pending.length; start += chunkSize) {
       stager.checkCancelled();
       // Parsed like any department (the write path validates every row).
-      const created = await stager.chunk(['departments'], () => stager.stage('departments', departmentSchema, pending.slice(start, start + chunkSize)));
+      const created = await stager.chunk(['departments'], () => stager.stage('departments', pending.slice(start, start + chunkSize)));
       for (const d of created) departments.set(d.nameKey, d);
       departmentsCreated += created.length;
     }
@@ -81,7 +81,7 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
         const dept = department ? departments.get(departmentNameKey(department)) : undefined;
         chunk.push({ ...staffFields(fields, dept?.name), departmentId: dept?.id });
       }
-      if (chunk.length > 0) imported += (await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, chunk))).length;
+      if (chunk.length > 0) imported += (await stager.chunk(['staff'], () => stager.stage('staff', chunk))).length;
       options.onProgress?.(Math.min(start + chunkSize, total), total);
     }
     return { imported, departmentsCreated, skippedRows };
@@ -114,7 +114,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
       await db.departments.each((d) => {
         if (d.deletedAt === undefined) existing.set(d.nameKey, d);
       });
-      const created = await writes.bulkCreate('departments', departmentSchema, [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
+      const created = await writes.bulkCreate('departments', [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
         at: now, audit: (d) => ({ action: 'create', summary: `created department ${d.name} (import)` }),
       });
       for (const d of created) existing.set(d.nameKey, d);
@@ -123,7 +123,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
         const dept = department ? existing.get(departmentNameKey(department)) : undefined;
         return { ...staffFields(fields, dept?.name), departmentId: dept?.id };
       });
-      loaded = (await writes.bulkCreate('staff', staffSchema, people, { at: now })).length;
+      loaded = (await writes.bulkCreate('staff', people, { at: now })).length;
       await writes.audit({ action: 'import', entityTable: 'staff', entityId: newId(now), summary: `imported ${loaded} people from ${source}; ${created.length} departments created` }, { at: now });
     }
     await settings.setValue(markerSetting, true);

@@ -8,7 +8,8 @@ import type { LampsSnapshot, LampView } from './busyLamps';
 import type { PhoneView } from './phoneTypes';
 import type { Softphone } from './softphone';
 
-export { PHONE_SETTINGS_KEY, type SavePhoneResult } from './phoneConfiguration';
+export { PHONE_SETTINGS_KEY } from './phoneSettingsKey';
+export type { SavePhoneResult } from './phoneConfiguration';
 export type { LampState, LampView, LampsSnapshot } from './busyLamps';
 
 export interface PhoneHandle {

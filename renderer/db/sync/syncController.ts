@@ -6,7 +6,6 @@
 import { liveQuery } from 'dexie';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
-import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
 import { SyncEngine, type Replica } from './syncEngine';
 import { syncStatus, updateSyncStatus } from './syncStatus';
 import { SYNC_STATE_KEYS, type SyncConfig } from './syncTables';
@@ -87,7 +86,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   const Pouch = await loadPouch();
   const local = new Pouch(`${db.name}-replica`, { auto_compaction: true });
   const remote = remoteDatabase(Pouch, config, credentials);
-  const engine = new SyncEngine({ db, local: local as unknown as Replica, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: config.siteWideAccounts });
+  const engine = new SyncEngine({ db, local: local as unknown as Replica, siteWideAccounts: config.siteWideAccounts });
   await engine.enableRecording();
 
   const abort = new AbortController();
