@@ -1,12 +1,11 @@
 // Renderer entry: language first (so the first paint is in the desk's language), then persistence,
 // the shell behind sign-in, then (once somebody is signed in) the phone and the first-run sample directory.
-import './app/zodConfig';
 import { messageOf } from '@shared/errors/messageOf';
 import { createRoot } from 'react-dom/client';
 import { LANGUAGE_NATIVE_NAMES, resolveLanguage } from '@shared/i18n/languages';
 import { App } from './app/App';
 import { wirePhone } from './app/phoneStart';
-import { featureLocales } from './app/localeRegistry';
+import { featureLocales, loadLanguageStrings } from './app/localeRegistry';
 import { initI18n, readStoredLanguage, changeLanguage } from './i18n';
 import { notifications } from './ui/notifications/notificationStore';
 import { startStoragePersistence } from './ui/status/storageStatus';
@@ -14,7 +13,7 @@ import './app/global.css';
 
 async function start(): Promise<void> {
   const initial = readStoredLanguage();
-  const i18n = await initI18n(initial.language, featureLocales);
+  const i18n = await initI18n(initial.language, featureLocales, { loadLanguage: loadLanguageStrings });
   if (initial.rejected) {
     notifications.notify('warning', i18n.t('language.unsupported', { requested: initial.rejected, fallback: LANGUAGE_NATIVE_NAMES[initial.language] }));
   }

@@ -28,10 +28,10 @@ export default defineConfig({
         // cached apart from our code, which changes more often).
         codeSplitting: {
           groups: [
-            // zod with the console's zod settings (renderer/app/zodConfig.ts) in one chunk: zod probes for
+            // zod with the console's zod settings (renderer/platform/zodConfig.ts) in one chunk: zod probes for
             // eval when a schema is built, so the jitless setting must run before any module that builds
             // one, and a chunk runs before the chunks that import it.
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]app[\\/]zodConfig\.ts$/, priority: 10 },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]platform[\\/]zodConfig\.ts$/, priority: 10 },
             { name: 'sip', test: /node_modules[\\/]sip\.js[\\/]/ },
             { name: 'pinyin', test: /node_modules[\\/]pinyin-pro[\\/]/ },
             { name: 'opencc', test: /node_modules[\\/]opencc-js[\\/]/ },

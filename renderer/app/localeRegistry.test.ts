@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LANGUAGES } from '@shared/i18n/languages';
 import { buildResources } from '../i18n';
-import { initI18n } from '../i18n';
-import { allFeatureLocales, featureLocales, laterFeatureLocales, loadFeatureStrings } from './localeRegistry';
+import { changeLanguage, initI18n } from '../i18n';
+import { allFeatureLocales, featureLocales, laterFeatureLocales, loadFeatureStrings, loadLanguageStrings } from './localeRegistry';
 
 // The strings given at start and those loaded with their screens, together.
 const everyLocale = await allFeatureLocales();
@@ -33,6 +33,27 @@ describe('translations', () => {
       expect(i18n.getResourceBundle(lng, 'directory'), lng).toEqual((everyLocale.directory as Record<string, object>)[lng]);
     }
     expect(i18n.hasResourceBundle('en', 'switchboard')).toBe(false);
+  });
+
+  it('gives the start namespaces in the default language only, and another language with its chunk, before a switch completes', async () => {
+    const storage = { setItem: () => undefined };
+    const i18n = await initI18n('zh-CN', featureLocales, { loadLanguage: loadLanguageStrings });
+    expect(i18n.hasResourceBundle('en', 'signin')).toBe(false);
+    expect(i18n.hasResourceBundle('zh-TW', 'dashboard')).toBe(false);
+    expect(await changeLanguage(i18n, 'en', storage)).toEqual({ ok: true, language: 'en' });
+    for (const ns of Object.keys(featureLocales)) {
+      expect(i18n.getResourceBundle('en', ns), ns).toEqual(everyLocale[ns]?.en);
+    }
+    expect(i18n.t('signin:signIn.submit')).toBe((everyLocale.signin as Record<string, { signIn: { submit: string } }>).en!.signIn.submit);
+    expect(i18n.hasResourceBundle('zh-TW', 'dashboard')).toBe(false);
+  });
+
+  it('starts in a stored language other than the default with its strings already there (no key or Chinese flashes)', async () => {
+    const i18n = await initI18n('zh-TW', featureLocales, { loadLanguage: loadLanguageStrings });
+    for (const ns of Object.keys(featureLocales)) {
+      expect(i18n.getResourceBundle('zh-TW', ns), ns).toEqual(everyLocale[ns]?.['zh-TW']);
+    }
+    expect(i18n.t('signin:signIn.submit')).toBe((everyLocale.signin as Record<string, { signIn: { submit: string } }>)['zh-TW']!.signIn.submit);
   });
 
   const resources = buildResources(everyLocale);

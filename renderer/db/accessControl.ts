@@ -8,7 +8,7 @@
 // read is refused.
 import { createStore, type Store } from '@shared/store/createStore';
 import type { OperatorRole } from '@shared/domain/desk';
-import { OPERATOR_ROLES } from '@shared/domain/desk';
+import { OPERATOR_ROLES } from '@shared/domain/plain/desk';
 import { canDo, canRead, canWrite, fieldVisibility, TABLE_ACTIONS, type ChangeKind, type SpecialAction, type Visibility } from '@shared/auth/permissions';
 import { PermissionDeniedError } from './writeErrors';
 

@@ -14,7 +14,7 @@
 // (mobiles, "1…", and trunk-prefixed numbers, "0…", are never read); notes and messages, far fewer, by
 // a filtered scan.
 import Dexie from 'dexie';
-import { callNoteSchema, callSchema, messageSchema, type Call, type CallNote, type Message } from '@shared/domain/switchboard';
+import type { Call, CallNote, Message } from '@shared/domain/switchboard';
 import { stripInvisible } from '@shared/text/cleanText';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { callNoteSearchKeys } from './callNoteRepository';
@@ -66,7 +66,7 @@ export async function rekeyForAreaCode(db: FrontDeskDatabase, writes: WritePath,
     if (!call) continue;
     const key = phoneKey(call.remoteNumber, { areaCode: to });
     if (key === call.remoteNumberKey) continue;
-    await writes.patch('calls', callSchema, call, { remoteNumberKey: key }, null);
+    await writes.patch('calls', call, { remoteNumberKey: key }, null);
     result.calls += 1;
   }
 
@@ -75,7 +75,7 @@ export async function rekeyForAreaCode(db: FrontDeskDatabase, writes: WritePath,
     const phoneDigits = phoneKey(note.phone, { areaCode: to });
     const searchKeys = callNoteSearchKeys({ nameSearchKeys, phoneSearchKeys }, note, to);
     if (phoneDigits === note.phoneDigits && sameKeys(note.searchKeys, searchKeys)) continue;
-    await writes.patch('callNotes', callNoteSchema, note, { phoneDigits, searchKeys }, null);
+    await writes.patch('callNotes', note, { phoneDigits, searchKeys }, null);
     result.callNotes += 1;
   }
 
@@ -83,7 +83,7 @@ export async function rekeyForAreaCode(db: FrontDeskDatabase, writes: WritePath,
   for (const message of messages) {
     const fromPhoneKey = phoneKey(message.fromPhone, { areaCode: to });
     if (fromPhoneKey === message.fromPhoneKey) continue;
-    await writes.patch('messages', messageSchema, message, { fromPhoneKey }, null);
+    await writes.patch('messages', message, { fromPhoneKey }, null);
     result.messages += 1;
   }
 

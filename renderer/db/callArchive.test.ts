@@ -3,7 +3,7 @@
 // skip a row, both plans agree, and a concierge (no call notes) is refused.
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../test/testDatabase';
-import { callNoteSchema, callSchema, type Call, type CallNote } from '@shared/domain/switchboard';
+import type { Call, CallNote } from '@shared/domain/switchboard';
 import { newId } from './ids';
 import { CANDIDATE_CAP } from './callArchive';
 import { writePathOf } from './writePath';
@@ -98,14 +98,14 @@ describe('phone-record archive search', () => {
         disposition: answered ? 'answered' : 'missed', ...(answered ? { answeredAt: startedAt + 3000, ringMs: 3000 } : {}),
       });
     }
-    await writePathOf(db).putVerbatim('calls', callSchema, calls);
+    await writePathOf(db).putVerbatim('calls', calls);
     // Every other call has a note: 张伟 (the common name), 张巍 (same initials) or 李娜.
     const names = ['张伟', '张巍', '李娜'];
     const notes: CallNote[] = calls.filter((_, i) => i % 2 === 0).map((c, j) => {
       const callerName = names[j % 3 === 2 ? 2 : j % 2]!;
       return { id: newId(c.startedAt + 1), createdAt: c.startedAt + 1, updatedAt: c.startedAt + 1, deskId: db.desk.deskId, callId: c.id, callStartedAt: c.startedAt, callerName, category: 'enquiry', important: 0, searchKeys: [...nameSearchKeys(callerName), c.remoteNumberDigits] };
     });
-    await writePathOf(db).putVerbatim('callNotes', callNoteSchema, notes);
+    await writePathOf(db).putVerbatim('callNotes', notes);
     const noted = new Map(notes.map((n) => [n.callId!, n]));
     const newest = (list: Call[]) => [...list].sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1)).map((c) => c.id);
     const named = (prefix: string[], extra: (c: Call) => boolean = () => true) => newest(calls.filter((c) => prefix.includes(noted.get(c.id)?.callerName ?? '') && extra(c)));
@@ -122,7 +122,7 @@ describe('phone-record archive search', () => {
     expect(await all(repos, { text: 'zw 13800000' }, 300)).toEqual(named(['张伟', '张巍'], (c) => c.remoteNumberDigits.startsWith('13800000')));
     // A deleted note no longer names its call.
     const gone = notes.find((n) => n.callerName === '张伟')!;
-    await writePathOf(db).putVerbatim('callNotes', callNoteSchema, [{ ...gone, deletedAt: T0 }]);
+    await writePathOf(db).putVerbatim('callNotes', [{ ...gone, deletedAt: T0 }]);
     expect(await all(repos, { text: 'zw' }, 400)).not.toContain(gone.callId);
   });
 

@@ -19,7 +19,7 @@
 // Reads only: the read permission of calls and call notes (and messages for one record) is checked first.
 import Dexie, { type Collection } from 'dexie';
 import type { Call, CallDispositionValue, CallNote, Message } from '@shared/domain/switchboard';
-import { CALL_DIRECTIONS } from '@shared/domain/switchboard';
+import { CALL_DIRECTIONS } from '@shared/domain/plain/switchboard';
 import { matchesAllTokens, normaliseQuery } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 

@@ -4,7 +4,7 @@
 // the note by its `callId` index, never the calls. Suggestions of name and company come from the newest
 // notes of the same number (`phoneDigits` holds the number's phone key, with the desk's area code).
 import Dexie from 'dexie';
-import { callNoteSchema, type Call, type CallNote } from '@shared/domain/switchboard';
+import type { Call, CallNote } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
 import { normaliseText } from '@shared/search/textNormalise';
 import { textKeysReady, type TextKeys } from './textKeys';
@@ -72,7 +72,7 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
   protected override readonly relatedTables = ['settings' as const, 'calls' as const];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'callNotes', callNoteSchema);
+    super(db, 'callNotes');
   }
 
   protected override describe(record: CallNote): string {
@@ -122,9 +122,9 @@ export class CallNoteRepository extends RecordRepository<'callNotes', CallNoteIn
       const fields = await this.toFields({ ...input, callId });
       if (existing && same(fields, withoutUndefined({ ...existing }))) return existing;
       if (!existing) {
-        return this.writes.create('callNotes', callNoteSchema, fields, (r) => ({ action: 'create', summary: options.summary ?? `note written for call ${callId}${r.important ? ' (important)' : ''}` }), options);
+        return this.writes.create('callNotes', fields, (r) => ({ action: 'create', summary: options.summary ?? `note written for call ${callId}${r.important ? ' (important)' : ''}` }), options);
       }
-      return this.writes.update('callNotes', callNoteSchema, existing, fields, (r) => ({ action: 'update', summary: options.summary ?? `note for call ${callId} saved${r.important ? ' (important)' : ''}` }), options);
+      return this.writes.update('callNotes', existing, fields, (r) => ({ action: 'update', summary: options.summary ?? `note for call ${callId} saved${r.important ? ' (important)' : ''}` }), options);
     });
   }
 

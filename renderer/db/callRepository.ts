@@ -3,7 +3,7 @@
 // on-screen notice or a transfer NOTIFY that changes nothing stored costs no write transaction, so it
 // wakes none of the live queries of the switchboard and dashboard.
 import type { NewRecord } from '@shared/domain/record';
-import { callSchema, type Call } from '@shared/domain/switchboard';
+import type { Call } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, withoutUndefined } from './recordRepository';
 import { textKeysReady } from './textKeys';
@@ -31,7 +31,7 @@ export class CallRepository extends RecordRepository<'calls'> {
   private readonly archive: CallArchive;
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'calls', callSchema);
+    super(db, 'calls');
     this.archive = new CallArchive(db);
   }
 
@@ -75,12 +75,12 @@ export class CallRepository extends RecordRepository<'calls'> {
       const existing = await this.table.get(id);
       const { id: _id, createdAt: _createdAt, ...next } = candidate(existing);
       if (!existing) {
-        const record = await this.writes.create('calls', callSchema, next, (r) => ({ action: 'create', summary: `${r.direction} call ${r.remoteNumber} on line ${r.line}` }), { id });
+        const record = await this.writes.create('calls', next, (r) => ({ action: 'create', summary: `${r.direction} call ${r.remoteNumber} on line ${r.line}` }), { id });
         return { record, written: true };
       }
       if (sameStoredFields({ ...next, id, createdAt: existing.createdAt }, existing)) return { record: existing, written: false };
       const ended = next.endedAt !== undefined && existing.endedAt === undefined;
-      const record = await this.writes.update('calls', callSchema, existing, next, ended ? (r) => ({ action: 'update', summary: `call ${r.remoteNumber} ended: ${r.disposition}` }) : null);
+      const record = await this.writes.update('calls', existing, next, ended ? (r) => ({ action: 'update', summary: `call ${r.remoteNumber} ended: ${r.disposition}` }) : null);
       return { record, written: true };
     });
   }

@@ -3,7 +3,7 @@
 // first follow-up → in progress), so a screen cannot store an item that breaks them; every change is
 // audited by the generic repository in the same transaction.
 import Dexie from 'dexie';
-import { complaintSchema, type Complaint, type FollowUp } from '@shared/domain/visitors';
+import type { Complaint, FollowUp } from '@shared/domain/visitors';
 import type { NewRecord } from '@shared/domain/record';
 import { defaultDueAt, isOverdue, nextStatus, WAITING_STATUSES } from '@shared/complaints/complaintRules';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -18,7 +18,7 @@ export type ComplaintInput = Omit<NewRecord<Complaint>, 'status' | 'followUps' |
 
 export class ComplaintRepository extends RecordRepository<'complaints', ComplaintInput> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'complaints', complaintSchema);
+    super(db, 'complaints');
   }
 
   protected override describe(record: Complaint): string {

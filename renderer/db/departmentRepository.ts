@@ -1,9 +1,9 @@
 import type { Department, DepartmentInput } from '@shared/domain/directory';
-import { departmentInputSchema, departmentSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { normaliseText } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { RecordRepository, ValidationError } from './recordRepository';
+import { schemas } from './schemaRegistry';
 import { staffKeysOf } from './staffRepository';
 import { textKeys } from './textKeys';
 
@@ -28,7 +28,7 @@ export class DepartmentRepository extends RecordRepository<'departments', Depart
   protected override readonly relatedTables: TableName[] = ['staff'];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'departments', departmentSchema);
+    super(db, 'departments');
   }
 
   protected override describe(record: Department): string {
@@ -36,7 +36,7 @@ export class DepartmentRepository extends RecordRepository<'departments', Depart
   }
 
   protected override async toFields(input: DepartmentInput, existing: Department | undefined): Promise<NewRecord<Department>> {
-    const parsed = departmentInputSchema.safeParse(input);
+    const parsed = schemas().INPUT_SCHEMAS.departments.safeParse(input);
     if (!parsed.success) throw ValidationError.fromZod(parsed.error);
     const { name, ...rest } = parsed.data;
     const fields = departmentFields(name, rest);
@@ -50,7 +50,7 @@ export class DepartmentRepository extends RecordRepository<'departments', Depart
     if (!previous || previous.name === record.name) return;
     // No audit entry per person: the rename is audited, their keys are derived from it.
     const members = await this.db.staff.where('departmentId').equals(record.id).toArray();
-    for (const person of members) await this.writes.patch('staff', staffSchema, person, { searchKeys: staffKeysOf(person, record.name) }, null);
+    for (const person of members) await this.writes.patch('staff', person, { searchKeys: staffKeysOf(person, record.name) }, null);
   }
 
   protected override async beforeDelete(record: Department): Promise<void> {

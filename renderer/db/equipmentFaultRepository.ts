@@ -3,7 +3,7 @@
 // itself when the PBX has been unreachable for over a minute (features/equipment watches the phone's
 // registration); the operator confirms it (it becomes an ordinary open fault) or dismisses it (a tombstone).
 import Dexie from 'dexie';
-import { equipmentFaultSchema, type EquipmentFault, type EquipmentKind, type FaultStatus } from '@shared/domain/switchboard';
+import type { EquipmentFault, EquipmentKind, FaultStatus } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -37,7 +37,7 @@ export const OPEN_FAULT_STATUSES: readonly FaultStatus[] = ['open', 'inRepair'];
 
 export class EquipmentFaultRepository extends RecordRepository<'equipmentFaults', FaultInput> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'equipmentFaults', equipmentFaultSchema);
+    super(db, 'equipmentFaults');
   }
 
   protected override describe(record: EquipmentFault): string {

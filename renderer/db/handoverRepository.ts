@@ -7,10 +7,10 @@
 // this file (or calls registerHandoverProvider from renderer/db); each returns null when it has nothing to report. They read
 // straight from the tables (inside db/), so a provider works whatever the writer's roles.
 import Dexie from 'dexie';
-import { handoverSchema, type Handover, type HandoverItem } from '@shared/domain/desk';
+import type { Handover, HandoverItem } from '@shared/domain/desk';
 import { WAITING_STATUSES } from '@shared/complaints/complaintRules';
-import { WAITING_STATUSES as PARCEL_WAITING_STATUSES } from '@shared/domain/parcels';
-import { MESSAGE_STATUSES } from '@shared/domain/switchboard';
+import { WAITING_STATUSES as PARCEL_WAITING_STATUSES } from '@shared/domain/plain/parcels';
+import { MESSAGE_STATUSES } from '@shared/domain/plain/switchboard';
 import { isWaiting as messageWaiting } from '@shared/messages/messageMachine';
 import { OPEN_FAULT_STATUSES } from './equipmentFaultRepository';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -95,7 +95,7 @@ export function registerHandoverProvider(provider: HandoverProvider): void {
 
 export class HandoverRepository extends RecordRepository<'handovers'> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'handovers', handoverSchema);
+    super(db, 'handovers');
   }
 
   protected override describe(record: Handover): string {
@@ -126,7 +126,7 @@ export class HandoverRepository extends RecordRepository<'handovers'> {
       const existing = await this.live(id);
       if (existing.status !== 'open') throw new ValidationError({ status: 'alreadyAcknowledged' });
       const by = this.db.access.principal;
-      return this.writes.patch('handovers', handoverSchema, existing, { status: 'acknowledged', acknowledgedBy: by?.operatorId ?? this.db.desk.actorId, acknowledgedAt: Date.now() }, {
+      return this.writes.patch('handovers', existing, { status: 'acknowledged', acknowledgedBy: by?.operatorId ?? this.db.desk.actorId, acknowledgedAt: Date.now() }, {
         action: 'acknowledge', summary: `handover note acknowledged by ${by?.name ?? this.db.desk.actorId}`,
       });
     });

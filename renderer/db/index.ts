@@ -37,7 +37,8 @@ export { createRepositories, repositoriesOf, type Repositories } from './reposit
 export { DatabaseProvider, useDatabase } from './DatabaseContext';
 export { useLiveRead } from './useLiveRead';
 export type * from '@shared/domain';
-export * from '@shared/domain';
+// Values of the domain from its zod-free half only: the schemas (and zod) stay off the first screen.
+export * from '@shared/domain/plain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';
 export { syncStatus, type SyncStatus, type SyncState } from './sync/syncStatus';
 export { deskPresences } from './sync/deskPresence';

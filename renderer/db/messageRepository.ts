@@ -3,15 +3,7 @@
 // signature, followed up until closed. Every state change asks the pure rules of
 // shared/messages/messageMachine.ts first and goes through the write path, which audits it.
 import Dexie from 'dexie';
-import {
-  messageSchema,
-  type Acknowledgement,
-  type Delivery,
-  type DeliveryChannel,
-  type Message,
-  type MessageStatus,
-  type MessageUrgency,
-} from '@shared/domain/switchboard';
+import type { Acknowledgement, Delivery, DeliveryChannel, Message, MessageStatus, MessageUrgency } from '@shared/domain/switchboard';
 import type { NewRecord } from '@shared/domain/record';
 import { defaultMessageDueAt, isMessageOverdue, nextMessageStatus, type MessageEvent, type TransitionRefusal } from '@shared/messages/messageMachine';
 import { textKeys, textKeysReady } from './textKeys';
@@ -68,7 +60,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
   protected override readonly relatedTables = ['settings' as const];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'messages', messageSchema);
+    super(db, 'messages');
   }
 
   protected override describe(record: Message): string {
@@ -101,7 +93,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
         status: 'open' as const,
         followUps: [],
       }) as NewRecord<Message>;
-      return this.writes.create('messages', messageSchema, fields, (r) => ({ action: 'create', summary: `message for ${r.toName ?? r.toStaffId ?? r.toDepartmentId} (${urgency})` }), { at: now });
+      return this.writes.create('messages', fields, (r) => ({ action: 'create', summary: `message for ${r.toName ?? r.toStaffId ?? r.toDepartmentId} (${urgency})` }), { at: now });
     });
   }
 
@@ -112,7 +104,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
       const result = nextMessageStatus(existing.status, typeof event === 'function' ? event(existing) : event, existing.acknowledgedAt !== undefined);
       if (!result.ok) throw new MessageTransitionError(result.refusal);
       const at = Math.max(Date.now(), existing.updatedAt);
-      return this.writes.patch('messages', messageSchema, existing, { ...changes(existing, result.status, at), status: result.status }, { action: 'update', summary: summary(existing, result.status) }, { at });
+      return this.writes.patch('messages', existing, { ...changes(existing, result.status, at), status: result.status }, { action: 'update', summary: summary(existing, result.status) }, { at });
     });
   }
 
@@ -179,7 +171,7 @@ export class MessageRepository extends RecordRepository<'messages'> {
       if (existing.status === 'closed') throw new MessageTransitionError('alreadyClosed');
       const at = Math.max(Date.now(), existing.updatedAt);
       const followUps = text?.trim() ? [...existing.followUps, { at, by: this.db.desk.actorId, text: cleanText(text).trim().slice(0, 2000) }] : existing.followUps;
-      return this.writes.patch('messages', messageSchema, existing, { remindedAt: [...(existing.remindedAt ?? []), at].slice(-200), followUps }, { action: 'update', summary: `reminder for message ${id}` }, { at });
+      return this.writes.patch('messages', existing, { remindedAt: [...(existing.remindedAt ?? []), at].slice(-200), followUps }, { action: 'update', summary: `reminder for message ${id}` }, { at });
     });
   }
 

@@ -2,7 +2,8 @@
 // supervisor on first run, PIN/password checks with the lock-out of shared/auth/lockout.ts, resets by a
 // supervisor. Secrets are hashed before any transaction opens (renderer/db/secretHash.ts; an IndexedDB
 // transaction would commit while WebCrypto works) and only the hash is stored; nothing reads a PIN back.
-import { OPERATOR_ROLES, operatorSchema, rolesOf, type Operator, type OperatorRole } from '@shared/domain/desk';
+import type { Operator, OperatorRole } from '@shared/domain/desk';
+import { OPERATOR_ROLES, rolesOf } from '@shared/domain/plain/desk';
 import type { NewRecord } from '@shared/domain/record';
 import { afterAttempt, lockedUntil } from '@shared/auth/lockout';
 import { secretProblem } from '@shared/auth/credentials';
@@ -55,7 +56,7 @@ export function principalOf(operator: Operator): Principal {
 
 export class OperatorRepository extends RecordRepository<'operators'> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'operators', operatorSchema);
+    super(db, 'operators');
   }
 
   protected override describe(record: Operator): string {
@@ -91,7 +92,7 @@ export class OperatorRepository extends RecordRepository<'operators'> {
       if (!(await this.needsFirstRun())) throw new ValidationError({ name: 'alreadySetUp' });
       const fields = this.fieldsOf(input.name, roles, pinHash);
       const id = newId();
-      const record = await this.writes.create('operators', operatorSchema, fields, (r) => ({ action: 'create', summary: `first-run set-up: supervisor ${r.name} (${roles.join('+')})` }), { authority: AUTHENTICATION, id, actorId: id });
+      const record = await this.writes.create('operators', fields, (r) => ({ action: 'create', summary: `first-run set-up: supervisor ${r.name} (${roles.join('+')})` }), { authority: AUTHENTICATION, id, actorId: id });
       // The set-up is the supervisor's own act: the entry names them.
       await this.writes.audit({ action: 'signIn', entityTable: 'operators', entityId: record.id, summary: `${record.name} signed in (first run)` }, { authority: AUTHENTICATION, actorId: record.id });
       return principalOf(record);
@@ -105,7 +106,7 @@ export class OperatorRepository extends RecordRepository<'operators'> {
     const roles = checkedRoles(input.roles);
     return this.transaction(async () => {
       await this.assertNameFree(input.name, undefined);
-      return this.writes.create('operators', operatorSchema, this.fieldsOf(input.name, roles, pinHash), (r) => ({ action: 'create', summary: `added ${this.describe(r)}` }));
+      return this.writes.create('operators', this.fieldsOf(input.name, roles, pinHash), (r) => ({ action: 'create', summary: `added ${this.describe(r)}` }));
     });
   }
 
@@ -114,7 +115,7 @@ export class OperatorRepository extends RecordRepository<'operators'> {
     const checked = checkedRoles(roles);
     return this.transaction(async () => {
       const existing = await this.live(id);
-      return this.writes.patch('operators', operatorSchema, existing, { roles: checked, role: checked[0]! }, { action: 'update', summary: `roles of ${existing.name}: ${rolesOf(existing).join('+')} → ${checked.join('+')}` });
+      return this.writes.patch('operators', existing, { roles: checked, role: checked[0]! }, { action: 'update', summary: `roles of ${existing.name}: ${rolesOf(existing).join('+')} → ${checked.join('+')}` });
     });
   }
 
@@ -122,7 +123,7 @@ export class OperatorRepository extends RecordRepository<'operators'> {
     this.db.access.assertAction('editStaff');
     return this.transaction(async () => {
       const existing = await this.live(id);
-      return this.writes.patch('operators', operatorSchema, existing, { active: active ? 1 : 0 }, { action: 'update', summary: `${existing.name} ${active ? 'may sign in again' : 'may no longer sign in'}` });
+      return this.writes.patch('operators', existing, { active: active ? 1 : 0 }, { action: 'update', summary: `${existing.name} ${active ? 'may sign in again' : 'may no longer sign in'}` });
     });
   }
 
@@ -132,7 +133,7 @@ export class OperatorRepository extends RecordRepository<'operators'> {
     const pinHash = await hashChecked(secret);
     return this.transaction(async () => {
       const existing = await this.live(id);
-      return this.writes.patch('operators', operatorSchema, existing, { pinHash, failedAttempts: 0, lockedUntil: undefined }, { action: 'resetPin', summary: `PIN of ${existing.name} reset` });
+      return this.writes.patch('operators', existing, { pinHash, failedAttempts: 0, lockedUntil: undefined }, { action: 'resetPin', summary: `PIN of ${existing.name} reset` });
     });
   }
 
@@ -153,11 +154,11 @@ export class OperatorRepository extends RecordRepository<'operators'> {
       const current = (await this.accounts.get(operatorId)) ?? account;
       if (ok) {
         if (state.failedAttempts > 0 || state.lockedUntil !== undefined) {
-          await this.writes.patch('operators', operatorSchema, current, { failedAttempts: 0, lockedUntil: undefined }, null, context);
+          await this.writes.patch('operators', current, { failedAttempts: 0, lockedUntil: undefined }, null, context);
         }
         return { ok: true, principal: principalOf(current) };
       }
-      await this.writes.patch('operators', operatorSchema, current, { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }, {
+      await this.writes.patch('operators', current, { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }, {
         action: 'signInFailed', summary: `wrong PIN for ${current.name} (${purpose}, ${next.failedAttempts} in a row)`,
       }, context);
       if (next.lockedUntil !== undefined) {

@@ -6,7 +6,8 @@
 // (today's intake), [parcelId+at] (the timeline). Nothing here walks the whole table.
 import Dexie from 'dexie';
 import type { NewRecord } from '@shared/domain/record';
-import { parcelEventSchema, parcelSchema, WAITING_STATUSES, type NotifyChannel, type Parcel, type ParcelEvent, type ParcelType } from '@shared/domain/parcels';
+import type { NotifyChannel, Parcel, ParcelEvent, ParcelType } from '@shared/domain/parcels';
+import { WAITING_STATUSES } from '@shared/domain/plain/parcels';
 import type { Staff } from '@shared/domain/directory';
 import { trackingKey, trackingShape } from '@shared/parcels/trackingKey';
 import { parcelIdFromCode } from '@shared/parcels/parcelCode';
@@ -77,7 +78,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
   protected override readonly relatedTables: TableName[] = ['parcelEvents', 'staff'];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'parcels', parcelSchema);
+    super(db, 'parcels');
   }
 
   protected override describe(record: Parcel): string {
@@ -116,7 +117,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
         notes: trimmed(input.notes),
         searchKeys: parcelSearchKeys({ trackingKey: key, shelf }, recipient?.searchKeys ?? []),
       };
-      const parcel = await this.writes.create('parcels', parcelSchema, fields, (p) => ({ action: 'create', summary: `received ${this.describe(p)}${p.urgent ? ' (urgent)' : ''}` }), { at: now });
+      const parcel = await this.writes.create('parcels', fields, (p) => ({ action: 'create', summary: `received ${this.describe(p)}${p.urgent ? ' (urgent)' : ''}` }), { at: now });
       await this.event(parcel, { kind: 'received', at: now, shelf, photo: input.photo, notes: input.acceptDuplicate ? 'taken in although an open item has this tracking number' : undefined });
       return { kind: 'received', parcel };
     });
@@ -143,7 +144,7 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
       if (!sender || !destination) throw new ValidationError({ ...(sender ? {} : { sender: 'required' }), ...(destination ? {} : { destination: 'required' }) });
       const number = trimmed(input.trackingNumber);
       const key = number ? trackingKey(number) : undefined;
-      const parcel = await this.writes.create('parcels', parcelSchema, {
+      const parcel = await this.writes.create('parcels', {
         trackingNumber: number, trackingKey: key, carrier: trimmed(input.carrier), type: input.type, urgent: 0, status: 'sent',
         receivedAt: now, receivedBy: this.db.desk.actorId, sender, destination, costCentre: trimmed(input.costCentre),
         recipientName: trimmed(input.recipientName), notes: trimmed(input.notes),
@@ -336,11 +337,11 @@ export class ParcelRepository extends RecordRepository<'parcels'> {
 
   private apply(parcel: Parcel, action: ParcelAction, summary: string, extra: Partial<Parcel> = {}): Promise<Parcel> {
     const changes = { ...applyParcelAction(parcel, action), ...extra };
-    return this.writes.patch('parcels', parcelSchema, parcel, changes, { action: action.kind === 'handedOver' ? 'handOver' : 'update', summary }, { at: action.at });
+    return this.writes.patch('parcels', parcel, changes, { action: action.kind === 'handedOver' ? 'handOver' : 'update', summary }, { at: action.at });
   }
 
   private event(parcel: Parcel, fields: Omit<NewRecord<ParcelEvent>, 'parcelId' | 'actorId'>): Promise<ParcelEvent> {
     if (!Dexie.currentTransaction) throw new Error('a parcel event is written in the transaction of its parcel change');
-    return this.writes.create('parcelEvents', parcelEventSchema, { ...fields, parcelId: parcel.id, actorId: this.db.desk.actorId }, null, { at: fields.at });
+    return this.writes.create('parcelEvents', { ...fields, parcelId: parcel.id, actorId: this.db.desk.actorId }, null, { at: fields.at });
   }
 }

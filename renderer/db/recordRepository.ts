@@ -2,7 +2,6 @@
 // record (docs/ARCHITECTURE.md, "Storage"): ULID keys made on the desk, createdAt/updatedAt/deskId on every
 // write, soft deletes hidden from reads, and an audit entry in the same transaction as the change.
 import type { Table } from 'dexie';
-import type { z } from 'zod';
 import type { NewRecord } from '@shared/domain/record';
 import { matchesAllTokens, normaliseQuery } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
@@ -28,7 +27,6 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
   constructor(
     protected readonly db: FrontDeskDatabase,
     readonly tableName: N,
-    protected readonly schema: z.ZodType<FrontDeskTables[N]>,
   ) {}
 
   /**
@@ -65,16 +63,10 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
     return this.writes.transaction([this.tableName, ...this.relatedTables], work);
   }
 
-  protected validate(record: unknown): FrontDeskTables[N] {
-    const parsed = this.schema.safeParse(record);
-    if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-    return withoutUndefined(parsed.data);
-  }
-
   async create(input: TInput, options: WriteOptions = {}): Promise<FrontDeskTables[N]> {
     return this.transaction(async () => {
       const fields = await this.toFields(input, undefined);
-      const record = await this.writes.create(this.tableName, this.schema, fields, (r) => ({ action: 'create', summary: options.summary ?? `created ${this.describe(r)}` }), options);
+      const record = await this.writes.create(this.tableName, fields, (r) => ({ action: 'create', summary: options.summary ?? `created ${this.describe(r)}` }), options);
       await this.afterWrite(record, undefined);
       return record;
     });
@@ -85,7 +77,7 @@ export class RecordRepository<N extends TableName, TInput = NewRecord<FrontDeskT
     return this.transaction(async () => {
       const existing = await this.live(id);
       const fields = await this.toFields({ ...(existing as unknown as TInput), ...changes }, existing);
-      const record = await this.writes.update(this.tableName, this.schema, existing, fields, (r) => ({
+      const record = await this.writes.update(this.tableName, existing, fields, (r) => ({
         action: 'update', summary: options.summary ?? `updated ${this.describe(r)}: ${changedFields(existing, r).join(', ') || 'no change'}`,
       }), options);
       await this.afterWrite(record, existing);

@@ -1,6 +1,5 @@
 // One repository per table. The directory and desk tables have their own classes; the other domains
 // start with the generic repository and grow their own files with their features.
-import { parcelEventSchema } from '@shared/domain/parcels';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { AuditLogRepository } from './auditLog';
 import { CallRepository } from './callRepository';
@@ -34,7 +33,7 @@ export function createRepositories(db: FrontDeskDatabase) {
     watchlistAlerts: new WatchlistAlertRepository(db),
     complaints: new ComplaintRepository(db),
     parcels: new ParcelRepository(db),
-    parcelEvents: new RecordRepository(db, 'parcelEvents', parcelEventSchema),
+    parcelEvents: new RecordRepository(db, 'parcelEvents'),
     calls: new CallRepository(db),
     callNotes: new CallNoteRepository(db),
     messages: new MessageRepository(db),

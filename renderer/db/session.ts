@@ -5,7 +5,7 @@
 // A reload of the window keeps the session (the person and the lock) in sessionStorage, which lives as
 // long as the window: the lock survives a reload, and closing the window signs the person out. Only the
 // person's id is kept there; what they may do is read from their stored account each time.
-import { type Handover, type HandoverItem, type OperatorRole } from '@shared/domain/desk';
+import type { Handover, HandoverItem, OperatorRole } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import type { AccessState, Principal } from './accessControl';
 import { OperatorRepository, type SignInOutcome } from './operatorRepository';

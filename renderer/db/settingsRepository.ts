@@ -1,7 +1,6 @@
 // Settings: small named values. A 'desk' setting belongs to the desk that wrote it (its phone account,
 // its printer); a 'site' setting applies to every desk (retention period) once desks replicate.
 import type { Setting } from '@shared/domain/desk';
-import { settingSchema } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository } from './recordRepository';
 import { AREA_CODE_SETTING, forgetDeskSetting } from './deskSettings';
@@ -12,7 +11,7 @@ export type SettingScope = Setting['scope'];
 
 export class SettingsRepository extends RecordRepository<'settings'> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'settings', settingSchema);
+    super(db, 'settings');
   }
 
   protected override describe(record: Setting): string {
@@ -47,8 +46,8 @@ export class SettingsRepository extends RecordRepository<'settings'> {
       const before = key === AREA_CODE_SETTING ? await this.find(key) : undefined;
       forgetDeskSetting(this.db, key);
       const written = existing
-        ? await this.writes.update('settings', settingSchema, existing, { key, value, scope }, { action: 'update', summary })
-        : await this.writes.create('settings', settingSchema, { key, value, scope }, { action: 'create', summary });
+        ? await this.writes.update('settings', existing, { key, value, scope }, { action: 'update', summary })
+        : await this.writes.create('settings', { key, value, scope }, { action: 'create', summary });
       if (key === AREA_CODE_SETTING) {
         const area = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
         const after = await this.find(key);

@@ -5,7 +5,7 @@
 // when the import starts: the preview the desk looked at may be minutes old.
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import { deterministicUlid } from '@shared/directory/sampleIds';
-import { departmentSchema, staffSchema, type Department, type Staff } from '@shared/domain/directory';
+import type { Department, Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
@@ -62,7 +62,7 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
     for (let start = 0; start < pending.length; start += chunkSize) {
       stager.checkCancelled();
       // Parsed like any department (the write path validates every row).
-      const created = await stager.chunk(['departments'], () => stager.stage('departments', departmentSchema, pending.slice(start, start + chunkSize)));
+      const created = await stager.chunk(['departments'], () => stager.stage('departments', pending.slice(start, start + chunkSize)));
       for (const d of created) departments.set(d.nameKey, d);
       departmentsCreated += created.length;
     }
@@ -82,7 +82,7 @@ export async function importStaffRows(db: FrontDeskDatabase, rows: readonly Dire
         const dept = department ? departments.get(departmentNameKey(department)) : undefined;
         chunk.push({ ...staffFields(fields, dept?.name), departmentId: dept?.id });
       }
-      if (chunk.length > 0) imported += (await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, chunk))).length;
+      if (chunk.length > 0) imported += (await stager.chunk(['staff'], () => stager.stage('staff', chunk))).length;
       options.onProgress?.(Math.min(start + chunkSize, total), total);
     }
     return { imported, departmentsCreated, skippedRows };
@@ -125,7 +125,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
         if (d.deletedAt === undefined) existing.set(d.nameKey, d);
       });
       const fixedAt = options.fixedAt;
-      const created = await writes.bulkCreate('departments', departmentSchema, [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
+      const created = await writes.bulkCreate('departments', [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
         at: fixedAt ?? now,
         // Fixed rows are audited by the one summary entry below, at the real time (not at the fixed stamp).
         ...(fixedAt === undefined ? { audit: (d: Department) => ({ action: 'create' as const, summary: `created department ${d.name} (import)` }) } : { idOf: (d: NewRecord<Department>) => deterministicUlid(fixedAt, `departments:${d.nameKey}`) }),
@@ -137,7 +137,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
         return { ...staffFields(fields, dept?.name), departmentId: dept?.id };
       });
       loaded = (
-        await writes.bulkCreate('staff', staffSchema, people, fixedAt === undefined ? { at: now } : { at: fixedAt, idOf: (p: NewRecord<Staff>) => deterministicUlid(fixedAt, `staff:${p.extension ?? p.name}`) })
+        await writes.bulkCreate('staff', people, fixedAt === undefined ? { at: now } : { at: fixedAt, idOf: (p: NewRecord<Staff>) => deterministicUlid(fixedAt, `staff:${p.extension ?? p.name}`) })
       ).length;
       await writes.audit({ action: 'import', entityTable: 'staff', entityId: newId(now), summary: `imported ${loaded} people from ${source}; ${created.length} departments created` }, { at: now });
     }

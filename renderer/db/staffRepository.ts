@@ -1,10 +1,10 @@
 import type { Staff, StaffFields, StaffInput } from '@shared/domain/directory';
-import { staffInputSchema, staffSchema } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { matchesAllTokens, normaliseQuery } from '@shared/search/textNormalise';
 import type { FrontDeskDatabase, TableName } from './FrontDeskDatabase';
 import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
+import { schemas } from './schemaRegistry';
 import { textKeys } from './textKeys';
 import { importStaffOnce, importStaffRows, type ImportOnceOptions, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
@@ -41,7 +41,7 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
   protected override readonly relatedTables: TableName[] = ['departments'];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'staff', staffSchema);
+    super(db, 'staff');
   }
 
   /**
@@ -58,7 +58,7 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
   }
 
   protected override async toFields(input: StaffInput, existing: Staff | undefined): Promise<NewRecord<Staff>> {
-    const parsed = staffInputSchema.safeParse(input);
+    const parsed = schemas().INPUT_SCHEMAS.staff.safeParse(input);
     if (!parsed.success) throw ValidationError.fromZod(parsed.error);
     const fields = parsed.data;
     let departmentName: string | undefined;

@@ -1,8 +1,6 @@
 // Staged imports against a real (fake-indexeddb) database: hidden while staging, shown together, removed
 // on a rollback, and an import a reload interrupted is rolled back (or finished) at the next start.
 import { describe, expect, it } from 'vitest';
-import { staffSchema } from '@shared/domain/directory';
-import { visitSchema } from '@shared/domain/visitors';
 import { journalKey, type ImportJournal } from '@shared/imports/staging';
 import { freshDatabase } from '../test/testDatabase';
 import { SettingsRepository } from './settingsRepository';
@@ -18,7 +16,7 @@ describe('staged imports', () => {
     const { db, repos } = await freshDatabase();
     const seen: Record<string, number> = {};
     await runStagedImport(db, 'directory', ['staff'], async (stager) => {
-      await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, [person('欧阳明', '8801'), person('吕小雨', '8802')]));
+      await stager.chunk(['staff'], () => stager.stage('staff', [person('欧阳明', '8801'), person('吕小雨', '8802')]));
       seen.search = (await repos.staff.search('ouyang')).length;
       seen.byExtension = (await repos.staff.extensionHolder('8801')) ? 1 : 0;
       seen.hosts = (await repos.staff.hostLookup()).byExtension.size;
@@ -38,7 +36,7 @@ describe('staged imports', () => {
   it('a failure part-way removes what was staged and audits the rollback', async () => {
     const { db } = await freshDatabase();
     await expect(runStagedImport(db, 'directory', ['staff'], async (stager) => {
-      await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, [person('甲', '1001')]));
+      await stager.chunk(['staff'], () => stager.stage('staff', [person('甲', '1001')]));
       throw new Error('disk full');
     }, () => ({ action: 'import', entityTable: 'staff', summary: 'never' }))).rejects.toThrow('disk full');
     expect(await db.staff.count()).toBe(0);
@@ -75,7 +73,7 @@ describe('staged imports', () => {
     const { db } = await freshDatabase();
     let recovered: Awaited<ReturnType<typeof recoverStagedImports>> | undefined;
     await runStagedImport(db, 'directory', ['staff'], async (stager) => {
-      await stager.chunk(['staff'], () => stager.stage('staff', staffSchema, [person('乙', '1002')]));
+      await stager.chunk(['staff'], () => stager.stage('staff', [person('乙', '1002')]));
       recovered = await recoverStagedImports(db);
     }, () => ({ action: 'import', entityTable: 'staff', summary: 'imported 1 person' }));
     expect(recovered).toEqual({ rolledBack: [], published: [] });
@@ -88,12 +86,12 @@ async function leaveInterruptedImport(db: Awaited<ReturnType<typeof freshDatabas
   const writes = writePathOf(db);
   const journal: ImportJournal = { importId, kind: 'directory', state, tables: ['staff', 'visitors', 'visits'], startedAt: Date.now() };
   await new SettingsRepository(db).setValue(journalKey(importId), journal);
-  await writes.bulkCreate('staff', staffSchema, [person('张一', '3001'), person('张二', '3002')], { stagedBy: importId });
+  await writes.bulkCreate('staff', [person('张一', '3001'), person('张二', '3002')], { stagedBy: importId });
   if (state === 'publishing') {
-    const [visitor] = await writes.bulkCreate('visitors', (await import('@shared/domain/visitors')).visitorSchema, [visitorFields({ name: '来访者' })], { stagedBy: importId });
-    await writes.bulkCreate('visits', visitSchema, [{ visitorId: visitor!.id, status: 'expected', expectedAt: Date.now(), partySize: 1 }], { stagedBy: importId });
+    const [visitor] = await writes.bulkCreate('visitors', [visitorFields({ name: '来访者' })], { stagedBy: importId });
+    await writes.bulkCreate('visits', [{ visitorId: visitor!.id, status: 'expected', expectedAt: Date.now(), partySize: 1 }], { stagedBy: importId });
   } else {
-    const [visitor] = await writes.bulkCreate('visitors', (await import('@shared/domain/visitors')).visitorSchema, [visitorFields({ name: '来访者' })], { stagedBy: importId });
+    const [visitor] = await writes.bulkCreate('visitors', [visitorFields({ name: '来访者' })], { stagedBy: importId });
     void visitor;
   }
 }

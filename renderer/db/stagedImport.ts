@@ -6,7 +6,6 @@
 // - publishing: every row is in and they are being made visible, chunk by chunk; this is not cancelled, and
 //   an import a reload interrupted here is finished at the next start.
 // While an import runs it holds a Web Lock, so a second window starting meanwhile leaves it alone.
-import type { z } from 'zod';
 import type { NewRecord } from '@shared/domain/record';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { messageOf } from '@shared/errors/messageOf';
@@ -34,7 +33,7 @@ export interface Stager {
   /** One short read-write transaction (one chunk): the stage() calls inside it join it. */
   chunk<R>(tables: readonly StagedTable[], work: () => Promise<R>): Promise<R>;
   /** Writes rows hidden (validated and stamped by the write path); call inside chunk(), at most a chunk's rows. */
-  stage<N extends StagedTable>(table: N, schema: z.ZodType<Row<N>>, rows: readonly NewRecord<Row<N>>[]): Promise<Row<N>[]>;
+  stage<N extends StagedTable>(table: N, rows: readonly NewRecord<Row<N>>[]): Promise<Row<N>[]>;
   /** Throws ImportCancelledError once the import was cancelled. */
   checkCancelled(): void;
 }
@@ -73,8 +72,8 @@ export async function runStagedImport<R>(
         importId,
         at,
         chunk: (chunkTables, chunkWork) => writes.transaction(chunkTables, chunkWork),
-        async stage(table, schema, rows) {
-          const written = await writes.bulkCreate(table, schema, rows, { at, chunkSize: Math.max(1, rows.length), stagedBy: importId });
+        async stage(table, rows) {
+          const written = await writes.bulkCreate(table, rows, { at, chunkSize: Math.max(1, rows.length), stagedBy: importId });
           staged.get(table)?.push(...written.map((r) => r.id));
           return written;
         },

@@ -3,7 +3,8 @@
 // audit entry in the same transaction; the watchlist is checked inside the check-in transaction against
 // exactly what is being saved, so no re-typing or skipped field gets a match past the desk.
 import Dexie from 'dexie';
-import { visitSchema, type Visit, type Visitor, type WatchlistAlert, type WatchlistEntry, HOST_NOTIFICATION_CHANNELS } from '@shared/domain/visitors';
+import type { Visit, Visitor, WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
+import { HOST_NOTIFICATION_CHANNELS } from '@shared/domain/plain/visitors';
 import type { Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { checkRegistration, type RegistrationFields, type RegistrationInput } from '@shared/visitors/registration';
@@ -18,7 +19,6 @@ import { WatchlistAlertRepository } from './watchlistRepository';
 import { textKeys } from './textKeys';
 import { runStagedImport } from './stagedImport';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
-import { watchlistAlertSchema, visitorSchema } from '@shared/domain/visitors';
 
 export type HostNotificationChannel = (typeof HOST_NOTIFICATION_CHANNELS)[number];
 export type CheckOutMethod = NonNullable<Visit['checkOutMethod']>;
@@ -70,7 +70,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
   protected override readonly relatedTables: TableName[] = ['visitors', 'watchlist', 'watchlistAlerts', 'staff'];
 
   constructor(db: FrontDeskDatabase) {
-    super(db, 'visits', visitSchema);
+    super(db, 'visits');
   }
 
   protected override describe(record: Visit): string {
@@ -119,8 +119,8 @@ export class VisitRepository extends RecordRepository<'visits'> {
         stager.checkCancelled();
         const slice = checked.slice(start, start + chunkRows);
         await stager.chunk(['visitors', 'visits'], async () => {
-          const visitors = await stager.stage('visitors', visitorSchema, slice.map((f) => visitorFields({ name: f.name, company: f.company, phone: f.phone, idType: f.idType, idNumber: f.idNumber })));
-          await stager.stage('visits', visitSchema, slice.map((f, i): NewRecord<Visit> => ({
+          const visitors = await stager.stage('visitors', slice.map((f) => visitorFields({ name: f.name, company: f.company, phone: f.phone, idType: f.idType, idNumber: f.idNumber })));
+          await stager.stage('visits', slice.map((f, i): NewRecord<Visit> => ({
             visitorId: visitors[i]!.id,
             hostStaffId: f.hostStaffId,
             purpose: f.purpose,
@@ -151,7 +151,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
       const alerts = clearance.alerts;
       const now = Date.now();
       const visitor = await this.saveVisitor(request.visitorId, fields, status === 'onSite' ? now : undefined, checked.warnings.idNumber === 'idOverridden');
-      const visit = await this.writes.create('visits', visitSchema, {
+      const visit = await this.writes.create('visits', {
         visitorId: visitor.id,
         hostStaffId: fields.hostStaffId,
         purpose: fields.purpose,
@@ -179,7 +179,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
       if (clearance.kind === 'needs-clearance') return clearance;
       const now = Date.now();
       const updated = await this.applyEvent(visit, { type: 'checkIn', at: now }, 'checkIn', `checked in pre-registered ${visitor.name}`);
-      const savedVisitor = await this.writes.patch('visitors', visitorSchema, visitor, { lastVisitAt: now }, { action: 'update', summary: `visitor ${visitor.name} arrived` });
+      const savedVisitor = await this.writes.patch('visitors', visitor, { lastVisitAt: now }, { action: 'update', summary: `visitor ${visitor.name} arrived` });
       await this.linkAlerts(clearance.alerts, visit.id, visitor.id);
       return { kind: 'checked-in', visit: updated, visitor: savedVisitor };
     });
@@ -229,7 +229,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
   async markHostNotified(visitId: string, via: HostNotificationChannel): Promise<Visit> {
     return this.tx(async () => {
       const visit = await this.live(visitId);
-      return this.writes.patch('visits', visitSchema, visit, { hostNotifiedAt: Date.now(), hostNotifiedVia: via }, { action: 'update', summary: `host notified (${via})` });
+      return this.writes.patch('visits', visit, { hostNotifiedAt: Date.now(), hostNotifiedVia: via }, { action: 'update', summary: `host notified (${via})` });
     });
   }
 
@@ -290,7 +290,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
       const visit = await this.live(visitId);
       const previous = visit.badgePrintCount ?? 0;
       const count = previous + 1;
-      await this.writes.patch('visits', visitSchema, visit, { badgePrintCount: count }, {
+      await this.writes.patch('visits', visit, { badgePrintCount: count }, {
         action: 'update',
         summary: previous === 0 ? 'badge printed' : `badge reprinted: copy ${count}, already printed ${previous} times before`,
       });
@@ -312,7 +312,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
   }
 
   private applyEvent(visit: Visit, event: VisitEvent, action: 'checkIn' | 'checkOut' | 'update', summary: string): Promise<Visit> {
-    return this.writes.patch('visits', visitSchema, visit, applyVisitEvent(visit, event), { action, summary });
+    return this.writes.patch('visits', visit, applyVisitEvent(visit, event), { action, summary });
   }
 
   private async assertHost(hostStaffId: string | undefined): Promise<void> {
@@ -341,7 +341,7 @@ export class VisitRepository extends RecordRepository<'visits'> {
 
   private async linkAlerts(alerts: readonly WatchlistAlert[], visitId: string, visitorId: string): Promise<void> {
     for (const alert of alerts) {
-      await this.writes.patch('watchlistAlerts', watchlistAlertSchema, alert, { visitId, visitorId }, { action: 'update', summary: `watchlist alert linked to visit ${visitId}` });
+      await this.writes.patch('watchlistAlerts', alert, { visitId, visitorId }, { action: 'update', summary: `watchlist alert linked to visit ${visitId}` });
     }
   }
 
@@ -354,8 +354,8 @@ export class VisitRepository extends RecordRepository<'visits'> {
     if (existing) {
       // What the desk typed now is the truth; an ID number left empty keeps the stored one.
       const derived = visitorFields({ ...input, idType: input.idType ?? existing.idType, idNumber: input.idNumber ?? existing.idNumber, lastVisitAt: arrivedAt ?? existing.lastVisitAt });
-      return this.writes.patch('visitors', visitorSchema, existing, derived, { action: 'update', summary: `returning visitor ${existing.name}${override}` }, { at: now });
+      return this.writes.patch('visitors', existing, derived, { action: 'update', summary: `returning visitor ${existing.name}${override}` }, { at: now });
     }
-    return this.writes.create('visitors', visitorSchema, visitorFields({ ...input, lastVisitAt: arrivedAt }), (v) => ({ action: 'create', summary: `created visitor ${v.name}${override}` }), { at: now });
+    return this.writes.create('visitors', visitorFields({ ...input, lastVisitAt: arrivedAt }), (v) => ({ action: 'create', summary: `created visitor ${v.name}${override}` }), { at: now });
   }
 }

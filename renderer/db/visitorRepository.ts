@@ -2,7 +2,7 @@
 // recognised while the desk types: search keys (name, pinyin full and initials, the phone's key, national
 // number and last four digits, organisation) are computed here, on write, and served by the `*searchKeys` index.
 import type { NewRecord } from '@shared/domain/record';
-import { visitorSchema, type Visit, type Visitor } from '@shared/domain/visitors';
+import type { Visit, Visitor } from '@shared/domain/visitors';
 import type { Staff } from '@shared/domain/directory';
 import { normaliseQuery } from '@shared/search/textNormalise';
 import { cleanName } from '@shared/text/cleanText';
@@ -45,7 +45,7 @@ export function visitorFields(input: VisitorInput): NewRecord<Visitor> {
 
 export class VisitorRepository extends RecordRepository<'visitors', VisitorInput> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'visitors', visitorSchema);
+    super(db, 'visitors');
   }
 
   protected override describe(record: Visitor): string {

@@ -1,7 +1,8 @@
 // The security watchlist (可疑人员) and the alerts it raises. Entries are never deleted by the desk,
 // only deactivated (audited); alerts are kept whatever the decision, refused visitors included.
 import type { NewRecord } from '@shared/domain/record';
-import { watchlistAlertSchema, watchlistEntrySchema, type WatchlistAlert, type WatchlistEntry, WATCHLIST_DECISIONS } from '@shared/domain/visitors';
+import type { WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
+import { WATCHLIST_DECISIONS } from '@shared/domain/plain/visitors';
 import { cleanName, cleanText } from '@shared/text/cleanText';
 import { maskIdNumber, normaliseIdNumber } from '@shared/visitors/idNumber';
 import type { WatchlistCandidate, WatchlistMatch } from '@shared/visitors/watchlistMatch';
@@ -23,7 +24,7 @@ export interface WatchlistInput {
 
 export class WatchlistRepository extends RecordRepository<'watchlist', WatchlistInput> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'watchlist', watchlistEntrySchema);
+    super(db, 'watchlist');
   }
 
   protected override describe(record: WatchlistEntry): string {
@@ -54,7 +55,7 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
   async deactivate(id: string): Promise<WatchlistEntry> {
     return this.transaction(async () => {
       const entry = await this.live(id);
-      return this.writes.patch('watchlist', watchlistEntrySchema, entry, { active: 0 }, { action: 'update', summary: `deactivated ${this.describe(entry)}` });
+      return this.writes.patch('watchlist', entry, { active: 0 }, { action: 'update', summary: `deactivated ${this.describe(entry)}` });
     });
   }
 
@@ -76,7 +77,7 @@ export class WatchlistRepository extends RecordRepository<'watchlist', Watchlist
 
 export class WatchlistAlertRepository extends RecordRepository<'watchlistAlerts'> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'watchlistAlerts', watchlistAlertSchema);
+    super(db, 'watchlistAlerts');
   }
 
   protected override describe(record: WatchlistAlert): string {
@@ -89,7 +90,7 @@ export class WatchlistAlertRepository extends RecordRepository<'watchlistAlerts'
       const now = Date.now();
       const alerts: WatchlistAlert[] = [];
       for (const match of matches) {
-        alerts.push(await this.writes.create('watchlistAlerts', watchlistAlertSchema, {
+        alerts.push(await this.writes.create('watchlistAlerts', {
           watchlistId: match.entryId, matchedOn: match.matchedOn, status: 'open', raisedAt: now,
           candidateName: candidate.name?.trim().slice(0, 64) || undefined,
           candidateIdNumber: candidate.idNumber ? normaliseIdNumber(candidate.idNumber).slice(0, 64) || undefined : undefined,
@@ -109,7 +110,7 @@ export class WatchlistAlertRepository extends RecordRepository<'watchlistAlerts'
         const alert = await this.db.watchlistAlerts.get(id);
         if (!alert || alert.deletedAt !== undefined) throw new RecordNotFoundError('watchlistAlerts', id);
         if (alert.status !== 'open') throw new ValidationError({ decision: 'alreadyAcknowledged' });
-        done.push(await this.writes.patch('watchlistAlerts', watchlistAlertSchema, alert, {
+        done.push(await this.writes.patch('watchlistAlerts', alert, {
           status: 'acknowledged', decision, note: note.trim().slice(0, 1000), acknowledgedAt: Date.now(), acknowledgedBy: this.db.desk.actorId,
         }, { action: 'acknowledge', summary: `acknowledged ${this.describe(alert)}: ${decision}` }));
       }

@@ -3,7 +3,7 @@
 // the print dialog, a bundle's copy) with its SHA-256, through the write path and audited.
 // A volume leaves the desk like an export, so both need the export permission (a supervisor's).
 import { formatIsoWeek, buildWeeklyVolume, isoWeeksBetween, type IsoWeek, type VolumeCall, type WeeklyVolume } from '@shared/archive/weeklyVolume';
-import { weeklyVolumeSchema, type CallNote, type VolumeOutput, type WeeklyVolumeRecord } from '@shared/domain/switchboard';
+import type { CallNote, VolumeOutput, WeeklyVolumeRecord } from '@shared/domain/switchboard';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { noteCategories } from './deskSettings';
 import { RecordRepository, type WriteOptions } from './recordRepository';
@@ -19,7 +19,7 @@ export interface VolumeProduced {
 
 export class WeeklyVolumeRepository extends RecordRepository<'weeklyVolumes', Omit<WeeklyVolumeRecord, 'id' | 'createdAt' | 'updatedAt' | 'deskId' | 'deletedAt'>> {
   constructor(db: FrontDeskDatabase) {
-    super(db, 'weeklyVolumes', weeklyVolumeSchema);
+    super(db, 'weeklyVolumes');
   }
 
   protected override describe(record: WeeklyVolumeRecord): string {

@@ -1,6 +1,7 @@
 // The one write path of the renderer. Every change to a Dexie table goes through this file, so the
 // rules that hold for every record (docs/ARCHITECTURE.md "Storage" in the project's design) are written once:
-// a ULID key and createdAt/updatedAt/deskId stamped on the desk, the row checked against its zod schema,
+// a ULID key and createdAt/updatedAt/deskId stamped on the desk, the row checked against its table's zod
+// schema (recordSchemas.ts, loaded with the first write: schemaRegistry.ts),
 // keys whose value is undefined dropped, and the audit entry appended in the SAME transaction as the row
 // (a change and its audit entry are stored together or not at all).
 //
@@ -16,7 +17,6 @@
 //   queued or neither. Rows arriving from other desks come in through `applyReplicated()`.
 // With nobody signed in (unit tests, open mode) the actor is the desk.
 import Dexie, { type Table } from 'dexie';
-import type { z } from 'zod';
 import type { AuditAction, AuditEntry } from '@shared/domain/desk';
 import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
@@ -24,6 +24,7 @@ import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { mayDiscard, publishedRow, stagedRow } from '@shared/imports/staging';
 import { isReplicatedTable } from '@shared/sync/conflictRules';
 import { newId } from './ids';
+import { loadSchemas, schemas, schemasLoaded } from './schemaRegistry';
 import type { SyncConflict, SyncStateRow, SyncTableName } from './sync/syncTables';
 import { loadTextKeys, textKeysLoaded } from './textKeys';
 import { PermissionDeniedError, ValidationError, withoutUndefined } from './writeErrors';
@@ -90,20 +91,21 @@ export class WritePath {
   /**
    * One read-write transaction over the tables (and the audit log). Nested calls join the caller's
    * transaction, so a repository method may be part of a larger unit of work (an import).
-   * Writes compute search keys with lazily loaded libraries (textKeys.ts): they are loaded BEFORE the
-   * transaction opens, never awaited inside it (that would let IndexedDB commit it half-done).
+   * Writes compute search keys with lazily loaded libraries (textKeys.ts) and validate with lazily loaded
+   * schemas (schemaRegistry.ts): both are loaded BEFORE the transaction opens, never awaited inside it
+   * (that would let IndexedDB commit it half-done).
    */
   transaction<R>(tables: readonly (TableName | SyncTableName)[], work: () => Promise<R>): Promise<R> {
     const run = () => this.db.transaction('rw', [...new Set([...tables, ...WRITE_TABLES])], work);
-    if (textKeysLoaded() || Dexie.currentTransaction) return run();
-    return loadTextKeys().then(run);
+    if ((textKeysLoaded() && schemasLoaded()) || Dexie.currentTransaction) return run();
+    return Promise.all([loadTextKeys(), loadSchemas()]).then(run);
   }
 
   /** A new row: stamped, validated, written and audited. */
-  create<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: CreateContext = {}): Promise<Row<N>> {
+  create<N extends TableName>(table: N, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: CreateContext = {}): Promise<Row<N>> {
     return this.transaction([table], async () => {
       const at = context.at ?? Date.now();
-      const record = validate(schema, { ...fields, id: context.id ?? newId(at), createdAt: at, updatedAt: at, deskId: this.db.desk.deskId });
+      const record = validate(table, { ...fields, id: context.id ?? newId(at), createdAt: at, updatedAt: at, deskId: this.db.desk.deskId });
       await this.commit(table, 'create', record, audit, at, context);
       return record;
     });
@@ -113,7 +115,7 @@ export class WritePath {
    * Many new rows in one transaction (imports), validated and written in chunks of `chunkSize`. A row
    * that fails validation throws before its chunk is written and rolls back the whole import.
    */
-  bulkCreate<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, rows: readonly NewRecord<Row<N>>[], options: BulkCreateOptions<Row<N>> = {}): Promise<Row<N>[]> {
+  bulkCreate<N extends TableName>(table: N, rows: readonly NewRecord<Row<N>>[], options: BulkCreateOptions<Row<N>> = {}): Promise<Row<N>[]> {
     const chunkSize = Math.max(1, options.chunkSize ?? 250);
     return this.transaction([table], async () => {
       const at = options.at ?? Date.now();
@@ -122,7 +124,7 @@ export class WritePath {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const stagedBy = options.stagedBy;
         const chunk = rows.slice(start, start + chunkSize).map((fields) => {
-          const record = validate(schema, { ...fields, id: options.idOf?.(fields) ?? newId(at), createdAt: at, updatedAt: at, deskId });
+          const record = validate(table, { ...fields, id: options.idOf?.(fields) ?? newId(at), createdAt: at, updatedAt: at, deskId });
           return stagedBy ? stagedRow(record, stagedBy, at) : record;
         });
         this.authorize(table, 'create', chunk, options);
@@ -145,10 +147,10 @@ export class WritePath {
    * Replaces the stored fields of a live row with `fields` (a field absent from `fields` is cleared);
    * id and createdAt stay, updatedAt never goes backwards.
    */
-  update<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, existing: Row<N>, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
+  update<N extends TableName>(table: N, existing: Row<N>, fields: NewRecord<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
     return this.transaction([table], async () => {
       const at = Math.max(context.at ?? Date.now(), existing.updatedAt);
-      const record = validate(schema, { ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: at, deskId: this.db.desk.deskId });
+      const record = validate(table, { ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: at, deskId: this.db.desk.deskId });
       await this.commit(table, 'update', record, audit, at, context);
       return record;
     });
@@ -159,11 +161,11 @@ export class WritePath {
    * row this schema does not know survive (a newer desk may have written them); a key given as
    * undefined clears that field.
    */
-  patch<N extends TableName>(table: N, schema: z.ZodType<Row<N>>, existing: Row<N>, changes: Partial<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
+  patch<N extends TableName>(table: N, existing: Row<N>, changes: Partial<Row<N>>, audit: AuditFor<Row<N>>, context: WriteContext = {}): Promise<Row<N>> {
     return this.transaction([table], async () => {
       const at = Math.max(context.at ?? Date.now(), existing.updatedAt);
       const candidate = { ...existing, ...changes, id: existing.id, createdAt: existing.createdAt, updatedAt: at, deskId: this.db.desk.deskId };
-      const parsed = validate(schema, candidate);
+      const parsed = validate(table, candidate);
       const record = withoutUndefined({ ...candidate, ...parsed }) as Row<N>;
       await this.commit(table, 'update', record, audit, at, context);
       return record;
@@ -185,9 +187,9 @@ export class WritePath {
    * checked against its schema but keeps its own id and stamps, so a restored row is identical to the
    * archived one. No audit per row: the caller audits the restore as a whole, in the same transaction.
    */
-  putVerbatim<N extends TableName>(table: N, schema: z.ZodType, rows: readonly Row<N>[], context: WriteContext = {}): Promise<void> {
+  putVerbatim<N extends TableName>(table: N, rows: readonly Row<N>[], context: WriteContext = {}): Promise<void> {
     return this.transaction([table], async () => {
-      for (const row of rows) validate(schema, row);
+      for (const row of rows) validate(table, row);
       this.authorize(table, 'create', rows as unknown as RecordBase[], context);
       if (rows.length > 0) await this.tableOf(table).bulkPut(rows as Row<N>[]);
       await this.recordChanges(table, rows.map((row) => row.id), context.at ?? Date.now());
@@ -201,9 +203,9 @@ export class WritePath {
    * no permission is asked (the desk that wrote it asked). Ids in `requeue` are rows the merge changed: they
    * go back into the outbox, so the other desks get the merged version.
    */
-  applyReplicated<N extends TableName>(table: N, schema: z.ZodType, rows: readonly Row<N>[], requeue: readonly string[], at: number): Promise<void> {
+  applyReplicated<N extends TableName>(table: N, rows: readonly Row<N>[], requeue: readonly string[], at: number): Promise<void> {
     return this.transaction([table], async () => {
-      const valid = rows.map((row) => validate(schema, row) as Row<N>);
+      const valid = rows.map((row) => validate(table, row));
       if (valid.length > 0) await this.tableOf(table).bulkPut(valid);
       await this.recordChanges(table, requeue, at);
     });
@@ -331,10 +333,11 @@ export class WritePath {
   }
 }
 
-function validate<T>(schema: z.ZodType<T>, candidate: unknown): T {
-  const parsed = schema.safeParse(candidate);
+/** The row checked against its table's schema (recordSchemas.ts), undefined keys dropped; ValidationError if it fails. */
+function validate<N extends TableName>(table: N, candidate: unknown): Row<N> {
+  const parsed = schemas().RECORD_SCHEMAS[table].safeParse(candidate);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  return withoutUndefined(parsed.data as T & object);
+  return withoutUndefined(parsed.data);
 }
 
 const writePaths = new WeakMap<FrontDeskDatabase, WritePath>();

@@ -13,14 +13,27 @@ export const LANGUAGE_STORAGE_KEY = 'frontdesk.language';
 
 const common: Record<LanguageCode, object> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
-/** Strings of the features, by namespace; the shell composes them (renderer/app/localeRegistry.ts). */
-export type FeatureLocales = Record<string, Record<LanguageCode, object>>;
+/**
+ * Strings of the features, by namespace; the shell composes them (renderer/app/localeRegistry.ts). A
+ * namespace may come in some languages only: the others are added later (`LanguageStrings`).
+ */
+export type FeatureLocales = Record<string, Partial<Record<LanguageCode, object>>>;
+
+/** Loads the feature strings of one language that were not given at start (the shell's, by namespace). */
+export type LanguageStrings = (language: LanguageCode) => Promise<Record<string, object>>;
+
+export interface I18nOptions {
+  loadLanguage?: LanguageStrings;
+}
 
 export function buildResources(featureLocales: FeatureLocales = {}): Record<LanguageCode, Record<string, object>> {
   const out = {} as Record<LanguageCode, Record<string, object>>;
   for (const lang of SUPPORTED_LANGUAGES) {
     out[lang] = { common: common[lang] };
-    for (const [ns, bundle] of Object.entries(featureLocales)) out[lang][ns] = bundle[lang];
+    for (const [ns, bundle] of Object.entries(featureLocales)) {
+      const strings = bundle[lang];
+      if (strings) out[lang][ns] = strings;
+    }
   }
   return out;
 }
@@ -50,9 +63,40 @@ export function translate(key: string, options?: Record<string, unknown>): strin
   return active ? active.t(key, options) : key;
 }
 
-export async function initI18n(language: LanguageCode, featureLocales: FeatureLocales = {}): Promise<I18n> {
+const languageLoads = new WeakMap<I18n, { load: LanguageStrings | undefined; loaded: Map<LanguageCode, Promise<void>> }>();
+
+/**
+ * Adds the strings of `language` that were not given at start (the shell's loader, once per language) and
+ * resolves when they are there. A failed load is retried by the next call.
+ */
+export function ensureLanguage(instance: I18n, language: LanguageCode): Promise<void> {
+  const state = languageLoads.get(instance);
+  if (!state?.load) return Promise.resolve();
+  let pending = state.loaded.get(language);
+  if (!pending) {
+    pending = state.load(language).then(
+      (bundles) => {
+        for (const [ns, strings] of Object.entries(bundles)) instance.addResourceBundle(language, ns, strings, true, true);
+      },
+      (error: unknown) => {
+        state.loaded.delete(language);
+        throw error;
+      },
+    );
+    state.loaded.set(language, pending);
+  }
+  return pending;
+}
+
+/**
+ * i18next with the shell's strings and the given feature strings; `loadLanguage` supplies a language's
+ * feature strings not given here, loaded before this resolves (so the first paint has them) and before a
+ * switch to another language completes (`changeLanguage`).
+ */
+export async function initI18n(language: LanguageCode, featureLocales: FeatureLocales = {}, options: I18nOptions = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   active = instance;
+  languageLoads.set(instance, { load: options.loadLanguage, loaded: new Map() });
   await instance.use(initReactI18next).init({
     resources: buildResources(featureLocales),
     lng: language,
@@ -63,6 +107,7 @@ export async function initI18n(language: LanguageCode, featureLocales: FeatureLo
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await ensureLanguage(instance, language);
   setDocumentLanguage(language);
   return instance;
 }
@@ -90,6 +135,7 @@ export async function changeLanguage(instance: I18n, requested: string, storage:
   const kept = current.ok ? current.language : DEFAULT_LANGUAGE;
   const resolved = resolveLanguage(requested, kept);
   if (!resolved.ok) return { ok: false, requested: resolved.requested, kept };
+  await ensureLanguage(instance, resolved.language);
   await instance.changeLanguage(resolved.language);
   setDocumentLanguage(resolved.language);
   try {

@@ -3,9 +3,11 @@
 import { phoneSettingsSchema, type PhoneSettings } from '@shared/phone/phoneSettings';
 import { getRepositories } from '../db';
 import { getBridge } from '../platform';
+import { PHONE_SETTINGS_KEY } from './phoneSettingsKey';
 import type { Softphone } from './softphone';
 
-export const PHONE_SETTINGS_KEY = 'phone';
+export { PHONE_SETTINGS_KEY };
+
 const PASSWORD_KEY = 'sip.password';
 
 export type SavePhoneResult = { ok: true } | { ok: false; reason: 'secrets-unavailable' | 'invalid'; message?: string };

@@ -9,7 +9,8 @@ import type { PhoneView } from './phoneTypes';
 import type { HealthView } from './connectionHealth';
 import type { Softphone } from './softphone';
 
-export { PHONE_SETTINGS_KEY, type SavePhoneResult } from './phoneConfiguration';
+export { PHONE_SETTINGS_KEY } from './phoneSettingsKey';
+export type { SavePhoneResult } from './phoneConfiguration';
 export type { LampState, LampView, LampsSnapshot } from './busyLamps';
 export type { HealthView } from './connectionHealth';
 

@@ -3,9 +3,9 @@
 // schemas (through shared/bridge dispatch), but keeps secrets in memory only, saves exports as downloads,
 // and cannot print to PDF or reach a printer itself (the features fall back to the browser's print dialog).
 import type { BridgeHandlers, FrontDeskBridge } from '@shared/bridge/contract';
-import { bindBridgeHandlers } from '@shared/bridge/dispatch';
 import { fail, ok } from '@shared/bridge/result';
 import { BACKUP_DEFAULTS } from '@shared/backup/backupSchedule';
+import { bindBridgeHandlersLazily } from './lazyBridge';
 
 export interface BrowserBridgeOptions {
   appVersion?: string;
@@ -134,5 +134,5 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): FrontDe
     },
   };
 
-  return bindBridgeHandlers(handlers);
+  return bindBridgeHandlersLazily(handlers);
 }

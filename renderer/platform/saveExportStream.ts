@@ -3,7 +3,7 @@
 import type { FrontDeskBridge } from '@shared/bridge/contract';
 import type { BridgeError } from '@shared/bridge/result';
 import type { FinishedExport } from '@shared/bridge/schemas';
-import { MAX_EXPORT_CHUNK_BYTES } from '@shared/bridge/schemas';
+import { MAX_EXPORT_CHUNK_BYTES } from '@shared/bridge/limits';
 
 export interface SaveExportOptions {
   /** Called after each chunk is written, with the running byte total. */

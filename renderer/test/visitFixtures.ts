@@ -2,7 +2,6 @@
 // registration screens and the phone store (the roll call, badges, the dashboard). They write through
 // the write path like every write, stamped at the instant the fixture says (an arrival two hours ago).
 import type { Call, Visit, Visitor } from '@shared/domain';
-import { callSchema, visitSchema, visitorSchema } from '@shared/domain';
 import type { FrontDeskDatabase } from '../db';
 import { writePathOf } from '../db/writePath';
 
@@ -10,13 +9,13 @@ import { writePathOf } from '../db/writePath';
 const fixture = null;
 
 export function addVisitor(db: FrontDeskDatabase, name: string, company?: string): Promise<Visitor> {
-  return writePathOf(db).create('visitors', visitorSchema, { name, company, searchKeys: [name.toLowerCase()] }, fixture);
+  return writePathOf(db).create('visitors', { name, company, searchKeys: [name.toLowerCase()] }, fixture);
 }
 
 export function addVisit(db: FrontDeskDatabase, visitor: Visitor, fields: Partial<Visit> & Pick<Visit, 'status'>): Promise<Visit> {
-  return writePathOf(db).create('visits', visitSchema, { visitorId: visitor.id, partySize: 1, ...fields }, fixture, { at: fields.arrivedAt ?? fields.expectedAt ?? Date.now() });
+  return writePathOf(db).create('visits', { visitorId: visitor.id, partySize: 1, ...fields }, fixture, { at: fields.arrivedAt ?? fields.expectedAt ?? Date.now() });
 }
 
 export function addCall(db: FrontDeskDatabase, fields: Partial<Call> & Pick<Call, 'startedAt' | 'disposition'>): Promise<Call> {
-  return writePathOf(db).create('calls', callSchema, { direction: 'inbound', remoteNumber: '010 1234 5678', remoteNumberDigits: '01012345678', ...fields }, fixture, { at: fields.startedAt });
+  return writePathOf(db).create('calls', { direction: 'inbound', remoteNumber: '010 1234 5678', remoteNumberDigits: '01012345678', ...fields }, fixture, { at: fields.startedAt });
 }

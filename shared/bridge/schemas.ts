@@ -4,46 +4,18 @@ import { z } from 'zod';
 import { parseSipServerAddress } from '../phone/sipServerAddress';
 import { syncUrlProblem } from '../sync/syncServerAddress';
 import { BACKUP_FAILURE_REASONS, BACKUP_LIMITS } from '../backup/backupSchedule';
+import { MAX_EXPORT_CHUNK_BYTES, MAX_PRINT_HTML_BYTES, MAX_SECRET_VALUE_CHARS, MAX_SIP_SERVERS, PDF_PAGE_SIZES, PRINT_PAGE_SIZES, SECRET_KEYS, isUint8Array, utf8ByteLength } from './limits';
 
-// ---- limits (shared so that main, the preload and the browser stand-in refuse the same things) ----
+export * from './limits';
 
-/** Largest chunk `files.writeChunk` accepts: big enough to stream fast, small enough for one IPC message. */
-export const MAX_EXPORT_CHUNK_BYTES = 4 * 1024 * 1024;
-/**
- * Largest print document, in UTF-8 bytes (not characters: a Chinese character is 3 bytes, and the old
- * 1,500,000-character limit let 8,000 roll-call rows through that then broke Chromium's 2 MiB URL cap).
- * main loads a document this big from a private temp file instead of a data: URL
- * (main/print/hiddenDocumentWindow.ts); the limit only keeps one IPC message reasonable.
- */
-export const MAX_PRINT_HTML_BYTES = 16 * 1024 * 1024;
-
-/** UTF-8 length of a string without encoding it (a 16 MiB document need not be copied to be measured). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4; // a surrogate pair is one 4-byte code point
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+// ---- limits: shared/bridge/limits.ts (zod-free, re-exported here) ----
 
 const printHtmlSchema = z
   .string()
   .min(1)
   .refine((html) => utf8ByteLength(html) <= MAX_PRINT_HTML_BYTES, `html larger than ${MAX_PRINT_HTML_BYTES} bytes (16 MiB) in UTF-8`);
-export const MAX_SECRET_VALUE_CHARS = 4096;
-export const MAX_SIP_SERVERS = 8;
 
 // ---- shared pieces ----
-
-/** Secrets the app may keep in OS-protected storage. A fixed list: main never stores arbitrary keys. */
-export const SECRET_KEYS = ['sip.password', 'sync.password'] as const;
-export type SecretKey = (typeof SECRET_KEYS)[number];
 
 export const secretKeySchema = z.enum(SECRET_KEYS, {
   error: `unknown secret key; allowed keys: ${SECRET_KEYS.join(', ')}`,
@@ -96,14 +68,6 @@ const fileNameSchema = z
   .refine((name) => name !== '.' && name !== '..', 'suggestedName must be a file name');
 
 const mimeTypeSchema = z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'mimeType must look like type/subtype');
-
-/**
- * Byte payloads are Uint8Array on both sides (Electron's structured clone turns Buffers into Uint8Array).
- * Checked by tag, not `instanceof`: an array made in another realm (a test DOM, a frame) is still bytes.
- */
-export function isUint8Array(value: unknown): value is Uint8Array {
-  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
-}
 
 const bytesSchema = z.custom<Uint8Array>(isUint8Array, 'expected a Uint8Array');
 
@@ -250,8 +214,6 @@ export const backupListResponse = z.object({
 
 // ---- print.* ----
 
-export const PDF_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter'] as const;
-
 export const printToPdfRequest = z.strictObject({
   html: printHtmlSchema,
   title: z.string().max(300).optional(),
@@ -259,12 +221,6 @@ export const printToPdfRequest = z.strictObject({
   landscape: z.boolean().optional(),
 });
 export const printToPdfResponse = z.object({ bytes: bytesSchema });
-
-/**
- * Paper print.page knows. 'ID1' is the ISO/IEC 7810 ID-1 card (85.6 × 54 mm, "CR80"): the size of the
- * clip-on visitor badge holders and of card printers, used for visitor badges.
- */
-export const PRINT_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter', 'ID1'] as const;
 
 /**
  * Sends one self-contained HTML document (inline CSS and SVG, no scripts, no network) to a printer.
@@ -290,9 +246,7 @@ export type BeginExportRequest = z.infer<typeof beginExportRequest>;
 export type WriteChunkRequest = z.infer<typeof writeChunkRequest>;
 export type FinishedExport = z.infer<typeof finishExportResponse>;
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
-export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
 export type PrintPageRequest = z.infer<typeof printPageRequest>;
-export type PrintPageSize = (typeof PRINT_PAGE_SIZES)[number];
 export type BackupStatus = z.infer<typeof backupStatusResponse>;
 export type BackupAttemptInfo = z.infer<typeof backupAttemptSchema>;
 export type BackupListing = z.infer<typeof backupListResponse>;

@@ -1,10 +1,10 @@
 // The desk itself: who operates it, its settings, and the audit trail of what was done at it
 // (docs/REQUIREMENTS.md §6: "An audit log records who viewed, changed, exported or destroyed what").
 import { z } from 'zod';
+import { AUDIT_ACTIONS, OPERATOR_ROLES, SETTING_SCOPES } from './plain/desk';
 import { epochMsSchema, flagSchema, recordBaseSchema } from './record';
 
-export const OPERATOR_ROLES = ['receptionist', 'operator', 'concierge', 'supervisor'] as const;
-export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+export * from './plain/desk';
 
 export const operatorSchema = recordBaseSchema.extend({
   name: z.string().trim().min(1).max(64),
@@ -22,8 +22,6 @@ export const operatorSchema = recordBaseSchema.extend({
 });
 export type Operator = z.infer<typeof operatorSchema>;
 
-export const SETTING_SCOPES = ['desk', 'site'] as const;
-
 export const settingSchema = recordBaseSchema.extend({
   key: z.string().min(1).max(128),
   value: z.unknown(),
@@ -31,13 +29,6 @@ export const settingSchema = recordBaseSchema.extend({
   scope: z.enum(SETTING_SCOPES),
 });
 export type Setting = z.infer<typeof settingSchema>;
-
-export const AUDIT_ACTIONS = [
-  'create', 'update', 'delete', 'restore', 'import', 'view', 'export', 'destroy',
-  'checkIn', 'checkOut', 'handOver', 'acknowledge', 'signIn', 'signOut',
-  'signInFailed', 'lockOut', 'lock', 'unlock', 'reveal', 'resetPin',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const auditEntrySchema = recordBaseSchema.extend({
   at: epochMsSchema,
@@ -51,11 +42,6 @@ export const auditEntrySchema = recordBaseSchema.extend({
   summary: z.string().max(2000),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-/** The roles of a person (rows from before several roles were possible carry only `role`). */
-export function rolesOf(operator: Pick<Operator, 'role' | 'roles'>): OperatorRole[] {
-  return operator.roles && operator.roles.length > 0 ? [...operator.roles] : [operator.role];
-}
 
 /** A shift handover note (docs/REQUIREMENTS.md §7): written at sign-out, acknowledged by the next person. */
 export const handoverItemSchema = z.object({

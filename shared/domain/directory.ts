@@ -1,22 +1,11 @@
 // Staff directory (内线通讯录): departments and people with their extensions, used by the switchboard
 // for transfers, by reception to pick a host and by the mailroom to pick a recipient.
 import { z } from 'zod';
+import { EMAIL_PATTERN, EXTENSION_PATTERN, FIELD_MAX, NAME_MAX, NOTES_MAX, isValidPhone } from './plain/directory';
 import { cleanName, cleanText } from '../text/cleanText';
 import { recordBaseSchema, ulidSchema } from './record';
 
-export const NAME_MAX = 64;
-export const FIELD_MAX = 200;
-export const NOTES_MAX = 1000;
-
-/** Internal extensions are short digit strings (the sample company uses 2xxx–8xxx). */
-export const EXTENSION_PATTERN = /^\d{2,8}$/;
-/** Characters allowed in a phone number as typed; the digits are what count. */
-export const PHONE_CHARS_PATTERN = /^\+?[\d\s()\-.]+$/;
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-// Error codes (not texts): screens translate them, the CSV importer reports them per row.
-export const FIELD_ERROR_CODES = ['required', 'tooLong', 'duplicateName', 'malformedExtension', 'malformedPhone', 'malformedEmail', 'duplicateExtension', 'unknownDepartment'] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+export * from './plain/directory';
 
 // Every field is cleaned before it is checked (text/cleanText.ts): a name or a value typed or imported
 // with zero-width, bidi or control characters is stored without them, so it shows and matches as it looks.
@@ -26,17 +15,6 @@ const line = () => z.string().overwrite(cleanName);
 const multiline = () => z.string().overwrite((v) => cleanText(v).trim());
 const optionalText = (max: number) => line().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
 const optionalNotes = (max: number) => multiline().max(max, { error: 'tooLong' }).optional().transform((v) => (v ? v : undefined));
-
-export function isValidPhone(value: string): boolean {
-  if (!PHONE_CHARS_PATTERN.test(value)) return false;
-  const digits = value.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return false;
-  // A mainland mobile number is 11 digits starting 13–19; a number shaped like one but outside that
-  // range is almost certainly a typo.
-  const national = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
-  if (national.length === 11 && national.startsWith('1') && !/^1[3-9]/.test(national)) return false;
-  return true;
-}
 
 /** What a person (form or CSV row) supplies for a staff member. */
 export const staffInputSchema = z.object({

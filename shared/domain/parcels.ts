@@ -1,15 +1,10 @@
 // Mail and parcels (邮件收发, docs/REQUIREMENTS.md §2): items received at the desk and their chain of custody,
 // items left at the desk, lost property and valuables (same intake and hand-over), and the outgoing mail log.
 import { z } from 'zod';
+import { NOTIFY_CHANNELS, PARCEL_EVENT_KINDS, PARCEL_STATUSES, PARCEL_TYPES } from './plain/parcels';
 import { epochMsSchema, flagSchema, recordBaseSchema, ulidSchema } from './record';
 
-/** letter … other: mail; deskItem: left at the desk for someone; lostProperty; valuables (cash, bills, important documents). */
-export const PARCEL_TYPES = ['letter', 'parcel', 'document', 'other', 'deskItem', 'lostProperty', 'valuables'] as const;
-export type ParcelType = (typeof PARCEL_TYPES)[number];
-/** received and notified are "waiting"; collected, returned, refused end an incoming item; sent is the outgoing log. */
-export const PARCEL_STATUSES = ['received', 'notified', 'collected', 'returned', 'refused', 'sent'] as const;
-export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
-export const WAITING_STATUSES = ['received', 'notified'] as const satisfies readonly ParcelStatus[];
+export * from './plain/parcels';
 
 export const parcelSchema = recordBaseSchema.extend({
   trackingNumber: z.string().max(64).optional(),
@@ -43,13 +38,6 @@ export const parcelSchema = recordBaseSchema.extend({
   searchKeys: z.array(z.string()),
 });
 export type Parcel = z.infer<typeof parcelSchema>;
-
-export const PARCEL_EVENT_KINDS = ['received', 'moved', 'notified', 'reminded', 'handedOver', 'returned', 'refused', 'corrected'] as const;
-export type ParcelEventKind = (typeof PARCEL_EVENT_KINDS)[number];
-
-/** How a recipient was told: the desk's desktop notification, a SIP MESSAGE to the extension, by phone, in person. */
-export const NOTIFY_CHANNELS = ['desktop', 'sip', 'phone', 'inPerson'] as const;
-export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
 /** One link of the chain of custody: received by whom, moved where, handed to whom. */
 export const parcelEventSchema = recordBaseSchema.extend({

@@ -3,9 +3,9 @@
 // wrote the record: a ULID primary key (sortable by creation time, no central counter), UTC epoch
 // milliseconds, the writing desk, and a tombstone instead of a hard delete so the delete replicates too.
 import { z } from 'zod';
+import { ULID_PATTERN } from './plain/record';
 
-/** Crockford base-32 ULID: 26 characters, no I, L, O or U. */
-export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export * from './plain/record';
 
 export const ulidSchema = z.string().regex(ULID_PATTERN, { error: 'malformedId' });
 /** UTC epoch milliseconds. */
@@ -29,6 +29,3 @@ export type Flag = z.infer<typeof flagSchema>;
 /** The fields a caller supplies when creating a record; the repository fills in the rest. */
 export type NewRecord<T extends RecordBase> = Omit<T, keyof RecordBase>;
 
-export function isLive(record: { deletedAt?: number | undefined }): boolean {
-  return record.deletedAt === undefined;
-}

@@ -1,28 +1,11 @@
 // Switchboard (总机, docs/REQUIREMENTS.md §3–4): call records written from the softphone's events, the
 // operator's notes, messages for absent people and the equipment fault log.
 import { z } from 'zod';
+import { CALL_DIRECTIONS, CALL_DISPOSITIONS, DELIVERY_CHANNELS, EQUIPMENT_KINDS, FAULT_STATUSES, MESSAGE_STATUSES, MESSAGE_URGENCIES } from './plain/switchboard';
 import { epochMsSchema, flagSchema, recordBaseSchema, ulidSchema } from './record';
 import { followUpSchema } from './visitors';
 
-export const CALL_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
-/**
- * How a call ended, as the softphone's SIP events decided it (issue 3): 'ringing' and 'connected'
- * while the call is still live, then one final value.
- */
-export const CALL_DISPOSITIONS = [
-  'ringing',
-  'connected',
-  'answered',
-  'missed',
-  'abandoned-ringing',
-  'abandoned-held',
-  'transferred-blind',
-  'transferred-attended',
-  'transfer-failed',
-  'unanswered',
-  'failed',
-] as const;
-export type CallDispositionValue = (typeof CALL_DISPOSITIONS)[number];
+export * from './plain/switchboard';
 
 export const callSchema = recordBaseSchema.extend({
   direction: z.enum(CALL_DIRECTIONS),
@@ -87,15 +70,6 @@ export const callNoteSchema = recordBaseSchema.extend({
 });
 export type CallNote = z.infer<typeof callNoteSchema>;
 
-export const MESSAGE_STATUSES = ['open', 'delivered', 'acknowledged', 'closed'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-/** 紧急程度: how soon the message must reach the person (the follow-up list's due time follows from it). */
-export const MESSAGE_URGENCIES = ['normal', 'urgent', 'immediate'] as const;
-export type MessageUrgency = (typeof MESSAGE_URGENCIES)[number];
-/** How a message was passed on: told by phone, a desktop notification, a printed slip, a SIP MESSAGE. */
-export const DELIVERY_CHANNELS = ['phone', 'desktop', 'slip', 'sip'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-
 export const deliverySchema = z.object({
   at: epochMsSchema,
   channel: z.enum(DELIVERY_CHANNELS),
@@ -150,12 +124,6 @@ export const messageSchema = recordBaseSchema.extend({
   followUps: z.array(followUpSchema),
 });
 export type Message = z.infer<typeof messageSchema>;
-
-export const FAULT_STATUSES = ['open', 'inRepair', 'fixed'] as const;
-export type FaultStatus = (typeof FAULT_STATUSES)[number];
-/** What is broken: phone lines and switchboard equipment, and the desk's other equipment. */
-export const EQUIPMENT_KINDS = ['line', 'switchboard', 'computer', 'printer', 'copier', 'badgePrinter', 'scanner', 'other'] as const;
-export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 
 export const equipmentFaultSchema = recordBaseSchema.extend({
   equipment: z.string().min(1).max(200),

@@ -1,9 +1,10 @@
 // Visitor log (来访登记, docs/REQUIREMENTS.md §1): the people who visit, each visit, the security watchlist
 // with its alerts, and visitors' suggestions and complaints.
 import { z } from 'zod';
+import { ALERT_STATUSES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOST_NOTIFICATION_CHANNELS, ID_DOCUMENT_TYPES, VISIT_STATUSES, WATCHLIST_DECISIONS } from './plain/visitors';
 import { epochMsSchema, recordBaseSchema, ulidSchema } from './record';
 
-export const ID_DOCUMENT_TYPES = ['residentId', 'passport', 'hkMacauPermit', 'taiwanPermit', 'driverLicense', 'other'] as const;
+export * from './plain/visitors';
 
 /** A person who visits; kept so a returning visitor is recognised while typing. */
 export const visitorSchema = recordBaseSchema.extend({
@@ -19,11 +20,6 @@ export const visitorSchema = recordBaseSchema.extend({
   searchKeys: z.array(z.string()),
 });
 export type Visitor = z.infer<typeof visitorSchema>;
-
-export const VISIT_STATUSES = ['expected', 'onSite', 'left', 'cancelled', 'noShow'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
-
-export const HOST_NOTIFICATION_CHANNELS = ['phoneTransfer', 'sipMessage', 'manual'] as const;
 
 export const visitSchema = recordBaseSchema.extend({
   visitorId: ulidSchema,
@@ -64,9 +60,6 @@ export const watchlistEntrySchema = recordBaseSchema.extend({
 });
 export type WatchlistEntry = z.infer<typeof watchlistEntrySchema>;
 
-export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
-export const WATCHLIST_DECISIONS = ['admitted', 'refused', 'securityCalled'] as const;
-
 export const watchlistAlertSchema = recordBaseSchema.extend({
   watchlistId: ulidSchema,
   visitorId: ulidSchema.optional(),
@@ -84,9 +77,6 @@ export const watchlistAlertSchema = recordBaseSchema.extend({
   note: z.string().max(1000).optional(),
 });
 export type WatchlistAlert = z.infer<typeof watchlistAlertSchema>;
-
-export const COMPLAINT_KINDS = ['suggestion', 'complaint', 'praise'] as const;
-export const COMPLAINT_STATUSES = ['open', 'inProgress', 'answered', 'closed'] as const;
 
 export const followUpSchema = z.object({ at: epochMsSchema, by: z.string().min(1), text: z.string().max(2000) });
 export type FollowUp = z.infer<typeof followUpSchema>;

@@ -1,6 +1,6 @@
 // The code printed on a shelf label (QR): "FDP1:" and the item's ULID. Scanning it at hand-over finds the
 // item directly, whatever its tracking number; the prefix tells it apart from tracking numbers and badges.
-import { ULID_PATTERN } from '../domain/record';
+import { ULID_PATTERN } from '../domain/plain/record';
 
 export const PARCEL_CODE_PREFIX = 'FDP1:';
 

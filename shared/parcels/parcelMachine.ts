@@ -2,7 +2,7 @@
 // and what it changes on the parcel. The repository writes the parcel change and its parcelEvents row in the
 // same transaction; nothing on a parcel changes without an event.
 import type { Parcel, ParcelEventKind, ParcelStatus } from '../domain/parcels';
-import { WAITING_STATUSES } from '../domain/parcels';
+import { WAITING_STATUSES } from '../domain/plain/parcels';
 
 export type ParcelAction =
   | { kind: 'moved'; at: number; shelf: string | undefined }

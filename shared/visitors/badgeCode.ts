@@ -1,7 +1,7 @@
 // What the badge's QR code carries, and how the check-out box recognises a scan. A USB scanner types
 // the code like a keyboard and ends with Enter, so the code is plain ASCII with a prefix that a person
 // never types: "FDV1:" + the visit's ULID.
-import { ULID_PATTERN } from '../domain/record';
+import { ULID_PATTERN } from '../domain/plain/record';
 
 export const BADGE_CODE_PREFIX = 'FDV1:';
 

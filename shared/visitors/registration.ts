@@ -1,8 +1,8 @@
 // What the desk enters to register (or pre-register) a visit, checked field by field. Errors are codes
 // the screen translates; a resident ID the desk has checked against the card in hand may be saved
 // despite a checksum/region/date flag (OVERRIDABLE_ID_ERRORS), and the repository audits that override.
-import { ID_DOCUMENT_TYPES } from '../domain/visitors';
-import { ULID_PATTERN } from '../domain/record';
+import { ID_DOCUMENT_TYPES } from '../domain/plain/visitors';
+import { ULID_PATTERN } from '../domain/plain/record';
 import { normaliseText } from '../search/textNormalise';
 import { cleanName, cleanText } from '../text/cleanText';
 import { checkPhone } from './contactChecks';

@@ -18,7 +18,7 @@ import { loadTextKeys } from '../textKeys';
 import type { BundleSource, ReadOptions } from './readBundle';
 import { BundleRowsError, streamBundleRows, type BundleRow } from './bundleRows';
 import { ARCHIVE_SCHEMAS, ARCHIVE_TABLES, type ArchiveTable } from './tableSchemas';
-import { restoreStagingSchema, type RestoreStagingRow } from './stagingSchema';
+import type { RestoreStagingRow } from './stagingSchema';
 
 const BATCH = 500;
 
@@ -103,7 +103,7 @@ export async function previewRestore(db: FrontDeskDatabase, source: BundleSource
         if (summary.conflictIds.length < 20) summary.conflictIds.push(String(row.id));
       }
     });
-    if (staged.length > 0) await writes.putVerbatim('restoreStaging', restoreStagingSchema, staged, options);
+    if (staged.length > 0) await writes.putVerbatim('restoreStaging', staged, options);
   };
 
   try {
@@ -142,7 +142,7 @@ export async function applyRestore(db: FrontDeskDatabase, restoreId: string, bun
         const stored = await db.table(table).bulkGet(rows.map((r) => String(r.id)));
         const fresh = rows.filter((_, i) => stored[i] === undefined);
         skipped += rows.length - fresh.length;
-        if (fresh.length > 0) await writes.putVerbatim(table, ARCHIVE_SCHEMAS[table], fresh as never[], context);
+        if (fresh.length > 0) await writes.putVerbatim(table, fresh as never[], context);
         added += fresh.length;
       }
     }

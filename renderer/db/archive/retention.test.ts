@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '@shared/archive/retention';
-import { visitorSchema } from '@shared/domain/visitors';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { freshDatabase } from '../../test/testDatabase';
 import { addCall, addVisit } from '../../test/visitFixtures';
@@ -36,8 +35,8 @@ beforeEach(async () => {
   for (let i = 0; i < 5; i += 1) await addCall(db, { startedAt: ago(800 + i), endedAt: ago(800 + i), disposition: 'answered' });
   await addCall(db, { startedAt: ago(10), disposition: 'answered' });
   const writes = writePathOf(db);
-  const old = await writes.create('visitors', visitorSchema, { name: '老访客', idNumber: '110101199003071234', lastVisitAt: ago(400), searchKeys: ['lao'] }, null, { at: ago(400) });
-  const recent = await writes.create('visitors', visitorSchema, { name: '近访客', idNumber: '110101199003075678', lastVisitAt: ago(100), searchKeys: ['jin'] }, null, { at: ago(100) });
+  const old = await writes.create('visitors', { name: '老访客', idNumber: '110101199003071234', lastVisitAt: ago(400), searchKeys: ['lao'] }, null, { at: ago(400) });
+  const recent = await writes.create('visitors', { name: '近访客', idNumber: '110101199003075678', lastVisitAt: ago(100), searchKeys: ['jin'] }, null, { at: ago(100) });
   oldVisitorId = old.id;
   recentVisitorId = recent.id;
   await addVisit(db, old, { status: 'left', arrivedAt: ago(400), leftAt: ago(400) });
@@ -97,7 +96,7 @@ describe('retention', () => {
     const outcome = await planRetention(db, [bundle], verified.manifest, DEFAULT_RETENTION, { now });
     if (outcome.status !== 'planned') throw new Error(outcome.status);
     const recent = (await db.visitors.get(recentVisitorId))!;
-    await writePathOf(db).patch('visitors', visitorSchema, recent, { company: '新公司' }, null);
+    await writePathOf(db).patch('visitors', recent, { company: '新公司' }, null);
     expect((await applyRetention(db, outcome.plan, 'bundle.zip')).redacted).toBe(0);
     expect((await db.visitors.get(recentVisitorId))?.idNumber).toBe('110101199003075678');
   });

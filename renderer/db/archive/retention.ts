@@ -13,7 +13,6 @@ import type { FrontDeskDatabase, TableName } from '../FrontDeskDatabase';
 import { writePathOf, type WriteContext } from '../writePath';
 import { BundleRowsError, streamBundleRows } from './bundleRows';
 import type { BundleSource, ReadOptions } from './readBundle';
-import { ARCHIVE_SCHEMAS } from './tableSchemas';
 
 type RetentionTable = (typeof RETENTION_TABLES)[number];
 
@@ -123,7 +122,7 @@ export async function applyRetention(db: FrontDeskDatabase, plan: RetentionPlan,
     const visitors = (await db.visitors.bulkGet(plan.redactIdNumbers)).filter((v): v is NonNullable<typeof v> => v !== undefined && unchanged('visitors', v));
     for (const visitor of visitors) {
       if (visitor.idNumber === undefined) continue;
-      await writes.patch('visitors', ARCHIVE_SCHEMAS.visitors as never, visitor, { idNumber: undefined } as never, null, context);
+      await writes.patch('visitors', visitor, { idNumber: undefined } as never, null, context);
       redacted += 1;
     }
     if (redacted) counts.push(`visitor ID numbers=${redacted}`);

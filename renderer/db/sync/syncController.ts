@@ -9,7 +9,6 @@ import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { getBridge } from '../../platform';
 import { writePathOf } from '../writePath';
-import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
 import { forgetPresences, refreshPresences, removePresence, writePresence, type PresenceReplica } from './deskPresence';
 import { SyncEngine, type Replica } from './syncEngine';
 import { syncStatus, updateSyncStatus } from './syncStatus';
@@ -106,7 +105,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   const Pouch = await loadPouch();
   const local = new Pouch(`${db.name}-replica`, { auto_compaction: true });
   const remote = remoteDatabase(Pouch, config, credentials);
-  const engine = new SyncEngine({ db, local: local as unknown as Replica, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: config.siteWideAccounts });
+  const engine = new SyncEngine({ db, local: local as unknown as Replica, siteWideAccounts: config.siteWideAccounts });
   await engine.enableRecording();
 
   const abort = new AbortController();

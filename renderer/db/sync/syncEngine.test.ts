@@ -8,15 +8,14 @@ import { SAMPLE_DIRECTORY_AT } from '@shared/directory/sampleIds';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
-import { operatorSchema } from '@shared/domain/desk';
 import { departmentSchema } from '@shared/domain/directory';
-import { visitSchema, visitorSchema, type Visit } from '@shared/domain/visitors';
+import type { Visit } from '@shared/domain/visitors';
 import { canonical } from '@shared/sync/conflictRules';
 import type { FrontDeskDatabase } from '../FrontDeskDatabase';
 import { writePathOf } from '../writePath';
 import { repositoriesOf } from '../repositories';
 import { loadTextKeys } from '../textKeys';
-import { ARCHIVE_SCHEMAS } from '../archive/tableSchemas';
+import { RECORD_SCHEMAS } from '../recordSchemas';
 import { freshDatabase } from '../../test/testDatabase';
 import { docId, SyncEngine, type Replica } from './syncEngine';
 
@@ -39,7 +38,7 @@ async function desk(options: { siteWideAccounts?: boolean } = {}): Promise<Desk>
   counter += 1;
   const replica = new PouchDB(`replica-${Date.now()}-${counter}`, { adapter: 'memory' });
   open.push(db, replica);
-  const engine = new SyncEngine({ db, local: replica as unknown as Replica, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: options.siteWideAccounts ?? false });
+  const engine = new SyncEngine({ db, local: replica as unknown as Replica, siteWideAccounts: options.siteWideAccounts ?? false });
   await engine.enableRecording();
   return { db, replica, engine };
 }
@@ -73,8 +72,8 @@ describe('sync engine', () => {
   it('a visitor checked in at desk A is stored at desk B exactly as A stored it, with its audit entry', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
     const writes = writePathOf(a.db);
-    const visitor = await writes.create('visitors', visitorSchema, visitorFields('陈静'), { action: 'create', summary: 'registered 陈静' });
-    const visit = await writes.create('visits', visitSchema, { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: Date.now() }, { action: 'checkIn', summary: 'checked in' });
+    const visitor = await writes.create('visitors', visitorFields('陈静'), { action: 'create', summary: 'registered 陈静' });
+    const visit = await writes.create('visits', { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: Date.now() }, { action: 'checkIn', summary: 'checked in' });
 
     expect(await a.db.syncOutbox.count()).toBe(4); // two rows and their two audit entries
     await syncRound(a, s);
@@ -92,20 +91,20 @@ describe('sync engine', () => {
   it('records nothing while the desk does not replicate', async () => {
     const { db } = await freshDatabase();
     open.push(db);
-    await writePathOf(db).create('departments', departmentSchema, { name: '行政部', nameKey: '行政部', searchKeys: [] }, null);
+    await writePathOf(db).create('departments', { name: '行政部', nameKey: '行政部', searchKeys: [] }, null);
     expect(await db.syncOutbox.count()).toBe(0);
   });
 
   it('the same visit checked out at A and edited at B while cut keeps both facts, at both desks', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
     const writesA = writePathOf(a.db);
-    const visitor = await writesA.create('visitors', visitorSchema, visitorFields('刘洋'), null);
-    const visit = await writesA.create('visits', visitSchema, { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 }, null, { at: 1_000 });
+    const visitor = await writesA.create('visitors', visitorFields('刘洋'), null);
+    const visit = await writesA.create('visits', { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 }, null, { at: 1_000 });
     await converge([a, b], s);
 
     // Cut: no rounds. A checks the visitor out; B, later, adds a note to its stale copy.
-    await writesA.patch('visits', visitSchema, (await a.db.visits.get(visit.id))!, { status: 'left', leftAt: 5_000, checkedOutBy: 'op-a' }, null, { at: 5_000 });
-    await writePathOf(b.db).patch('visits', visitSchema, (await b.db.visits.get(visit.id))!, { notes: '访客车辆 京A12345' }, null, { at: 6_000 });
+    await writesA.patch('visits', (await a.db.visits.get(visit.id))!, { status: 'left', leftAt: 5_000, checkedOutBy: 'op-a' }, null, { at: 5_000 });
+    await writePathOf(b.db).patch('visits', (await b.db.visits.get(visit.id))!, { notes: '访客车辆 京A12345' }, null, { at: 6_000 });
 
     await converge([a, b], s);
     const atA = (await a.db.visits.get(visit.id)) as Visit;
@@ -119,10 +118,10 @@ describe('sync engine', () => {
 
   it('an edit that overwrites another desk\'s value lists the losing version for a supervisor', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
-    const dept = await writePathOf(a.db).create('departments', departmentSchema, { name: '行政部', nameKey: '行政部', searchKeys: [] }, null, { at: 1_000 });
+    const dept = await writePathOf(a.db).create('departments', { name: '行政部', nameKey: '行政部', searchKeys: [] }, null, { at: 1_000 });
     await converge([a, b], s);
-    await writePathOf(a.db).patch('departments', departmentSchema, (await a.db.departments.get(dept.id))!, { name: '综合办公室', nameKey: '综合办公室' }, null, { at: 2_000 });
-    await writePathOf(b.db).patch('departments', departmentSchema, (await b.db.departments.get(dept.id))!, { name: '行政管理部', nameKey: '行政管理部' }, null, { at: 3_000 });
+    await writePathOf(a.db).patch('departments', (await a.db.departments.get(dept.id))!, { name: '综合办公室', nameKey: '综合办公室' }, null, { at: 2_000 });
+    await writePathOf(b.db).patch('departments', (await b.db.departments.get(dept.id))!, { name: '行政管理部', nameKey: '行政管理部' }, null, { at: 3_000 });
     await converge([a, b], s);
 
     expect((await a.db.departments.get(dept.id))!.name).toBe('行政管理部');
@@ -139,8 +138,8 @@ describe('sync engine', () => {
     for (const [i, d] of desks.entries()) {
       const writes = writePathOf(d.db);
       for (let n = 0; n < 5; n += 1) {
-        const v = await writes.create('visitors', visitorSchema, visitorFields(`访客${i}-${n}`), { action: 'create', summary: `v${i}-${n}` });
-        await writes.create('visits', visitSchema, { visitorId: v.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 + n }, { action: 'checkIn', summary: `c${i}-${n}` });
+        const v = await writes.create('visitors', visitorFields(`访客${i}-${n}`), { action: 'create', summary: `v${i}-${n}` });
+        await writes.create('visits', { visitorId: v.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 + n }, { action: 'checkIn', summary: `c${i}-${n}` });
       }
     }
     await converge(desks, s);
@@ -153,7 +152,7 @@ describe('sync engine', () => {
 
   it('a row the replica refused stays queued and is sent on the next round', async () => {
     const [a, s] = [await desk(), server()];
-    const dept = await writePathOf(a.db).create('departments', departmentSchema, { name: '财务部', nameKey: '财务部', searchKeys: [] }, null);
+    const dept = await writePathOf(a.db).create('departments', { name: '财务部', nameKey: '财务部', searchKeys: [] }, null);
     // The replica moved on between the engine's read and its write (a pulled version landed): CouchDB's 409.
     let refuse = true;
     const racing: Replica = {
@@ -170,7 +169,7 @@ describe('sync engine', () => {
         return (a.replica as unknown as Replica).bulkDocs(docs);
       },
     };
-    const engine = new SyncEngine({ db: a.db, local: racing, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: false });
+    const engine = new SyncEngine({ db: a.db, local: racing, siteWideAccounts: false });
     await engine.drainOutbox();
     expect((await a.db.syncOutbox.toArray()).map((e) => e.rowId)).toEqual([dept.id]);
     await engine.drainOutbox();
@@ -183,15 +182,15 @@ describe('sync engine', () => {
   it('a version another desk sent that this desk has not applied yet is merged, not overwritten, when the desk pushes', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
     const writesA = writePathOf(a.db);
-    const visitor = await writesA.create('visitors', visitorSchema, visitorFields('赵敏'), null);
-    const visit = await writesA.create('visits', visitSchema, { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 }, null, { at: 1_000 });
+    const visitor = await writesA.create('visitors', visitorFields('赵敏'), null);
+    const visit = await writesA.create('visits', { visitorId: visitor.id, status: 'onSite', partySize: 1, arrivedAt: 1_000 }, null, { at: 1_000 });
     await converge([a, b], s);
     // B checks the visitor out and it reaches A's replica, but A has not applied it when A edits its stale copy.
-    await writePathOf(b.db).patch('visits', visitSchema, (await b.db.visits.get(visit.id))!, { status: 'left', leftAt: 5_000 }, null, { at: 5_000 });
+    await writePathOf(b.db).patch('visits', (await b.db.visits.get(visit.id))!, { status: 'left', leftAt: 5_000 }, null, { at: 5_000 });
     await b.engine.drainOutbox();
     await PouchDB.sync(b.replica, s);
     await PouchDB.sync(a.replica, s);
-    await writesA.patch('visits', visitSchema, (await a.db.visits.get(visit.id))!, { notes: '晚到' }, null, { at: 6_000 });
+    await writesA.patch('visits', (await a.db.visits.get(visit.id))!, { notes: '晚到' }, null, { at: 6_000 });
     await a.engine.drainOutbox();
     expect(await a.db.visits.get(visit.id)).toMatchObject({ status: 'left', leftAt: 5_000, notes: '晚到' });
     await converge([a, b], s);
@@ -200,7 +199,7 @@ describe('sync engine', () => {
 
   it('an operator leaves the desk without PIN hash and lockout, and keeps the other desk\'s own', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
-    const op = await writePathOf(a.db).create('operators', operatorSchema, { name: '王芳', nameKey: '王芳', role: 'operator', pinHash: 'hash-of-a', active: 1 }, null);
+    const op = await writePathOf(a.db).create('operators', { name: '王芳', nameKey: '王芳', role: 'operator', pinHash: 'hash-of-a', active: 1 }, null);
     await converge([a, b], s);
     const onServer = (await s.get(docId('operators', op.id))) as unknown as { row: Record<string, unknown> };
     expect(onServer.row).not.toHaveProperty('pinHash');
@@ -225,7 +224,7 @@ describe('sync engine', () => {
   it('the pull checkpoint moves with the applied rows: a pull interrupted before its transaction repeats, never skips', async () => {
     const [a, b, s] = [await desk(), await desk(), server()];
     const writes = writePathOf(a.db);
-    for (let n = 0; n < 7; n += 1) await writes.create('departments', departmentSchema, { name: `部门${n}`, nameKey: `部门${n}`, searchKeys: [] }, null);
+    for (let n = 0; n < 7; n += 1) await writes.create('departments', { name: `部门${n}`, nameKey: `部门${n}`, searchKeys: [] }, null);
     await syncRound(a, s);
     await PouchDB.sync(b.replica, s);
     // The desk is closed in the middle of applying: the second batch's transaction throws, nothing of it is kept.
@@ -233,11 +232,11 @@ describe('sync engine', () => {
     const failing = {
       safeParse: (value: unknown) => {
         checks += 1;
-        if (checks === 9) throw new Error('closed mid-sync'); // each row is checked twice: before the merge, and by the write path
+        if (checks === 5) throw new Error('closed mid-sync'); // the second batch's second row (the write path checks again with its own schema)
         return departmentSchema.safeParse(value);
       },
     };
-    const schemas = { ...ARCHIVE_SCHEMAS, departments: failing as unknown as typeof departmentSchema };
+    const schemas = { ...RECORD_SCHEMAS, departments: failing as unknown as typeof departmentSchema };
     const engine = new SyncEngine({ db: b.db, local: b.replica as unknown as Replica, schemas, siteWideAccounts: false, batchSize: 3 });
     await expect(engine.pull()).rejects.toThrow('closed mid-sync');
     expect(await b.db.departments.count()).toBe(3);
@@ -249,11 +248,11 @@ describe('sync engine', () => {
     const { db } = await freshDatabase();
     open.push(db);
     const writes = writePathOf(db);
-    for (let n = 0; n < 5; n += 1) await writes.create('departments', departmentSchema, { name: `旧${n}`, nameKey: `旧${n}`, searchKeys: [] }, { action: 'create', summary: `d${n}` });
+    for (let n = 0; n < 5; n += 1) await writes.create('departments', { name: `旧${n}`, nameKey: `旧${n}`, searchKeys: [] }, { action: 'create', summary: `d${n}` });
     counter += 1;
     const replica = new PouchDB(`seed-${counter}`, { adapter: 'memory' });
     open.push(replica);
-    const engine = new SyncEngine({ db, local: replica as unknown as Replica, schemas: ARCHIVE_SCHEMAS, siteWideAccounts: false, batchSize: 2 });
+    const engine = new SyncEngine({ db, local: replica as unknown as Replica, siteWideAccounts: false, batchSize: 2 });
     await engine.enableRecording();
     const progress: number[] = [];
     expect(await engine.seed((n) => progress.push(n))).toBeGreaterThanOrEqual(10);

@@ -13,6 +13,7 @@
 import { canonical, inboundRow, isReplicatedTable, mergeVersions, outboundRow, type SyncRow } from '@shared/sync/conflictRules';
 import type { z } from 'zod';
 import type { FrontDeskDatabase, TableName } from '../FrontDeskDatabase';
+import { schemas as recordSchemas } from '../schemaRegistry';
 import { writePathOf } from '../writePath';
 import { SYNC_STATE_KEYS, type SyncConflict, type SyncStateRow } from './syncTables';
 
@@ -36,8 +37,12 @@ export interface Replica {
 export interface SyncEngineOptions {
   db: FrontDeskDatabase;
   local: Replica;
-  /** Validation schema of each replicated table (rows from other desks are checked before they are stored). */
-  schemas: Readonly<Record<string, z.ZodType>>;
+  /**
+   * Validation schema of each replicated table (rows from other desks are checked before they are merged).
+   * By default the write path's own (renderer/db/recordSchemas.ts, through the lazy registry, which the write
+   * path loads before the apply transaction opens); unit tests pass their own to simulate a refused row.
+   */
+  schemas?: Readonly<Record<string, z.ZodType>>;
   siteWideAccounts: boolean;
   batchSize?: number;
   now?: () => number;
@@ -259,7 +264,7 @@ export class SyncEngine {
         const stored = (await this.db.table(table).bulkGet(items.map((item) => item.row.id))) as (SyncRow | undefined)[];
         const rows: SyncRow[] = [];
         const requeue: string[] = [];
-        const schema = this.options.schemas[table];
+        const schema = isReplicatedTable(table) ? (this.options.schemas ?? recordSchemas().RECORD_SCHEMAS)[table] : undefined;
         items.forEach((item, i) => {
           const mine = stored[i];
           const theirs = inboundRow(table, item.row, mine, { siteWideAccounts: this.options.siteWideAccounts });
@@ -288,7 +293,7 @@ export class SyncEngine {
           result.applied += 1;
           if (canonical(merge.merged) !== canonical(theirs)) requeue.push(merge.merged.id);
         });
-        if (schema && (rows.length > 0 || requeue.length > 0)) await this.writes.applyReplicated(table, schema, rows as never[], requeue, at);
+        if (schema && (rows.length > 0 || requeue.length > 0)) await this.writes.applyReplicated(table, rows as never[], requeue, at);
       }
       result.conflicts = conflicts.length;
       const state: SyncStateRow[] = lastSeq === undefined ? [] : [{ key: SYNC_STATE_KEYS.pulledSeq, value: lastSeq }, { key: SYNC_STATE_KEYS.lastPull, value: at }];

@@ -5,7 +5,7 @@
 // retried like a failure of the disk.
 import type { FrontDeskBridge } from '@shared/bridge/contract';
 import type { BackupStatus } from '@shared/bridge/schemas';
-import { MAX_EXPORT_CHUNK_BYTES } from '@shared/bridge/schemas';
+import { MAX_EXPORT_CHUNK_BYTES } from '@shared/bridge/limits';
 import type { BackupFailureReason } from '@shared/backup/backupSchedule';
 import { messageOf } from '@shared/errors/messageOf';
 import { backupDisplayOf, type BackupDisplay } from '../../ui/status/backupStatus';

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@shared/domain/desk';
+import type { AuditAction, AuditEntry } from '@shared/domain/desk';
+import { AUDIT_ACTIONS } from '@shared/domain/plain/desk';
 import { TABLE_MATRIX } from '@shared/auth/permissions';
 import { csvDocument } from '@shared/formats/csv';
 import { messageOf } from '@shared/errors/messageOf';

@@ -1,58 +1,10 @@
 // Strings of the visitor badge (namespace "badges"). The three languages carry identical keys; zh-CN is
 // the reference type, so a key missing in another language fails to compile.
-const zhCN = {
-  title: '访客证',
-  dialogTitle: '访客证：{{name}}',
-  preview: '访客证预览',
-  size: '证卡尺寸 86 × 54 mm（标准证件卡套）',
-  badge: { heading: '访客', host: '被访人', date: '日期', number: '编号', scanHint: '离开时请扫码签退' },
-  printedTimes: '已打印 {{count}} 次',
-  notPrinted: '尚未打印',
-  print: '打印访客证',
-  printAgain: '再次打印',
-  reprintWarning: '此访客证已打印过 {{count}} 次。再次打印将记入审计日志，确定要再打印一张吗？',
-  printed: '访客证已打印',
-  reprinted: '访客证已补打（第 {{count}} 张）',
-  printFailed: '打印失败：{{message}}',
-  notFound: '找不到这次来访记录。',
-  loading: '正在生成访客证…',
-  unknownVisitor: '（未知访客）',
-};
-const zhTW: typeof zhCN = {
-  title: '訪客證',
-  dialogTitle: '訪客證：{{name}}',
-  preview: '訪客證預覽',
-  size: '證卡尺寸 86 × 54 mm（標準證件卡套）',
-  badge: { heading: '訪客', host: '受訪人', date: '日期', number: '編號', scanHint: '離開時請掃碼簽退' },
-  printedTimes: '已列印 {{count}} 次',
-  notPrinted: '尚未列印',
-  print: '列印訪客證',
-  printAgain: '再次列印',
-  reprintWarning: '此訪客證已列印過 {{count}} 次。再次列印將記入稽核日誌，確定要再列印一張嗎？',
-  printed: '訪客證已列印',
-  reprinted: '訪客證已補印（第 {{count}} 張）',
-  printFailed: '列印失敗：{{message}}',
-  notFound: '找不到這次來訪紀錄。',
-  loading: '正在產生訪客證…',
-  unknownVisitor: '（未知訪客）',
-};
-const en: typeof zhCN = {
-  title: 'Visitor badge',
-  dialogTitle: 'Visitor badge: {{name}}',
-  preview: 'Badge preview',
-  size: 'Card size 86 × 54 mm (standard badge holder)',
-  badge: { heading: 'VISITOR', host: 'Host', date: 'Date', number: 'No.', scanHint: 'Scan to check out' },
-  printedTimes: 'Printed {{count}} times',
-  notPrinted: 'Not printed yet',
-  print: 'Print badge',
-  printAgain: 'Print again',
-  reprintWarning: 'This badge was already printed {{count}} times. A reprint is recorded in the audit log. Print another copy?',
-  printed: 'Badge printed',
-  reprinted: 'Badge reprinted (copy {{count}})',
-  printFailed: 'Printing failed: {{message}}',
-  notFound: 'This visit cannot be found.',
-  loading: 'Preparing the badge…',
-  unknownVisitor: '(unknown visitor)',
-};
+// Each language is its own module (./strings/): the shell loads zh-CN at start and the others when used.
+import zhCN from './strings/zh-CN';
+import zhTW from './strings/zh-TW';
+import en from './strings/en';
+
+export type { BadgesStrings } from './strings/zh-CN';
 
 export const badgesLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

@@ -8,7 +8,10 @@ import type { EquipmentFault } from '@shared/domain/switchboard';
 import { repositoriesOf, useDatabase } from '../../db';
 import { describeError } from '../../ui/describeError';
 import { notifications } from '../../ui/notifications/notificationStore';
-import { FaultDialog } from './FaultDialog';
+import { lazyPart } from '../../ui/loading/lazyPart';
+
+// The fault dialog loads when first opened (docs/ARCHITECTURE.md, "Loading").
+const FaultDialog = lazyPart(() => import('./FaultDialog').then((m) => m.FaultDialog));
 
 export function EquipmentLog() {
   const { t, i18n } = useTranslation('equipment');

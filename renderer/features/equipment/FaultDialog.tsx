@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { EQUIPMENT_KINDS, FAULT_STATUSES, type EquipmentFault, type EquipmentKind, type FaultStatus } from '@shared/domain/switchboard';
+import type { EquipmentFault, EquipmentKind, FaultStatus } from '@shared/domain/switchboard';
+import { EQUIPMENT_KINDS, FAULT_STATUSES } from '@shared/domain/plain/switchboard';
 import { repositoriesOf, useDatabase, ValidationError } from '../../db';
 import { describeError } from '../../ui/describeError';
 import { notifications } from '../../ui/notifications/notificationStore';

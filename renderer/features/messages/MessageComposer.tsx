@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_URGENCIES, type Message, type MessageUrgency } from '@shared/domain/switchboard';
+import type { Message, MessageUrgency } from '@shared/domain/switchboard';
+import { MESSAGE_URGENCIES } from '@shared/domain/plain/switchboard';
 import { repositoriesOf, useDatabase, ValidationError } from '../../db';
 import { describeError } from '../../ui/describeError';
 import { notifications } from '../../ui/notifications/notificationStore';

@@ -8,7 +8,8 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { DELIVERY_CHANNELS, type DeliveryChannel, type Message } from '@shared/domain/switchboard';
+import type { DeliveryChannel, Message } from '@shared/domain/switchboard';
+import { DELIVERY_CHANNELS } from '@shared/domain/plain/switchboard';
 import { isMessageOverdue } from '@shared/messages/messageMachine';
 import { MessageTransitionError, isPermissionDenied, repositoriesOf, useDatabase } from '../../db';
 import { getBridge, printDocument } from '../../platform';

@@ -1,97 +1,10 @@
 // Strings of the emergency roll call (namespace "rollcall"). The three languages carry identical keys;
 // zh-CN is the reference type, so a key missing in another language fails to compile.
-const zhCN = {
-  title: '紧急点名：当前在场人员',
-  shortcut: '紧急点名（任何画面）',
-  summary: '在场 {{people}} 人（{{visits}} 批访客）',
-  generatedAt: '生成时间：{{time}}',
-  offline: '只读取本机数据，断网时也可使用。',
-  sortBy: '排序',
-  sort: { department: '按被访部门', name: '按访客姓名' },
-  table: '当前在场访客',
-  columns: {
-    department: '被访部门',
-    host: '被访人',
-    extension: '分机',
-    visitor: '访客',
-    organisation: '单位',
-    arrivedAt: '到达时间',
-    partySize: '人数',
-  },
-  actions: '操作',
-  noHost: '（未指定）',
-  empty: '当前没有访客在场。',
-  loading: '正在读取…',
-  print: '打印点名表',
-  export: '导出 CSV',
-  badge: '{{name}} 的访客证',
-  printed: '点名表已发送打印',
-  exported: '点名表已导出：{{file}}',
-  printFailed: '打印失败：{{message}}',
-  exportFailed: '导出失败：{{message}}',
-  fileName: '紧急点名',
-};
-const zhTW: typeof zhCN = {
-  title: '緊急點名：目前在場人員',
-  shortcut: '緊急點名（任何畫面）',
-  summary: '在場 {{people}} 人（{{visits}} 批訪客）',
-  generatedAt: '產生時間：{{time}}',
-  offline: '只讀取本機資料，斷網時也可使用。',
-  sortBy: '排序',
-  sort: { department: '依受訪部門', name: '依訪客姓名' },
-  table: '目前在場訪客',
-  columns: {
-    department: '受訪部門',
-    host: '受訪人',
-    extension: '分機',
-    visitor: '訪客',
-    organisation: '單位',
-    arrivedAt: '到達時間',
-    partySize: '人數',
-  },
-  actions: '操作',
-  noHost: '（未指定）',
-  empty: '目前沒有訪客在場。',
-  loading: '正在讀取…',
-  print: '列印點名表',
-  export: '匯出 CSV',
-  badge: '{{name}} 的訪客證',
-  printed: '點名表已送出列印',
-  exported: '點名表已匯出：{{file}}',
-  printFailed: '列印失敗：{{message}}',
-  exportFailed: '匯出失敗：{{message}}',
-  fileName: '緊急點名',
-};
-const en: typeof zhCN = {
-  title: 'Emergency roll call: on site now',
-  shortcut: 'Emergency roll call (from any screen)',
-  summary: '{{people}} people on site ({{visits}} visits)',
-  generatedAt: 'Generated {{time}}',
-  offline: 'Reads this desk\'s own data only: works with no network.',
-  sortBy: 'Sort by',
-  sort: { department: 'Host department', name: 'Visitor name' },
-  table: 'Visitors on site now',
-  columns: {
-    department: 'Department',
-    host: 'Host',
-    extension: 'Extension',
-    visitor: 'Visitor',
-    organisation: 'Organisation',
-    arrivedAt: 'Arrived',
-    partySize: 'Party size',
-  },
-  actions: 'Actions',
-  noHost: '(none)',
-  empty: 'Nobody is on site now.',
-  loading: 'Reading…',
-  print: 'Print roll call',
-  export: 'Export CSV',
-  badge: 'Badge of {{name}}',
-  printed: 'Roll call sent to the printer',
-  exported: 'Roll call exported: {{file}}',
-  printFailed: 'Printing failed: {{message}}',
-  exportFailed: 'Export failed: {{message}}',
-  fileName: 'roll-call',
-};
+// Each language is its own module (./strings/): the shell loads zh-CN at start and the others when used.
+import zhCN from './strings/zh-CN';
+import zhTW from './strings/zh-TW';
+import en from './strings/en';
+
+export type { RollcallStrings } from './strings/zh-CN';
 
 export const rollcallLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

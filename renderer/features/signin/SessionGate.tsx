@@ -12,9 +12,12 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { CredentialForm } from './CredentialFields';
 import { useSession, useSessionService } from './useSession';
 import { LockScreen } from './LockScreen';
-import { HandoverAcknowledgement } from './HandoverDialogs';
+import { lazyPart } from '../../ui/loading/lazyPart';
 import { useIdleLock } from './useIdleLock';
 import { SessionShortcuts } from './SessionMenu';
+
+// The handover to acknowledge after sign-in comes in its own chunk, fetched while the first screen draws.
+const HandoverAcknowledgement = lazyPart(() => import('./HandoverDialogs').then((m) => m.HandoverAcknowledgement));
 
 /**
  * Test-only seeding route (tests/e2e/fixtures.ts): a page started with `window.__frontdeskTestSignIn =

@@ -9,8 +9,11 @@ import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useStore } from '../../ui/useStore';
 import { notifications } from '../../ui/notifications/notificationStore';
 import { CredentialForm } from './CredentialFields';
-import { SignOutDialog } from './HandoverDialogs';
+import { lazyPart } from '../../ui/loading/lazyPart';
 import { useSession, useSessionService } from './useSession';
+
+// The sign-out dialog (handover pre-fill) loads when first opened, not with the first screen.
+const SignOutDialog = lazyPart(() => import('./HandoverDialogs').then((m) => m.SignOutDialog));
 
 type SessionDialog = 'switch' | 'signOut' | null;
 const sessionUi = createStore<{ dialog: SessionDialog }>({ dialog: null });

@@ -6,7 +6,8 @@ import { Alert, Box, Button, Checkbox, FormControlLabel, FormGroup, FormLabel, P
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ACTION_MATRIX, TABLE_MATRIX, type SpecialAction } from '@shared/auth/permissions';
-import { OPERATOR_ROLES, rolesOf, type Operator, type OperatorRole } from '@shared/domain/desk';
+import type { Operator, OperatorRole } from '@shared/domain/desk';
+import { OPERATOR_ROLES, rolesOf } from '@shared/domain/plain/desk';
 import { messageOf } from '@shared/errors/messageOf';
 import { isPermissionDenied, useDatabase, ValidationError } from '../../db';
 import { notifications } from '../../ui/notifications/notificationStore';

@@ -2,7 +2,8 @@
 import { useSyncExternalStore } from 'react';
 import { canDo, canSeeScreen, fieldVisibility, type SpecialAction, type Visibility } from '@shared/auth/permissions';
 import { maskIdFor, maskPhoneFor } from '@shared/auth/masking';
-import { OPERATOR_ROLES, type OperatorRole } from '@shared/domain/desk';
+import type { OperatorRole } from '@shared/domain/desk';
+import { OPERATOR_ROLES } from '@shared/domain/plain/desk';
 import { sessionOf, useDatabase, type AccessState, type SessionService } from '../../db';
 
 export function useSessionService(): SessionService {

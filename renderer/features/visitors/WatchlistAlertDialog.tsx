@@ -17,7 +17,8 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { WATCHLIST_DECISIONS, type WatchlistAlert, type WatchlistEntry } from '@shared/domain/visitors';
+import type { WatchlistAlert, WatchlistEntry } from '@shared/domain/visitors';
+import { WATCHLIST_DECISIONS } from '@shared/domain/plain/visitors';
 import { maskIdNumber } from '@shared/visitors/idNumber';
 import type { WatchlistDecision } from '../../db';
 

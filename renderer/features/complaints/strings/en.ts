@@ -1,0 +1,48 @@
+// Strings of namespace "complaints" in en (the feature's locales.ts puts the three languages together).
+import type { ComplaintsStrings } from './zh-CN';
+
+const en: ComplaintsStrings = {
+  title: 'Suggestions and complaints',
+  new: 'New suggestion or complaint',
+  filter: { label: 'Status', all: 'All' },
+  status: { open: 'Open', inProgress: 'In progress', answered: 'Answered', closed: 'Closed' },
+  kind: { suggestion: 'Suggestion', complaint: 'Complaint', praise: 'Praise' },
+  fields: {
+    kind: 'Kind',
+    name: 'From',
+    contact: 'Contact',
+    content: 'What was said',
+    category: 'Category',
+    owner: 'Owner',
+    dueAt: 'Answer due',
+    status: 'Status',
+    reply: 'Reply',
+    repliedAt: 'Replied on',
+    createdAt: 'Logged',
+  },
+  ownerHelp: 'Pick from the directory, or type a name',
+  dueHelp: 'Defaults to 3 working days',
+  overdue: 'Overdue',
+  list: 'Suggestions and complaints',
+  count: '{{count}} items',
+  empty: 'Nothing matches.',
+  open: 'Open: {{summary}}',
+  anonymous: '(anonymous)',
+  newTitle: 'New suggestion or complaint',
+  editTitle: 'Suggestion or complaint',
+  saveReply: 'Save reply',
+  followUps: 'Follow-ups',
+  followUpText: 'Follow-up note',
+  addFollowUp: 'Add follow-up',
+  noFollowUps: 'No follow-ups yet.',
+  followUpBy: '{{time}} · {{by}}',
+  created: 'Logged',
+  saved: 'Saved',
+  replied: 'Reply saved; status is now "Answered"',
+  followUpAdded: 'Follow-up added',
+  saveFailed: 'Saving failed: {{message}}',
+  errors: { required: 'Required', tooLong: 'Too long' },
+  shortcuts: { group: 'Suggestions and complaints', new: 'New suggestion or complaint' },
+};
+
+export default en;

@@ -1,0 +1,48 @@
+// Strings of namespace "complaints" in zh-CN, the reference type and every language's fallback (the feature's locales.ts puts the three languages together).
+const zhCN = {
+  title: '意见与投诉',
+  new: '登记意见/投诉',
+  filter: { label: '状态', all: '全部' },
+  status: { open: '待处理', inProgress: '处理中', answered: '已答复', closed: '已关闭' },
+  kind: { suggestion: '意见建议', complaint: '投诉', praise: '表扬' },
+  fields: {
+    kind: '类型',
+    name: '反映人',
+    contact: '联系方式',
+    content: '内容',
+    category: '分类',
+    owner: '负责人',
+    dueAt: '答复期限',
+    status: '状态',
+    reply: '答复内容',
+    repliedAt: '答复日期',
+    createdAt: '登记时间',
+  },
+  ownerHelp: '从通讯录选择，或直接输入姓名',
+  dueHelp: '默认为 3 个工作日后',
+  overdue: '已逾期',
+  list: '意见与投诉列表',
+  count: '共 {{count}} 条',
+  empty: '没有符合条件的记录。',
+  open: '打开：{{summary}}',
+  anonymous: '（匿名）',
+  newTitle: '登记意见/投诉',
+  editTitle: '意见/投诉详情',
+  saveReply: '保存答复',
+  followUps: '跟进记录',
+  followUpText: '跟进内容',
+  addFollowUp: '添加跟进',
+  noFollowUps: '暂无跟进记录。',
+  followUpBy: '{{time}} · {{by}}',
+  created: '已登记',
+  saved: '已保存',
+  replied: '已保存答复，状态改为“已答复”',
+  followUpAdded: '已添加跟进记录',
+  saveFailed: '保存失败：{{message}}',
+  errors: { required: '必填', tooLong: '内容过长' },
+  shortcuts: { group: '意见与投诉', new: '登记意见/投诉' },
+};
+
+export type ComplaintsStrings = typeof zhCN;
+
+export default zhCN;

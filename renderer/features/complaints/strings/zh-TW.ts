@@ -1,0 +1,48 @@
+// Strings of namespace "complaints" in zh-TW (the feature's locales.ts puts the three languages together).
+import type { ComplaintsStrings } from './zh-CN';
+
+const zhTW: ComplaintsStrings = {
+  title: '意見與投訴',
+  new: '登記意見/投訴',
+  filter: { label: '狀態', all: '全部' },
+  status: { open: '待處理', inProgress: '處理中', answered: '已答覆', closed: '已結案' },
+  kind: { suggestion: '意見建議', complaint: '投訴', praise: '表揚' },
+  fields: {
+    kind: '類型',
+    name: '反映人',
+    contact: '聯絡方式',
+    content: '內容',
+    category: '分類',
+    owner: '負責人',
+    dueAt: '答覆期限',
+    status: '狀態',
+    reply: '答覆內容',
+    repliedAt: '答覆日期',
+    createdAt: '登記時間',
+  },
+  ownerHelp: '從通訊錄選擇，或直接輸入姓名',
+  dueHelp: '預設為 3 個工作天後',
+  overdue: '已逾期',
+  list: '意見與投訴列表',
+  count: '共 {{count}} 筆',
+  empty: '沒有符合條件的紀錄。',
+  open: '開啟：{{summary}}',
+  anonymous: '（匿名）',
+  newTitle: '登記意見/投訴',
+  editTitle: '意見/投訴詳情',
+  saveReply: '儲存答覆',
+  followUps: '跟進紀錄',
+  followUpText: '跟進內容',
+  addFollowUp: '新增跟進',
+  noFollowUps: '尚無跟進紀錄。',
+  followUpBy: '{{time}} · {{by}}',
+  created: '已登記',
+  saved: '已儲存',
+  replied: '已儲存答覆，狀態改為「已答覆」',
+  followUpAdded: '已新增跟進紀錄',
+  saveFailed: '儲存失敗：{{message}}',
+  errors: { required: '必填', tooLong: '內容過長' },
+  shortcuts: { group: '意見與投訴', new: '登記意見/投訴' },
+};
+
+export default zhTW;
