@@ -12,7 +12,7 @@ function handlersWith(overrides: { app?: Partial<BridgeHandlers['app']>; secrets
   const domain = <T extends object>(names: readonly string[], given: Partial<T> = {}) =>
     Object.fromEntries(names.map((name) => [name, (given as Record<string, unknown>)[name] ?? unsupported])) as T;
   return {
-    app: domain(['info', 'setSipServers'], overrides.app),
+    app: domain(['info', 'setSipServers', 'setSyncServer'], overrides.app),
     secrets: domain(['get', 'set', 'delete'], overrides.secrets),
     files: domain(['beginExport', 'writeChunk', 'finishExport', 'abortExport']),
     backup: domain(['status', 'chooseFolder', 'setSchedule', 'begin', 'finish', 'recordFailure', 'list']),

@@ -4,7 +4,7 @@
 import type { BridgeDomain, BridgeMethodName } from './contract';
 
 export const BRIDGE_METHOD_NAMES = {
-  app: ['info', 'setSipServers'],
+  app: ['info', 'setSipServers', 'setSyncServer'],
   secrets: ['get', 'set', 'delete'],
   files: ['beginExport', 'writeChunk', 'finishExport', 'abortExport'],
   backup: ['status', 'chooseFolder', 'setSchedule', 'begin', 'finish', 'recordFailure', 'list'],
