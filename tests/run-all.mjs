@@ -97,8 +97,10 @@ countVitest('unit.json', 'unit', unitOk);
 // test once the build is there. While a known blocker keeps it over budget, an over-budget result is
 // counted as skipped with that reason printed, never as passed; set this to null when the blocker is gone
 // and an over-budget build fails the run.
-const FIRST_SCREEN_BUDGET_BLOCKED_BY =
-  'first screen 870 kB after zod, the other languages\' start strings and sign-in\'s rarely used parts left it (1,021 kB before): the db repositories the dashboard does not read (about 80 kB of renderer/db) and MUI parts of the shell (TextField with Select/Menu/Popover, Drawer, Snackbar) still load with it';
+// Within budget since the sign-in screens, the lock screen, the session menu's list, the shell's other
+// languages, the call archive's search and the staff CSV import left the first screen (799 kB, from 892 kB
+// after h13a's merge; 1,021 kB before zod left it).
+const FIRST_SCREEN_BUDGET_BLOCKED_BY = null;
 
 function checkFirstScreenBudget() {
   const ok = run('first-screen budget', 'node', ['tests/bundle/firstScreenBudget.mjs']);

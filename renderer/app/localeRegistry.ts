@@ -3,9 +3,9 @@
 // ./languages/zh-TW.ts and en.ts) when the first screen or the shell shows its strings, otherwise in
 // `laterFeatureLocales`, whose strings load with the screen (or the phone) that shows them
 // (docs/ARCHITECTURE.md, "Loading").
-import { DEFAULT_LANGUAGE, type LanguageCode } from '@shared/i18n/languages';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type LanguageCode } from '@shared/i18n/languages';
 import type { FeatureLocales } from '../i18n';
-import { addFeatureLocales } from '../i18n';
+import { addFeatureLocales, loadCommonStrings } from '../i18n';
 import badges from '../features/badges/strings/zh-CN';
 import rollcall from '../features/rollcall/strings/zh-CN';
 import complaints from '../features/complaints/strings/zh-CN';
@@ -92,5 +92,6 @@ export async function allFeatureLocales(): Promise<FeatureLocales> {
   for (const language of Object.keys(otherLanguages) as OtherLanguage[]) {
     for (const [ns, strings] of Object.entries(await loadLanguageStrings(language))) start[ns] = { ...start[ns], [language]: strings };
   }
-  return { ...start, ...Object.fromEntries(later) };
+  const common = Object.fromEntries(await Promise.all(SUPPORTED_LANGUAGES.map(async (language) => [language, await loadCommonStrings(language)] as const)));
+  return { common, ...start, ...Object.fromEntries(later) };
 }

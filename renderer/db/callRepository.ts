@@ -8,7 +8,7 @@ import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository, withoutUndefined } from './recordRepository';
 import { textKeysReady } from './textKeys';
 import { deskAreaCode } from './deskSettings';
-import { CallArchive, type CallArchiveCursor, type CallArchivePage, type CallArchiveQuery, type CallArchiveRecord } from './callArchive';
+import type { CallArchive, CallArchiveCursor, CallArchivePage, CallArchiveQuery, CallArchiveRecord } from './callArchive';
 
 export interface CallWrite {
   record: Call;
@@ -28,21 +28,32 @@ function sameStoredFields(a: object, b: object): boolean {
 }
 
 export class CallRepository extends RecordRepository<'calls'> {
-  private readonly archive: CallArchive;
+  /** The archive's search (callArchive.ts), loaded on the archive's first use: only reads, never inside a write transaction. */
+  private archive: Promise<CallArchive> | undefined;
 
   constructor(db: FrontDeskDatabase) {
     super(db, 'calls');
-    this.archive = new CallArchive(db);
+  }
+
+  private archiveOf(): Promise<CallArchive> {
+    this.archive ??= import('./callArchive').then(
+      (module) => new module.CallArchive(this.db),
+      (error: unknown) => {
+        this.archive = undefined;
+        throw error;
+      },
+    );
+    return this.archive;
   }
 
   /** The phone-record archive: one key-ordered page of the calls (with notes) matching the query, newest first. */
-  searchArchive(query: CallArchiveQuery, options: { after?: CallArchiveCursor; limit?: number } = {}): Promise<CallArchivePage> {
-    return this.archive.search(query, options);
+  async searchArchive(query: CallArchiveQuery, options: { after?: CallArchiveCursor; limit?: number } = {}): Promise<CallArchivePage> {
+    return (await this.archiveOf()).search(query, options);
   }
 
   /** One archived call with its note, messages and consultation legs. */
-  archiveRecord(callId: string): Promise<CallArchiveRecord | undefined> {
-    return this.archive.record(callId);
+  async archiveRecord(callId: string): Promise<CallArchiveRecord | undefined> {
+    return (await this.archiveOf()).record(callId);
   }
 
   protected override describe(record: Call): string {

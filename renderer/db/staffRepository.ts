@@ -6,7 +6,18 @@ import { keyPage, type Page, type PageCursor } from './paging';
 import { RecordRepository, ValidationError } from './recordRepository';
 import { schemas } from './schemaRegistry';
 import { textKeys } from './textKeys';
-import { importStaffOnce, importStaffRows, type ImportOnceOptions, type StaffImportOptions, type StaffImportOutcome } from './staffImport';
+import type { ImportOnceOptions, StaffImportOptions, StaffImportOutcome } from './staffImport';
+
+// The CSV import (staffImport.ts) loads on its first use, not with the first screen (docs/ARCHITECTURE.md,
+// "Loading"); it is awaited before the import opens its own transactions, never inside one.
+let staffImport: Promise<typeof import('./staffImport')> | undefined;
+function loadStaffImport(): Promise<typeof import('./staffImport')> {
+  staffImport ??= import('./staffImport').catch((error: unknown) => {
+    staffImport = undefined;
+    throw error;
+  });
+  return staffImport;
+}
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
 import type { HostLookup } from '@shared/visitors/expectedCsv';
 
@@ -76,12 +87,12 @@ export class StaffRepository extends RecordRepository<'staff', StaffInput> {
 
   /** Writes checked CSV rows in one transaction (see staffImport.ts). */
   importRows(rows: readonly DirectoryRow[], options: StaffImportOptions = {}): Promise<StaffImportOutcome> {
-    return importStaffRows(this.db, rows, options);
+    return loadStaffImport().then((module) => module.importStaffRows(this.db, rows, options));
   }
 
   /** Imports the rows on first run only, guarded by a marker setting (the sample directory). */
   importOnce(rows: readonly DirectoryRow[], markerSetting: string, source: string, options: ImportOnceOptions = {}): Promise<number> {
-    return importStaffOnce(this.db, rows, markerSetting, source, options);
+    return loadStaffImport().then((module) => module.importStaffOnce(this.db, rows, markerSetting, source, options));
   }
 
   /** The live person who has this extension, if any. */

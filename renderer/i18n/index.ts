@@ -6,12 +6,21 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGE_NATIVE_NAMES, SUPPORTED_LANGUAGES, resolveLanguage, type LanguageCode } from '@shared/i18n/languages';
 import zhCN from './locales/zh-CN';
-import zhTW from './locales/zh-TW';
-import en from './locales/en';
 
 export const LANGUAGE_STORAGE_KEY = 'frontdesk.language';
 
-const common: Record<LanguageCode, object> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+// The shell's own strings ("common") come at start in the default language only, which is every language's
+// fallback; zh-TW and en are one chunk each, loaded by `ensureLanguage` before the first paint in that
+// language and before a switch to it completes (docs/ARCHITECTURE.md, "Loading").
+const otherCommon: Record<Exclude<LanguageCode, 'zh-CN'>, () => Promise<object>> = {
+  'zh-TW': () => import('./locales/zh-TW').then((m) => m.default),
+  en: () => import('./locales/en').then((m) => m.default),
+};
+
+/** The shell's strings ("common") in `language`, loaded (for the i18n set-up, tests and tools). */
+export function loadCommonStrings(language: LanguageCode): Promise<object> {
+  return language === DEFAULT_LANGUAGE ? Promise.resolve(zhCN) : otherCommon[language as Exclude<LanguageCode, 'zh-CN'>]();
+}
 
 /**
  * Strings of the features, by namespace; the shell composes them (renderer/app/localeRegistry.ts). A
@@ -29,7 +38,7 @@ export interface I18nOptions {
 export function buildResources(featureLocales: FeatureLocales = {}): Record<LanguageCode, Record<string, object>> {
   const out = {} as Record<LanguageCode, Record<string, object>>;
   for (const lang of SUPPORTED_LANGUAGES) {
-    out[lang] = { common: common[lang] };
+    out[lang] = lang === DEFAULT_LANGUAGE ? { common: zhCN } : {};
     for (const [ns, bundle] of Object.entries(featureLocales)) {
       const strings = bundle[lang];
       if (strings) out[lang][ns] = strings;
@@ -70,11 +79,14 @@ const languageLoads = new WeakMap<I18n, { load: LanguageStrings | undefined; loa
  * resolves when they are there. A failed load is retried by the next call.
  */
 export function ensureLanguage(instance: I18n, language: LanguageCode): Promise<void> {
-  const state = languageLoads.get(instance);
-  if (!state?.load) return Promise.resolve();
+  // useTranslation() may hand a component another object than the one initI18n made (same store; seen in the
+  // e2e language switch): its language loads are the original's.
+  const state = languageLoads.get(instance) ?? (active ? languageLoads.get(active) : undefined);
+  if (!state || language === DEFAULT_LANGUAGE) return Promise.resolve();
   let pending = state.loaded.get(language);
   if (!pending) {
-    pending = state.load(language).then(
+    const features = state.load ?? (() => Promise.resolve({}));
+    pending = Promise.all([loadCommonStrings(language), features(language)]).then(([common, bundles]) => ({ common, ...bundles })).then(
       (bundles) => {
         for (const [ns, strings] of Object.entries(bundles)) instance.addResourceBundle(language, ns, strings, true, true);
       },

@@ -40,6 +40,8 @@ test.describe('console shell', () => {
     // Its name is now in the language it switched to.
     await expect(page.getByRole('combobox', { name: '語言' })).toHaveValue('zh-TW');
     await expect(app.navLink('訪客登記')).toBeVisible();
+    // The screen's own strings switch too (its namespace's zh-TW strings load with the switch).
+    await expect(page.getByRole('heading', { level: 1, name: '今日概覽' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('介面語言已切換為 繁體中文');
     await page.goto('/index.html');
     await expect(app.navLink('訪客登記')).toBeVisible();

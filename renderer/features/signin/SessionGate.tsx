@@ -2,22 +2,22 @@
 // once somebody is signed in, the shell with the desk lock, switching person, the shift handover and the
 // idle lock around it. The shell stays mounted while the desk is locked or the person switches, so a call
 // in progress and a half-typed form survive both.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useTranslation } from 'react-i18next';
-import { secretProblem } from '@shared/auth/credentials';
-import { messageOf } from '@shared/errors/messageOf';
-import { ValidationError, type SessionPhase } from '../../db';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { CredentialForm } from './CredentialFields';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Box } from '@mui/material';
+import type { SessionPhase } from '../../db';
 import { useSession, useSessionService } from './useSession';
-import { LockScreen } from './LockScreen';
 import { lazyPart } from '../../ui/loading/lazyPart';
 import { useIdleLock } from './useIdleLock';
 import { SessionShortcuts } from './SessionMenu';
 
 // The handover to acknowledge after sign-in comes in its own chunk, fetched while the first screen draws.
 const HandoverAcknowledgement = lazyPart(() => import('./HandoverDialogs').then((m) => m.HandoverAcknowledgement));
+// The sign-in screens and the lock screen (MUI's text fields with them) are not part of the first screen
+// either: the sign-in screens load when nobody is signed in, the lock screen right after a sign-in
+// (preloaded, so locking never waits for it).
+const FirstRun = lazyPart(() => import('./SignInScreens').then((m) => m.FirstRun));
+const SignIn = lazyPart(() => import('./SignInScreens').then((m) => m.SignIn));
+const LockScreen = lazyPart(() => import('./LockScreen').then((m) => m.LockScreen));
 
 /**
  * Test-only seeding route (tests/e2e/fixtures.ts): a page started with `window.__frontdeskTestSignIn =
@@ -44,89 +44,12 @@ function testSignIn(): TestSignIn | null {
   return { name: seed.name, secret: seed.secret };
 }
 
-function Centered({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
-  return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
-      <Paper component="section" aria-labelledby={titleId} sx={{ p: 4, width: 420, maxWidth: '100%', display: 'grid', gap: 2 }}>
-        <Typography id={titleId} variant="h5" component="h1">{title}</Typography>
-        {children}
-        <LanguageSwitch id={`${titleId}-language`} />
-      </Paper>
-    </Box>
-  );
-}
-
-function FirstRun({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation('signin');
-  const session = useSessionService();
-  const [name, setName] = useState('');
-  const [secret, setSecret] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const problem = secret ? secretProblem(secret) : null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (!name.trim()) return setError(t('staff.errors.required'));
-    const p = secretProblem(secret);
-    if (p) return setError(t(`staff.errors.${p}`));
-    if (secret !== confirm) return setError(t('firstRun.mismatch'));
-    setBusy(true);
-    try {
-      await session.setUp(name, secret);
-      onDone();
-    } catch (e) {
-      setError(e instanceof ValidationError ? t(`staff.errors.${Object.values(e.fields)[0] ?? 'generic'}`, { message: e.message }) : t('staff.errors.generic', { message: messageOf(e) }));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Centered titleId="first-run-title" title={t('firstRun.title')}>
-      <Typography>{t('firstRun.intro')}</Typography>
-      <Box component="form" onSubmit={(e) => void submit(e)} sx={{ display: 'grid', gap: 2 }} noValidate>
-        <TextField id="first-run-name" label={t('firstRun.name')} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
-        <TextField
-          id="first-run-secret"
-          type="password"
-          label={t('firstRun.secret')}
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          helperText={problem ? t(`staff.errors.${problem}`) : t('firstRun.secretHelp')}
-          error={Boolean(problem)}
-          required
-          autoComplete="new-password"
-        />
-        <TextField id="first-run-confirm" type="password" label={t('firstRun.confirm')} value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="new-password" />
-        {error && <Alert severity="error" role="alert">{error}</Alert>}
-        <Button type="submit" variant="contained" disabled={busy}>{t('firstRun.submit')}</Button>
-      </Box>
-    </Centered>
-  );
-}
-
-function SignIn({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation('signin');
-  const session = useSessionService();
-  return (
-    <Centered titleId="sign-in-title" title={t('signIn.title')}>
-      <CredentialForm
-        idPrefix="sign-in"
-        submitLabel={t('signIn.submit')}
-        onSubmit={async (id, secret) => {
-          const outcome = await session.signIn(id, secret);
-          if (outcome.ok) onDone();
-          return outcome;
-        }}
-      />
-    </Centered>
-  );
-}
-
 function SignedIn({ children, lockCallControls }: { children: ReactNode; lockCallControls?: ReactNode }) {
   const { locked } = useSession();
   useIdleLock();
+  useEffect(() => {
+    void LockScreen.preload().catch(() => undefined); // a failed load is retried when the desk locks
+  }, []);
   return (
     <>
       <div id="desk-content" data-locked={locked ? 'true' : undefined}>{children}</div>

@@ -1,19 +1,20 @@
 // The signed-in person in the top bar (switch person, lock, hand over and sign out), the shortcuts Ctrl+L
 // (lock) and Ctrl+U (switch person), and their dialogs.
 import { useState } from 'react';
-import { Button, Dialog, DialogContent, DialogTitle, Menu, MenuItem, Typography } from '@mui/material';
+import { Button } from '@mui/material';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { useTranslation } from 'react-i18next';
 import { createStore } from '@shared/store/createStore';
 import { useShortcut } from '../../ui/shortcuts/ShortcutProvider';
 import { useStore } from '../../ui/useStore';
-import { notifications } from '../../ui/notifications/notificationStore';
-import { CredentialForm } from './CredentialFields';
 import { lazyPart } from '../../ui/loading/lazyPart';
 import { useSession, useSessionService } from './useSession';
 
 // The sign-out dialog (handover pre-fill) loads when first opened, not with the first screen.
 const SignOutDialog = lazyPart(() => import('./HandoverDialogs').then((m) => m.SignOutDialog));
+// So do the menu's list and the switch-person dialog (SessionMenuParts.tsx).
+const SessionMenuList = lazyPart(() => import('./SessionMenuParts').then((m) => m.SessionMenuList));
+const SwitchPersonDialog = lazyPart(() => import('./SessionMenuParts').then((m) => m.SwitchPersonDialog));
 
 type SessionDialog = 'switch' | 'signOut' | null;
 const sessionUi = createStore<{ dialog: SessionDialog }>({ dialog: null });
@@ -22,7 +23,6 @@ const open = (dialog: SessionDialog) => sessionUi.set({ dialog });
 export function SessionMenu() {
   const { t } = useTranslation('signin');
   const { principal } = useSession();
-  const session = useSessionService();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!principal) return null;
   const roles = principal.roles.map((r) => t(`roles.${r}`)).join('、');
@@ -31,38 +31,8 @@ export function SessionMenu() {
       <Button color="inherit" startIcon={<AccountCircleIcon aria-hidden />} onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" aria-controls={anchor ? 'session-menu' : undefined} data-testid="session-person" title={roles}>
         {t('session.menu', { name: principal.name })}
       </Button>
-      <Menu id="session-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => { setAnchor(null); open('switch'); }}>{t('session.switch')} (Ctrl+U)</MenuItem>
-        <MenuItem onClick={() => { setAnchor(null); void session.lock('shortcut'); }}>{t('session.lock')} (Ctrl+L)</MenuItem>
-        <MenuItem onClick={() => { setAnchor(null); open('signOut'); }}>{t('session.signOut')}</MenuItem>
-      </Menu>
+      {anchor && <SessionMenuList anchor={anchor} onClose={() => setAnchor(null)} onSwitch={() => open('switch')} onSignOut={() => open('signOut')} />}
     </>
-  );
-}
-
-function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('signin');
-  const session = useSessionService();
-  return (
-    <Dialog open onClose={onClose} aria-labelledby="switch-person-title" maxWidth="xs" fullWidth>
-      <DialogTitle id="switch-person-title">{t('session.switchTitle')}</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2, pt: 1 }}>
-        <Typography variant="body2">{t('session.switchHint')}</Typography>
-        <CredentialForm
-          idPrefix="switch"
-          submitLabel={t('session.switch')}
-          onSubmit={async (id, secret) => {
-            const outcome = await session.switchTo(id, secret);
-            if (outcome.ok) {
-              notifications.notify('success', t('session.switched', { name: outcome.principal.name }));
-              onClose();
-            }
-            return outcome;
-          }}
-        />
-        <Button onClick={onClose}>{t('session.cancel')}</Button>
-      </DialogContent>
-    </Dialog>
   );
 }
 
