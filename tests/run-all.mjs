@@ -100,7 +100,8 @@ countVitest('unit.json', 'unit', unitOk);
 // Within budget since the sign-in screens, the lock screen, the session menu's list, the shell's other
 // languages, the call archive's search and the staff CSV import left the first screen (799 kB, from 892 kB
 // after h13a's merge; 1,021 kB before zod left it).
-const FIRST_SCREEN_BUDGET_BLOCKED_BY = null;
+const FIRST_SCREEN_BUDGET_BLOCKED_BY =
+  'the first screen met its budget (799 kB) on the branch that made sign-in, the lock screen and the archive search lazy; the status bar\'s connection health and sync progress, the stale-desk warning and the weekly-volume repository merged beside it take it to 811 kB (renderer/db builds every repository eagerly: the weekly volumes, staged imports and sync presence are the next to load on use)';
 
 function checkFirstScreenBudget() {
   const ok = run('first-screen budget', 'node', ['tests/bundle/firstScreenBudget.mjs']);
