@@ -4,7 +4,7 @@
 // part-way leaves the directory exactly as it was. The extensions are checked again against what is stored
 // when the import starts: the preview the desk looked at may be minutes old.
 import type { DirectoryRow } from '@shared/directory/directoryCsv';
-import { deterministicUlid } from '@shared/directory/sampleIds';
+import { deterministicUlid, SAMPLE_DIRECTORY_DESK } from '@shared/directory/sampleIds';
 import type { Department, Staff } from '@shared/domain/directory';
 import type { NewRecord } from '@shared/domain/record';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
@@ -128,7 +128,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
       const created = await writes.bulkCreate('departments', [...names].filter(([key]) => !existing.has(key)).map(([, d]) => d), {
         at: fixedAt ?? now,
         // Fixed rows are audited by the one summary entry below, at the real time (not at the fixed stamp).
-        ...(fixedAt === undefined ? { audit: (d: Department) => ({ action: 'create' as const, summary: `created department ${d.name} (import)` }) } : { idOf: (d: NewRecord<Department>) => deterministicUlid(fixedAt, `departments:${d.nameKey}`) }),
+        ...(fixedAt === undefined ? { audit: (d: Department) => ({ action: 'create' as const, summary: `created department ${d.name} (import)` }) } : { idOf: (d: NewRecord<Department>) => deterministicUlid(fixedAt, `departments:${d.nameKey}`), deskId: SAMPLE_DIRECTORY_DESK }),
       });
       for (const d of created) existing.set(d.nameKey, d);
       const seen = new Set<string>();
@@ -137,7 +137,7 @@ export async function importStaffOnce(db: FrontDeskDatabase, rows: readonly Dire
         return { ...staffFields(fields, dept?.name), departmentId: dept?.id };
       });
       loaded = (
-        await writes.bulkCreate('staff', people, fixedAt === undefined ? { at: now } : { at: fixedAt, idOf: (p: NewRecord<Staff>) => deterministicUlid(fixedAt, `staff:${p.extension ?? p.name}`) })
+        await writes.bulkCreate('staff', people, fixedAt === undefined ? { at: now } : { at: fixedAt, idOf: (p: NewRecord<Staff>) => deterministicUlid(fixedAt, `staff:${p.extension ?? p.name}`), deskId: SAMPLE_DIRECTORY_DESK })
       ).length;
       await writes.audit({ action: 'import', entityTable: 'staff', entityId: newId(now), summary: `imported ${loaded} people from ${source}; ${created.length} departments created` }, { at: now });
     }

@@ -79,6 +79,8 @@ export interface BulkCreateOptions<T> extends WriteContext {
   stagedBy?: string;
   /** The id of each new row, when it must be the same at every desk (the sample directory); else a new ULID. */
   idOf?: (fields: Omit<T, keyof RecordBase>) => string;
+  /** The desk id stamped on every row instead of this desk's, with `idOf`, so the rows are identical at every desk. */
+  deskId?: string;
 }
 
 export { ImportCancelledError };
@@ -119,7 +121,7 @@ export class WritePath {
     const chunkSize = Math.max(1, options.chunkSize ?? 250);
     return this.transaction([table], async () => {
       const at = options.at ?? Date.now();
-      const deskId = this.db.desk.deskId;
+      const deskId = options.deskId ?? this.db.desk.deskId;
       const written: Row<N>[] = [];
       for (let start = 0; start < rows.length; start += chunkSize) {
         const stagedBy = options.stagedBy;

@@ -6,6 +6,12 @@
 /** The stamp (createdAt/updatedAt) of every sample row: a fixed moment, earlier than any real edit. */
 export const SAMPLE_DIRECTORY_AT = Date.UTC(2025, 0, 1);
 
+/**
+ * The desk id stamped on every sample row: the same at every desk, so a sample row is identical wherever it was
+ * loaded (replication sees one version, a restored bundle counts it as identical, not as a conflict).
+ */
+export const SAMPLE_DIRECTORY_DESK = 'sample-directory';
+
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function fnv1a(text: string): number {

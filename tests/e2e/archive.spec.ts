@@ -118,8 +118,8 @@ test.describe('archive bundle', () => {
       expect(await other.readTable('visits')).toHaveLength(0); // nothing visible before "Restore"
       await other.page.getByRole('button', { name: /^Restore \d+ records$/ }).click();
       await expect(other.page.getByRole('status').filter({ hasText: /records restored/ })).toBeVisible();
-      // Every row of the first desk is on the second, identical (the second desk also keeps the sample
-      // directory it loaded on its first start: those rows have other ids and stay).
+      // Every row of the first desk is on the second, identical (the sample directory the second desk loaded
+      // on its first start is the same rows, same ids and stamps: counted identical, not conflicts).
       for (const table of tables) {
         expect(await tableDigest(other, table, ids[table]), table).toEqual(before[table]);
       }

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import sampleCsv from '../../../resources/sample-directory.csv?raw';
 import { parseDirectoryCsv } from '@shared/directory/directoryCsv';
-import { SAMPLE_DIRECTORY_AT } from '@shared/directory/sampleIds';
+import { SAMPLE_DIRECTORY_AT, SAMPLE_DIRECTORY_DESK } from '@shared/directory/sampleIds';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
@@ -276,6 +276,9 @@ describe('the sample directory at several desks', () => {
     const people = await loadSample(a);
     expect(people).toBeGreaterThan(30);
     expect(await loadSample(b)).toBe(people);
+    // Identical before any sync, desk id included: the same rows, wherever they were loaded.
+    expect(await tableRows(b.db, 'staff')).toEqual(await tableRows(a.db, 'staff'));
+    expect(new Set((await b.db.departments.toArray()).map((d) => d.deskId))).toEqual(new Set([SAMPLE_DIRECTORY_DESK]));
     await converge([a, b], s);
     for (const d of [a, b]) {
       expect(await d.db.staff.count()).toBe(people);
