@@ -218,6 +218,16 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       .catch(() => undefined);
   }
 
+  // PouchDB's replication updates its task list with `src.info().then(…)` and no catch (pouchdb-browser
+  // 9, replicate's batch end): when the network drops at that moment the request's "Failed to fetch" is
+  // an unhandled rejection, though the replication itself retries and reports the outage through its own
+  // events. While this desk's sync runs, that one network failure is marked handled; any other rejection
+  // stays unhandled and visible.
+  const swallowPouchNetworkRejection = (event: PromiseRejectionEvent) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof TypeError && /failed to fetch/i.test(reason.message) && /_info/.test(reason.stack ?? '')) event.preventDefault();
+  };
+  globalThis.addEventListener?.('unhandledrejection', swallowPouchNetworkRejection);
   const replication = Pouch.sync(local, remote, {
     live: true,
     retry: true,
@@ -327,6 +337,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     async stop() {
       if (stopped) return;
       stopped = true;
+      globalThis.removeEventListener?.('unhandledrejection', swallowPouchNetworkRejection);
       abort.abort();
       clearInterval(heartbeat);
       forgetPresences();
