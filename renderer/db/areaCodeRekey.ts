@@ -21,8 +21,9 @@ import { callNoteSearchKeys } from './callNoteRepository';
 import { textKeys } from './textKeys';
 import type { WritePath } from './writePath';
 
-/** The tables a change of the area code writes besides the setting (and the audit log). */
-export const AREA_CODE_KEYED_TABLES = ['calls', 'callNotes', 'messages'] as const;
+import { AREA_CODE_KEYED_TABLES } from './deskSettings';
+
+export { AREA_CODE_KEYED_TABLES };
 
 export interface AreaCodeRekeyResult {
   calls: number;

@@ -1,7 +1,6 @@
 // The console's database as the app uses it: one instance, opened on first use.
 import { DATABASE_NAME, FrontDeskDatabase, type DatabaseOptions } from './FrontDeskDatabase';
 import { repositoriesOf, type Repositories } from './repositories';
-import { recoverStagedImports } from './stagedImport';
 
 let instance: FrontDeskDatabase | undefined;
 
@@ -12,7 +11,8 @@ export function getDatabase(): FrontDeskDatabase {
     // An import a closed or reloaded window left half-way is rolled back (or, if it was already making its
     // rows visible, finished) once the database is open; not awaited, so nothing at start waits for it.
     db.on('ready', () => {
-      void recoverStagedImports(db).catch((error: unknown) => console.error('Could not recover an interrupted import', error));
+      // Loaded on use, like every import's staging code: off the first screen.
+      void import('./stagedImport').then(({ recoverStagedImports }) => recoverStagedImports(db)).catch((error: unknown) => console.error('Could not recover an interrupted import', error));
     });
     instance = db;
   }

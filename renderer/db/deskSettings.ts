@@ -7,6 +7,8 @@ import type { FrontDeskDatabase } from './FrontDeskDatabase';
 export const AREA_CODE_SETTING = 'desk.areaCode';
 export const NOTE_CATEGORIES_SETTING = 'callNotes.categories';
 export const ANSWER_TARGET_SETTING = 'dashboard.answerTargetMs';
+/** The tables a change of the area code writes besides the setting (and the audit log): renderer/db/areaCodeRekey.ts. */
+export const AREA_CODE_KEYED_TABLES = ['calls', 'callNotes', 'messages'] as const;
 /** Category ids; a desk may replace the list (Settings → Call notes). Built-in ids are translated, others shown as typed. */
 export const DEFAULT_NOTE_CATEGORIES = ['enquiry', 'forPerson', 'business', 'complaint', 'delivery', 'personal', 'sales', 'other'] as const;
 

@@ -17,7 +17,6 @@ import { StaffRepository } from './staffRepository';
 import { VisitorRepository } from './visitorRepository';
 import { VisitRepository } from './visitRepository';
 import { WatchlistAlertRepository, WatchlistRepository } from './watchlistRepository';
-import { WeeklyVolumeRepository } from './weeklyVolumeRepository';
 
 export function createRepositories(db: FrontDeskDatabase) {
   return {
@@ -38,7 +37,6 @@ export function createRepositories(db: FrontDeskDatabase) {
     callNotes: new CallNoteRepository(db),
     messages: new MessageRepository(db),
     equipmentFaults: new EquipmentFaultRepository(db),
-    weeklyVolumes: new WeeklyVolumeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

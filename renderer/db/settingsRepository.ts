@@ -3,8 +3,7 @@
 import type { Setting } from '@shared/domain/desk';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { RecordRepository } from './recordRepository';
-import { AREA_CODE_SETTING, forgetDeskSetting } from './deskSettings';
-import { AREA_CODE_KEYED_TABLES, rekeyForAreaCode } from './areaCodeRekey';
+import { AREA_CODE_KEYED_TABLES, AREA_CODE_SETTING, forgetDeskSetting } from './deskSettings';
 import type { TableName } from './FrontDeskDatabase';
 
 export type SettingScope = Setting['scope'];
@@ -38,6 +37,9 @@ export class SettingsRepository extends RecordRepository<'settings'> {
    * the same transaction, the stored numbers whose key depends on it (areaCodeRekey.ts).
    */
   async setValue(key: string, value: unknown, scope: SettingScope = 'desk'): Promise<Setting> {
+    // The re-key code loads on use, before the transaction opens (an import awaited inside one would let
+    // IndexedDB commit it early); setValues loads it before its own transaction, so here it is already in.
+    const rekey = key === AREA_CODE_SETTING ? (loadedRekey ?? (await loadRekey())) : undefined;
     return this.writes.transaction(tablesFor([key]), async () => {
       const deskId = this.db.desk.deskId;
       const rows = (await this.db.settings.where('key').equals(key).toArray()).filter((r) => r.deletedAt === undefined && r.scope === scope);
@@ -51,7 +53,7 @@ export class SettingsRepository extends RecordRepository<'settings'> {
       if (key === AREA_CODE_SETTING) {
         const area = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
         const after = await this.find(key);
-        await rekeyForAreaCode(this.db, this.writes, area(before?.value), area(after?.value), written.id);
+        await rekey!.rekeyForAreaCode(this.db, this.writes, area(before?.value), area(after?.value), written.id);
       }
       return written;
     }).finally(() => forgetDeskSetting(this.db, key));
@@ -63,6 +65,7 @@ export class SettingsRepository extends RecordRepository<'settings'> {
    */
   async setValues(entries: readonly { key: string; value: unknown; scope?: SettingScope }[]): Promise<Setting[]> {
     const keys = entries.map((e) => e.key);
+    if (keys.includes(AREA_CODE_SETTING)) await loadRekey();
     return this.writes
       .transaction(tablesFor(keys), async () => {
         const written: Setting[] = [];
@@ -73,6 +76,15 @@ export class SettingsRepository extends RecordRepository<'settings'> {
         for (const key of keys) forgetDeskSetting(this.db, key);
       });
   }
+}
+
+type AreaCodeRekey = typeof import('./areaCodeRekey');
+let loadedRekey: AreaCodeRekey | undefined;
+
+/** The area code's re-key (renderer/db/areaCodeRekey.ts), off the first screen until a desk changes its area code. */
+async function loadRekey(): Promise<AreaCodeRekey> {
+  loadedRekey ??= await import('./areaCodeRekey');
+  return loadedRekey;
 }
 
 /** The settings table, and for the area code the tables whose phone keys follow it. */

@@ -17,7 +17,6 @@ import { RecordNotFoundError, RecordRepository, ValidationError } from './record
 import { visitorFields } from './visitorRepository';
 import { WatchlistAlertRepository } from './watchlistRepository';
 import { textKeys } from './textKeys';
-import { runStagedImport } from './stagedImport';
 import { STAGE_CHUNK_ROWS } from '@shared/imports/staging';
 
 export type HostNotificationChannel = (typeof HOST_NOTIFICATION_CHANNELS)[number];
@@ -110,6 +109,8 @@ export class VisitRepository extends RecordRepository<'visits'> {
     });
     const total = checked.length;
     const chunkRows = Math.max(1, Math.floor(STAGE_CHUNK_ROWS / 2)); // two rows (visitor, visit) per line
+    // Loaded on use: the staging code stays off the first screen (docs/ARCHITECTURE.md, "Loading").
+    const { runStagedImport } = await import('./stagedImport');
     return runStagedImport(this.db, 'expected', ['visitors', 'visits'], async (stager) => {
       const hostIds = [...new Set(checked.map((f) => f.hostStaffId).filter((id): id is string => Boolean(id)))];
       const hosts = await this.db.staff.bulkGet(hostIds);

@@ -9,6 +9,7 @@ import { freshDatabase } from '../test/testDatabase';
 import { addCall } from '../test/visitFixtures';
 import type { FrontDeskDatabase } from './FrontDeskDatabase';
 import { newId } from './ids';
+import { weeklyVolumesOf } from './weeklyVolumeRepository';
 import { archiveBundle, previewRestore, verifyBundle } from './archive';
 import { isPermissionDenied } from './writeErrors';
 
@@ -35,38 +36,38 @@ async function seeded() {
 
 describe('weekly volumes', () => {
   it('reads the week\'s calls with their notes, grouped by day and category', async () => {
-    const { repos } = await seeded();
-    const volume = await repos.weeklyVolumes.volumeOf(WEEK);
+    const { db } = await seeded();
+    const volume = await weeklyVolumesOf(db).volumeOf(WEEK);
     expect(volume.totals).toEqual({ calls: 3, answered: 2, missed: 1, p50Ms: 4000, p90Ms: 8000 });
     expect(volume.days[0]!.categories.map((c) => [c.category, c.calls.map((x) => x.callerName)])).toEqual([
       ['enquiry', ['张伟']],
       ['forPerson', ['李娜']],
     ]);
     expect(volume.days[1]!.categories.map((c) => c.category)).toEqual(['']);
-    expect(await repos.weeklyVolumes.weeksWithCalls(null)).toEqual([WEEK, { year: 2026, week: 46 }]);
+    expect(await weeklyVolumesOf(db).weeksWithCalls(null)).toEqual([WEEK, { year: 2026, week: 46 }]);
   });
 
   it('records each volume produced with its SHA-256, audited; only a supervisor may produce one', async () => {
-    const { db, repos } = await seeded();
-    const volume = await repos.weeklyVolumes.volumeOf(WEEK);
+    const { db } = await seeded();
+    const volume = await weeklyVolumesOf(db).volumeOf(WEEK);
     const bytes = new TextEncoder().encode('%PDF-1.7 a volume');
     const digest = bytesToHex(sha256(bytes));
-    const record = await repos.weeklyVolumes.recordProduced({ volume, output: 'pdf', sha256: digest, bytes: bytes.byteLength, pages: 9, fileName: '/tmp/电话记录周册-2026-W45.pdf' });
+    const record = await weeklyVolumesOf(db).recordProduced({ volume, output: 'pdf', sha256: digest, bytes: bytes.byteLength, pages: 9, fileName: '/tmp/电话记录周册-2026-W45.pdf' });
     expect(await db.weeklyVolumes.get(record.id)).toMatchObject({ week: '2026-W45', output: 'pdf', sha256: digest, pages: 9, calls: 3, answered: 2, missed: 1 });
     const audit = (await db.auditLog.toArray()).filter((e) => e.entityTable === 'weeklyVolumes');
     expect(audit.map((e) => e.summary)).toEqual([expect.stringContaining(`weekly volume 2026-W45 (pdf /tmp/电话记录周册-2026-W45.pdf): 3 calls, 9 pages, sha256 ${digest}`)]);
-    expect((await repos.weeklyVolumes.recent()).map((r) => r.id)).toEqual([record.id]);
+    expect((await weeklyVolumesOf(db).recent()).map((r) => r.id)).toEqual([record.id]);
 
     db.access.enforce();
     db.access.setPrincipal({ operatorId: newId(), name: '王芳', roles: ['operator'] });
-    const refused = await repos.weeklyVolumes.recordProduced({ volume, output: 'print', sha256: digest, bytes: 1, pages: 9 }).catch((error: unknown) => error);
+    const refused = await weeklyVolumesOf(db).recordProduced({ volume, output: 'print', sha256: digest, bytes: 1, pages: 9 }).catch((error: unknown) => error);
     expect(isPermissionDenied(refused)).toBe(true);
     expect(await db.weeklyVolumes.count()).toBe(1);
   });
 
   it('a bundle asked for the volumes holds one PDF per week, listed with its SHA-256, and still verifies and restores', async () => {
-    const { db, repos } = await seeded();
-    const weeks = await repos.weeklyVolumes.weeksWithCalls(null);
+    const { db } = await seeded();
+    const weeks = await weeklyVolumesOf(db).weeksWithCalls(null);
     const pdfOf = (week: { week: number }) => new TextEncoder().encode(`%PDF-1.7 volume of week ${week.week}`);
     const { chunks, result } = archiveBundle(db, { appVersion: '0.1.0', tables: ['calls', 'callNotes'], volumes: { weeks, render: async (week) => ({ bytes: pdfOf(week), calls: week.week }) } });
     const parts: Uint8Array[] = [];

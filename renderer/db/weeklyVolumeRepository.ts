@@ -99,3 +99,19 @@ export class WeeklyVolumeRepository extends RecordRepository<'weeklyVolumes', Om
     return (await this.table.orderBy('createdAt').reverse().limit(limit).toArray()).filter((r) => r.deletedAt === undefined);
   }
 }
+
+const repositories = new WeakMap<FrontDeskDatabase, WeeklyVolumeRepository>();
+
+/**
+ * The weekly volumes of a database. Not among createRepositories' (renderer/db/repositories.ts): only the
+ * archive screen, which loads on use, reads them, so this repository and the volume layout stay off the
+ * first screen (docs/ARCHITECTURE.md, "Loading").
+ */
+export function weeklyVolumesOf(db: FrontDeskDatabase): WeeklyVolumeRepository {
+  let repo = repositories.get(db);
+  if (!repo) {
+    repo = new WeeklyVolumeRepository(db);
+    repositories.set(db, repo);
+  }
+  return repo;
+}

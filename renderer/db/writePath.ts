@@ -22,7 +22,7 @@ import type { NewRecord, RecordBase } from '@shared/domain/record';
 import type { FrontDeskDatabase, FrontDeskTables, TableName } from './FrontDeskDatabase';
 import { ImportCancelledError } from '@shared/errors/importCancelled';
 import { mayDiscard, publishedRow, stagedRow } from '@shared/imports/staging';
-import { isReplicatedTable } from '@shared/sync/conflictRules';
+import { isReplicatedTable } from '@shared/sync/replicatedTables';
 import { newId } from './ids';
 import { loadSchemas, schemas, schemasLoaded } from './schemaRegistry';
 import type { SyncConflict, SyncStateRow, SyncTableName } from './sync/syncTables';

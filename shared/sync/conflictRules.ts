@@ -15,6 +15,10 @@
 // - Every other field takes the later updatedAt, with the desk id as the tie-break.
 // - Lists that only grow (follow-ups, deliveries, reminders) are the union of both versions.
 
+import { isReplicatedTable, type ReplicatedTable } from './replicatedTables';
+
+export { isReplicatedTable, REPLICATED_TABLES, type ReplicatedTable } from './replicatedTables';
+
 export type SyncRow = Record<string, unknown> & { id: string; updatedAt: number; deskId: string };
 
 interface StateMachinePolicy {
@@ -97,9 +101,7 @@ export const SYNC_POLICIES = {
   auditLog: { kind: 'appendOnly' },
   operators: LAST_WRITER,
   settings: LAST_WRITER,
-} as const satisfies Record<string, SyncPolicy>;
-
-export type ReplicatedTable = keyof typeof SYNC_POLICIES;
+} as const satisfies Record<ReplicatedTable, SyncPolicy>;
 
 /**
  * Tables that stay on the desk whatever is configured: the staging of a restore, and the shift handover,
@@ -107,9 +109,6 @@ export type ReplicatedTable = keyof typeof SYNC_POLICIES;
  */
 export const LOCAL_ONLY_TABLES = ['restoreStaging', 'handovers'] as const;
 
-export function isReplicatedTable(table: string): table is ReplicatedTable {
-  return Object.hasOwn(SYNC_POLICIES, table);
-}
 
 /** A person's sign-in secret and lockout stay on the desk unless the supervisor chose site-wide accounts. */
 const DESK_ONLY_OPERATOR_FIELDS = ['pinHash', 'failedAttempts', 'lockedUntil'] as const;

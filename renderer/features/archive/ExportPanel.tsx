@@ -18,7 +18,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { IsoWeek } from '@shared/archive/weeklyVolume';
-import { repositoriesOf, useDatabase } from '../../db';
+import { useDatabase } from '../../db';
+import { weeklyVolumesOf } from '../../db/weeklyVolumeRepository';
 import { ARCHIVE_TABLES, archiveBundle, auditBundleExport, auditLogExport, exportLog, volumePath, type ArchiveTable, type ExportProgress, type LogFormat } from '../../db/archive';
 import { getBridge, saveExportStream, type SaveExportOutcome } from '../../platform';
 import { describeError } from '../../ui/describeError';
@@ -136,7 +137,7 @@ export function ExportPanel() {
       const built: { volume: BuiltVolume['volume']; pages: number; bytes: Uint8Array }[] = [];
       const volumes = withVolumes && pdf
         ? {
-            weeks: await repositoriesOf(db).weeklyVolumes.weeksWithCalls(range),
+            weeks: await weeklyVolumesOf(db).weeksWithCalls(range),
             render: async (week: IsoWeek) => {
               const doc = await buildVolumeDocument(db, week, t, i18n.language);
               const rendered = await getBridge().print.toPdf({ html: doc.html, title: doc.title, pageSize: 'A4' });
@@ -157,7 +158,7 @@ export function ExportPanel() {
           for (const v of built) {
             const path = volumePath(v.volume.week);
             const listed = manifest.files.find((f) => f.path === path);
-            if (listed) await repositoriesOf(db).weeklyVolumes.recordProduced({ volume: v.volume, output: 'bundle', sha256: listed.sha256, bytes: listed.bytes, pages: v.pages, fileName: `${file}: ${path}` });
+            if (listed) await weeklyVolumesOf(db).recordProduced({ volume: v.volume, output: 'bundle', sha256: listed.sha256, bytes: listed.bytes, pages: v.pages, fileName: `${file}: ${path}` });
           }
           notify('success', t('export.saved', { file }));
           return t('export.saved', { file });

@@ -17,7 +17,9 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { formatIsoWeek, isoWeekOf, parseIsoWeek, shiftIsoWeek, type IsoWeek, type WeeklyVolume } from '@shared/archive/weeklyVolume';
-import { repositoriesOf, useDatabase, type WeeklyVolumeRecord } from '../../db';
+import { useDatabase, type WeeklyVolumeRecord } from '../../db';
+// Not in renderer/db's index, which the first screen loads: the weekly volumes load with the archive.
+import { weeklyVolumesOf } from '../../db/weeklyVolumeRepository';
 import { getBridge, printDocument, saveExportStream } from '../../platform';
 import { describeError } from '../../ui/describeError';
 import { buildVolumeDocument } from './volumeLabels';
@@ -43,7 +45,7 @@ export function WeeklyVolumesPanel() {
 
   const loadProduced = useCallback(async () => {
     try {
-      setProduced(await repositoriesOf(db).weeklyVolumes.recent());
+      setProduced(await weeklyVolumesOf(db).recent());
     } catch (error) {
       setLoadError(describeError(error));
     }
@@ -64,8 +66,7 @@ export function WeeklyVolumesPanel() {
     let live = true;
     setVolume(null);
     setLoadError(null);
-    repositoriesOf(db)
-      .weeklyVolumes.volumeOf(parseIsoWeek(weekKey)!)
+    weeklyVolumesOf(db).volumeOf(parseIsoWeek(weekKey)!)
       .then((v) => live && setVolume(v))
       .catch((error: unknown) => live && setLoadError(describeError(error)));
     return () => {
@@ -81,7 +82,7 @@ export function WeeklyVolumesPanel() {
     const name = formatIsoWeek(chosen);
     try {
       const built = await buildVolumeDocument(db, chosen, t, i18n.language);
-      const repo = repositoriesOf(db).weeklyVolumes;
+      const repo = weeklyVolumesOf(db);
       if (how === 'pdf') {
         const rendered = await getBridge().print.toPdf({ html: built.html, title: built.title, pageSize: 'A4' });
         if (!rendered.ok) {

@@ -2,7 +2,8 @@
 // note categories' names from the call notes' strings), and the document itself for one week of the database.
 import type { TFunction } from 'i18next';
 import { formatIsoWeek, NO_CATEGORY, type IsoWeek, type VolumeTotals, type WeeklyVolume } from '@shared/archive/weeklyVolume';
-import { repositoriesOf, type FrontDeskDatabase } from '../../db';
+import type { FrontDeskDatabase } from '../../db';
+import { weeklyVolumesOf } from '../../db/weeklyVolumeRepository';
 import { volumeHtml, type VolumeDocument, type VolumeLabels } from './volumeDocument';
 
 export function volumeLabels(t: TFunction, language: string, volume: WeeklyVolume, deskId: string, now: number): VolumeLabels {
@@ -64,7 +65,7 @@ export interface BuiltVolume extends VolumeDocument {
 
 /** Reads the week from the database and builds its print document. */
 export async function buildVolumeDocument(db: FrontDeskDatabase, week: IsoWeek, t: TFunction, language: string, now = Date.now()): Promise<BuiltVolume> {
-  const volume = await repositoriesOf(db).weeklyVolumes.volumeOf(week);
+  const volume = await weeklyVolumesOf(db).volumeOf(week);
   const labels = volumeLabels(t, language, volume, db.desk.deskId, now);
   return { ...volumeHtml(volume, labels, language), volume, title: labels.title };
 }

@@ -23,7 +23,9 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
-import { deskPresences, useDatabase } from '../../db';
+import { useDatabase } from '../../db';
+// Not in renderer/db's index, which the first screen loads: other desks' presence loads with the screens that show it.
+import { deskPresences } from '../../db/sync/deskPresence';
 import { StaleDesksWarning } from '../../ui/sync/StaleDesksWarning';
 import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
 import { useStore } from '../../ui/useStore';

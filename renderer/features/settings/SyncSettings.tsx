@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { liveQuery } from 'dexie';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import { messageOf } from '@shared/errors/messageOf';
-import { deskPresences, isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { isPermissionDenied, syncStatus, useDatabase } from '../../db';
+// Not in renderer/db's index, which the first screen loads: other desks' presence loads with the screens that show it.
+import { deskPresences } from '../../db/sync/deskPresence';
 import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
 import type { SyncConfig, SyncConflict } from '../../db/sync/syncTables';
 import { getBridge } from '../../platform';

@@ -13,7 +13,9 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
 import { isOverdue, UNDO_CHECK_OUT_MS } from '@shared/visitors/visitMachine';
-import { deskPresences, repositoriesOf, useDatabase } from '../../db';
+import { repositoriesOf, useDatabase } from '../../db';
+// Not in renderer/db's index, which the first screen loads: other desks' presence loads with the screens that show it.
+import { deskPresences } from '../../db/sync/deskPresence';
 import { useNotify } from '../../ui/notifications/notificationStore';
 import { StaleDesksWarning } from '../../ui/sync/StaleDesksWarning';
 import { useStore } from '../../ui/useStore';
