@@ -2,6 +2,7 @@
 // replicate through a CouchDB-protocol server on 127.0.0.1 (tests/support/syncServer.ts) behind a TCP
 // proxy the test cuts. Set up from Settings → Sync as a supervisor does; what each desk's person sees, and
 // every stored row, are compared.
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, signInAsTestSupervisor } from './fixtures';
@@ -118,6 +119,12 @@ test.describe('several desks share one log', () => {
       const rollCall = new RollCallDialogPage(page);
       await expect(rollCall.root).toBeVisible();
       await expect(rollCall.root.getByRole('alert').filter({ hasText: 'Count may be stale' })).toContainText('Not synced for over a minute: Side entrance.');
+      // The exported file says it too, after the rows.
+      const [download] = await Promise.all([page.waitForEvent('download'), rollCall.root.getByRole('button', { name: 'Export CSV' }).click()]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFFDepartment,Host,Extension,Visitor,Organisation,Arrived,Party size\r\n')).toBe(true);
+      const csvLines = csv.trimEnd().split('\r\n');
+      expect(csvLines.slice(-2)).toEqual(['', expect.stringMatching(/^⚠ Not synced for over a minute: Side entrance\. The count may be stale/)]);
       await page.keyboard.press('Escape');
       await expect(rollCall.root).toHaveCount(0);
 

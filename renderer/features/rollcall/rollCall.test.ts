@@ -66,6 +66,10 @@ describe('roll call', () => {
     expect(csv).toContain('财务部,赵爽,5001,Alice,"ACME, Inc.",');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(',(none),,陈七,,');
+    expect(csv).not.toContain('⚠');
+    // The file names them too, after the rows and one empty line, so the table above still sorts as one.
+    const warnedCsv = rollCallCsv(rows, { ...labels, staleWarning: 'Not synced for over a minute: =Side entrance.' });
+    expect(warnedCsv.slice(csv.length)).toBe('\r\n⚠ Not synced for over a minute: =Side entrance.\r\n');
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('plain')).toBe('plain');
   });

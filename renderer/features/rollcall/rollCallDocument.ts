@@ -60,13 +60,16 @@ ${labels.staleWarning ? `<p class="stale">⚠ ${escapeHtml(labels.staleWarning)}
 </body></html>`;
 }
 
-/** UTF-8 with a byte-order mark, formula injection neutralised, CRLF lines (shared/formats/csv.ts). */
+/**
+ * UTF-8 with a byte-order mark, formula injection neutralised, CRLF lines (shared/formats/csv.ts). Desks not
+ * synced for over a minute are named after the rows, below one empty row, as on the paper: whoever opens the
+ * file at the assembly point must know the count may be short, and the rows above stay one table to sort.
+ */
 export function rollCallCsv(rows: readonly RollCallRow[], labels: RollCallLabels): string {
-  return csvDocument(
-    ROLL_CALL_COLUMNS.map((c) => labels.columns[c]),
-    rows.map((row) => {
-      const c = cells(row, labels);
-      return ROLL_CALL_COLUMNS.map((col) => c[col]);
-    }),
-  );
+  const body = rows.map((row) => {
+    const c = cells(row, labels);
+    return ROLL_CALL_COLUMNS.map((col) => c[col]);
+  });
+  const warning = labels.staleWarning ? [[], [`⚠ ${labels.staleWarning}`]] : [];
+  return csvDocument(ROLL_CALL_COLUMNS.map((c) => labels.columns[c]), [...body, ...warning]);
 }
