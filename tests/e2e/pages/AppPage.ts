@@ -68,6 +68,26 @@ export class AppPage {
     return found.id;
   }
 
+  /** How many rows a table of the page's real IndexedDB database holds (counted there; no row leaves the page). */
+  async countRows(table: string): Promise<number> {
+    return this.page.evaluate(async (name) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('frontdesk');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        return await new Promise<number>((resolve, reject) => {
+          const req = db.transaction(name, 'readonly').objectStore(name).count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, table);
+  }
+
   /** Reads every row of a table in the page's real IndexedDB database. */
   async readTable<T = Record<string, unknown>>(table: string): Promise<T[]> {
     return this.page.evaluate(async (name) => {
