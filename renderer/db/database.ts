@@ -12,7 +12,12 @@ export function getDatabase(): FrontDeskDatabase {
     // rows visible, finished) once the database is open; not awaited, so nothing at start waits for it.
     db.on('ready', () => {
       // Loaded on use, like every import's staging code: off the first screen.
-      void import('./stagedImport').then(({ recoverStagedImports }) => recoverStagedImports(db)).catch((error: unknown) => console.error('Could not recover an interrupted import', error));
+      // A database closed meanwhile (a test's teardown, a deleted database) is recovered the next time it opens.
+      void import('./stagedImport')
+        .then(({ recoverStagedImports }) => (db.isOpen() ? recoverStagedImports(db) : undefined))
+        .catch((error: unknown) => {
+          if ((error as { name?: string } | null)?.name !== 'DatabaseClosedError') console.error('Could not recover an interrupted import', error);
+        });
     });
     instance = db;
   }

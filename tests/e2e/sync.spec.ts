@@ -125,6 +125,8 @@ test.describe('several desks share one log', () => {
       expect(csv.startsWith('\uFEFFDepartment,Host,Extension,Visitor,Organisation,Arrived,Party size\r\n')).toBe(true);
       const csvLines = csv.trimEnd().split('\r\n');
       expect(csvLines.slice(-2)).toEqual(['', expect.stringMatching(/^⚠ Not synced for over a minute: Side entrance\. The count may be stale/)]);
+      // The dialog stays open while the export is being recorded (its buttons are disabled meanwhile).
+      await expect(rollCall.root.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
       await page.keyboard.press('Escape');
       await expect(rollCall.root).toHaveCount(0);
 

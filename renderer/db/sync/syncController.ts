@@ -128,7 +128,9 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
         unpushed += written;
         refreshWaiting();
       })
-      .catch((error: unknown) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
+      .catch((error: unknown) => {
+        if (!stopped) updateSyncStatus({ state: 'error', reason: reasonOf(error) });
+      })
       .finally(() => {
         draining = undefined;
         if (drainAgain) {
@@ -149,7 +151,9 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
     pulling = engine
       .pull()
       .then(() => updateSyncStatus({ lastPull: Date.now() }))
-      .catch((error: unknown) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
+      .catch((error: unknown) => {
+        if (!stopped) updateSyncStatus({ state: 'error', reason: reasonOf(error) });
+      })
       .finally(() => {
         pulling = undefined;
         if (pullAgain) {
@@ -276,6 +280,9 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   const failing = { push: undefined as unknown, pull: undefined as unknown };
   const idle = { push: false, pull: false };
   const showState = () => {
+    // A stopped or paused sync says 'off' or 'paused': the requests its cancel aborted still report as errors
+    // afterwards, and would otherwise turn the status bar to 'offline' with no reason.
+    if (stopped) return;
     const error = failing.push ?? failing.pull;
     if (error) {
       const since = syncStatus.get().offlineSince ?? Date.now();
@@ -293,6 +300,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
       on(event: 'active' | 'requestError', listener: (error?: unknown) => void): unknown;
     };
     side.on('paused', (error?: unknown) => {
+      if (stopped) return;
       idle[direction] = true;
       failing[direction] = error || undefined;
       if (!error && direction === 'push') {
@@ -318,6 +326,7 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
   }
   replication
     .on('change', (info) => {
+      if (stopped) return;
       if (info.direction === 'pull') {
         pull();
         refreshOthers();
@@ -328,32 +337,37 @@ export async function startSync(db: FrontDeskDatabase, config: SyncConfig, crede
         refreshWaiting();
       }
     })
-    .on('denied', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }))
-    .on('error', (error) => updateSyncStatus({ state: 'error', reason: reasonOf(error) }));
+    .on('denied', (error) => {
+      if (!stopped) updateSyncStatus({ state: 'error', reason: reasonOf(error) });
+    })
+    .on('error', (error) => {
+      if (!stopped) updateSyncStatus({ state: 'error', reason: reasonOf(error) });
+    });
   pull();
+
+  // Stopped or paused, the status bar says so at once, not after the stores have closed: closing waits for the
+  // pull in flight, which a loaded machine can take seconds over.
+  const stopAs = async (state: 'off' | 'paused') => {
+    if (stopped) return;
+    stopped = true;
+    updateSyncStatus({ state, waiting: 0, progress: undefined, firstSync: undefined, reason: undefined, offlineSince: undefined });
+    globalThis.removeEventListener?.('unhandledrejection', swallowPouchNetworkRejection);
+    abort.abort();
+    clearInterval(heartbeat);
+    forgetPresences();
+    replication.cancel();
+    outboxWatch.unsubscribe();
+    conflictWatch.unsubscribe();
+    await Promise.allSettled([draining, pulling]);
+    await local.close().catch(() => undefined);
+    await remote.close().catch(() => undefined);
+    if (running === handle) running = undefined;
+  };
 
   const handle: RunningSync = {
     engine,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      globalThis.removeEventListener?.('unhandledrejection', swallowPouchNetworkRejection);
-      abort.abort();
-      clearInterval(heartbeat);
-      forgetPresences();
-      replication.cancel();
-      outboxWatch.unsubscribe();
-      conflictWatch.unsubscribe();
-      await Promise.allSettled([draining, pulling]);
-      await local.close().catch(() => undefined);
-      await remote.close().catch(() => undefined);
-      if (running === handle) running = undefined;
-      updateSyncStatus({ state: 'off', waiting: 0, progress: undefined, firstSync: undefined, reason: undefined, offlineSince: undefined });
-    },
-    async pause() {
-      await handle.stop();
-      updateSyncStatus({ state: 'paused' });
-    },
+    stop: () => stopAs('off'),
+    pause: () => stopAs('paused'),
     removeDesk: (deskId) => removePresence(presence, deskId),
     async compactServer() {
       await (remote as unknown as { compact(): Promise<unknown> }).compact();
