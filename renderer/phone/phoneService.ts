@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import type { PhoneSettings } from '@shared/phone/phoneSettings';
 import type { PhoneConfiguration, SavePhoneResult } from './phoneConfiguration';
 import type { LampsSnapshot, LampView } from './busyLamps';
-import type { PhoneView } from './phoneTypes';
+import type { LineView, PhoneView } from './phoneTypes';
 import type { HealthView } from './connectionHealth';
 import type { Softphone } from './softphone';
 
@@ -46,6 +46,12 @@ export function phoneHandle(): PhoneHandle {
 export function usePhone(): PhoneView {
   const phone = phoneHandle().softphone;
   return useSyncExternalStore(phone.subscribe, phone.getSnapshot);
+}
+
+/** The inbound calls ringing, longest-ringing first; published before the rest of the phone's snapshot. */
+export function useRingingCalls(): readonly LineView[] {
+  const phone = phoneHandle().softphone;
+  return useSyncExternalStore(phone.subscribeRinging, phone.getRinging);
 }
 
 export function currentPhoneSettings(): PhoneSettings | undefined {

@@ -92,6 +92,11 @@ export class Softphone implements LineHost {
 
   getSnapshot = (): PhoneView => this.view.get();
 
+  /** The inbound calls ringing, longest-ringing first: the pop-up's store, published before the rest. */
+  subscribeRinging = (listener: () => void): (() => void) => this.view.subscribeRinging(listener);
+
+  getRinging = (): readonly LineView[] => this.view.getRinging();
+
   // ---- LineHost ----------------------------------------------------------------------------------
 
   speakerDeviceId(): string | undefined {

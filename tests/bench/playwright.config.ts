@@ -12,4 +12,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '../.reports/bench.json' }]],
   outputDir: '../../test-results/bench',
   globalSetup: '../e2e/globalSetup.ts',
+  // No trace: Playwright's trace recorder snapshots the page's DOM at every action and poll, work that
+  // showed up inside the measured windows (a CPU profile of the ringing bench); benchmarks measure the console.
+  use: { ...base.use, trace: 'off' },
 });
