@@ -4,7 +4,7 @@
 // shown, duplicate check and history included), recipient suggestion latency (keystroke → suggestions for
 // what was typed), the waiting list's first paint (screen mount → list painted), and 20 parcels by keyboard.
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
-import { test, expect } from '../e2e/fixtures';
+import { test, expect } from './fixtures';
 import { ParcelsPage } from '../e2e/pages/ParcelsPage';
 import { SeedData } from '../e2e/pages/SeedData';
 import { printFigure } from './stats';

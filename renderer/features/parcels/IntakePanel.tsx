@@ -5,7 +5,7 @@
 // delivery onto one shelf); the urgent flag is per item (Alt+U). An open item with the same number is
 // caught and shown. A running count, the last items and undo of the last one (Alt+Z) are on the panel.
 // "Scan with camera" reads the label's barcode with the webcam (CameraScanDialog) into the same number field.
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type KeyboardEvent, type RefObject, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -240,6 +240,15 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
     trackingRef.current?.focus();
   };
 
+  // Stable handlers for the memoised parts: each calls the newest closure of this render, so a keystroke
+  // in the tracking field renders that field, not the recipient picker, the item's fields or the session list.
+  const live = useRef({ save, undoLast });
+  useLayoutEffect(() => {
+    live.current = { save, undoLast };
+  });
+  const onRecipientEnter = useCallback((pick: RecipientPick) => void live.current.save(pick), []);
+  const onUndoStable = useCallback(() => void live.current.undoLast(), []);
+
   const time = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(at);
   const candidates = detection?.candidates ?? [];
 
@@ -271,7 +280,7 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
             slotProps={{ htmlInput: { spellCheck: false, 'data-testid': 'parcels-tracking' } }}
           />
           <Box>
-            <Button variant="outlined" size="small" startIcon={<QrCodeScannerIcon />} onClick={() => setCameraOpen(true)}>{t('camera.open')}</Button>
+            <CameraButton label={t('camera.open')} setOpen={setCameraOpen} />
           </Box>
           {detection && !choosing && (
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} role="status" data-testid="parcels-carrier">
@@ -319,67 +328,106 @@ export function IntakePanel({ trackingRef, departments, active }: IntakePanelPro
             label={t('intake.recipient')}
             helperText={t('intake.recipientHelp')}
             departments={departments}
-            onEnter={(pick) => void save(pick)}
+            onEnter={onRecipientEnter}
           />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField select id="parcels-type" label={t('intake.type')} value={type} onChange={(e) => setType(e.target.value as ParcelType)} size="small" sx={{ minWidth: 160 }}>
-              {PARCEL_TYPES.map((id) => <MenuItem key={id} value={id}>{t(`types.${id}`)}</MenuItem>)}
-            </TextField>
-            <TextField id="parcels-shelf" label={t('intake.shelf')} value={shelf} onChange={(e) => setShelf(e.target.value.slice(0, 32))} size="small" autoComplete="off" />
-            <TextField id="parcels-pieces" label={t('intake.pieces')} value={pieces} onChange={(e) => setPieces(e.target.value.replace(/\D/g, '').slice(0, 3))} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 100 }} />
-          </Stack>
-          <FormControlLabel control={<Checkbox checked={urgent} onChange={(e) => setUrgent(e.target.checked)} color="error" />} label={t('intake.urgent')} />
-          <TextField id="parcels-notes" label={t('intake.notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 1000))} size="small" multiline minRows={1} />
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            {/* The label photo: the webcam where the system offers it (capture), else a picture file. */}
-            <Button component="label" variant="outlined" size="small" startIcon={<PhotoCameraIcon />}>
-              {t('intake.photo')}
-              <input
-                type="file"
-                accept="image/jpeg,image/png,image/webp"
-                capture="environment"
-                hidden
-                data-testid="parcels-photo-input"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (!file) return;
-                  setError(undefined);
-                  labelPhotoFromFile(file).then(setPhoto, () => {
-                    setPhoto(undefined);
-                    setError(t('intake.photoFailed'));
-                  });
-                }}
-              />
-            </Button>
-            {photo && (
-              <>
-                <Box component="img" src={photo} alt={t('intake.photoAttached')} sx={{ height: 48, border: 1, borderColor: 'divider' }} />
-                <Button size="small" onClick={() => setPhoto(undefined)}>{t('intake.photoRemove')}</Button>
-              </>
-            )}
-          </Stack>
+          <ItemFields type={type} setType={setType} shelf={shelf} setShelf={setShelf} pieces={pieces} setPieces={setPieces} urgent={urgent} setUrgent={setUrgent} notes={notes} setNotes={setNotes} photo={photo} setPhoto={setPhoto} setError={setError} />
           {error && <Alert severity="error" role="alert">{error}</Alert>}
         </Stack>
       </Paper>
       {cameraOpen && <CameraScanDialog onRead={onCameraRead} onCancel={onCameraCancel} />}
-      <Paper variant="outlined" component="section" aria-labelledby="parcels-session-heading" sx={{ p: 2 }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-          <Typography id="parcels-session-heading" variant="h6" component="h2" sx={{ flex: 1 }}>{t('intake.last')}</Typography>
-          <Button startIcon={<UndoIcon />} onClick={() => void undoLast()} disabled={session.length === 0}>{t('intake.undo')}</Button>
-        </Stack>
-        <Typography role="status" data-testid="parcels-session-count">{t('intake.count', { count: session.length })}</Typography>
-        <List dense aria-labelledby="parcels-session-heading" data-testid="parcels-session">
-          {session.slice(0, LAST_SHOWN).map((p) => (
-            <ListItem key={p.id} disableGutters>
-              <ListItemText
-                primary={<>{p.urgent ? <Chip size="small" color="error" label={t('waiting.urgent')} sx={{ mr: 1 }} /> : null}{itemName(t, p)}</>}
-                secondary={`${recipientLabel(t, p)}${p.shelf ? ` · ${p.shelf}` : ''} · ${carrierName(t, p.carrier)}`}
-              />
-            </ListItem>
-          ))}
-        </List>
-      </Paper>
+      <SessionPanel session={session} onUndo={onUndoStable} />
     </Box>
   );
 }
+
+interface ItemFieldsProps {
+  type: ParcelType;
+  setType: Dispatch<SetStateAction<ParcelType>>;
+  shelf: string;
+  setShelf: Dispatch<SetStateAction<string>>;
+  pieces: string;
+  setPieces: Dispatch<SetStateAction<string>>;
+  urgent: boolean;
+  setUrgent: Dispatch<SetStateAction<boolean>>;
+  notes: string;
+  setNotes: Dispatch<SetStateAction<string>>;
+  photo: string | undefined;
+  setPhoto: Dispatch<SetStateAction<string | undefined>>;
+  setError: Dispatch<SetStateAction<string | undefined>>;
+}
+
+/** Type, shelf, pieces, urgent, notes and the label photo: memoised, they render only when one of them changes. */
+const ItemFields = memo(function ItemFields({ type, setType, shelf, setShelf, pieces, setPieces, urgent, setUrgent, notes, setNotes, photo, setPhoto, setError }: ItemFieldsProps) {
+  const { t } = useTranslation('parcels');
+  return (
+    <>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField select id="parcels-type" label={t('intake.type')} value={type} onChange={(e) => setType(e.target.value as ParcelType)} size="small" sx={{ minWidth: 160 }}>
+          {PARCEL_TYPES.map((id) => <MenuItem key={id} value={id}>{t(`types.${id}`)}</MenuItem>)}
+        </TextField>
+        <TextField id="parcels-shelf" label={t('intake.shelf')} value={shelf} onChange={(e) => setShelf(e.target.value.slice(0, 32))} size="small" autoComplete="off" />
+        <TextField id="parcels-pieces" label={t('intake.pieces')} value={pieces} onChange={(e) => setPieces(e.target.value.replace(/\D/g, '').slice(0, 3))} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 100 }} />
+      </Stack>
+      <FormControlLabel control={<Checkbox checked={urgent} onChange={(e) => setUrgent(e.target.checked)} color="error" />} label={t('intake.urgent')} />
+      <TextField id="parcels-notes" label={t('intake.notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 1000))} size="small" multiline minRows={1} />
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        {/* The label photo: the webcam where the system offers it (capture), else a picture file. */}
+        <Button component="label" variant="outlined" size="small" startIcon={<PhotoCameraIcon />}>
+          {t('intake.photo')}
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            hidden
+            data-testid="parcels-photo-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              setError(undefined);
+              labelPhotoFromFile(file).then(setPhoto, () => {
+                setPhoto(undefined);
+                setError(t('intake.photoFailed'));
+              });
+            }}
+          />
+        </Button>
+        {photo && (
+          <>
+            <Box component="img" src={photo} alt={t('intake.photoAttached')} sx={{ height: 48, border: 1, borderColor: 'divider' }} />
+            <Button size="small" onClick={() => setPhoto(undefined)}>{t('intake.photoRemove')}</Button>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+});
+
+function CameraButtonImpl({ label, setOpen }: { label: string; setOpen: (open: boolean) => void }) {
+  return <Button variant="outlined" size="small" startIcon={<QrCodeScannerIcon />} onClick={() => setOpen(true)}>{label}</Button>;
+}
+const CameraButton = memo(CameraButtonImpl);
+
+/** The running count and the last items: renders when an item is recorded or undone, not on a keystroke. */
+const SessionPanel = memo(function SessionPanel({ session, onUndo }: { session: readonly Parcel[]; onUndo: () => void }) {
+  const { t } = useTranslation('parcels');
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="parcels-session-heading" sx={{ p: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography id="parcels-session-heading" variant="h6" component="h2" sx={{ flex: 1 }}>{t('intake.last')}</Typography>
+        <Button startIcon={<UndoIcon />} onClick={onUndo} disabled={session.length === 0}>{t('intake.undo')}</Button>
+      </Stack>
+      <Typography role="status" data-testid="parcels-session-count">{t('intake.count', { count: session.length })}</Typography>
+      <List dense aria-labelledby="parcels-session-heading" data-testid="parcels-session">
+        {session.slice(0, LAST_SHOWN).map((p) => (
+          <ListItem key={p.id} disableGutters>
+            <ListItemText
+              primary={<>{p.urgent ? <Chip size="small" color="error" label={t('waiting.urgent')} sx={{ mr: 1 }} /> : null}{itemName(t, p)}</>}
+              secondary={`${recipientLabel(t, p)}${p.shelf ? ` · ${p.shelf}` : ''} · ${carrierName(t, p.carrier)}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Paper>
+  );
+});

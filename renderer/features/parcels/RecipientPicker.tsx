@@ -3,7 +3,7 @@
 // ↑↓ move; Enter picks the highlighted person and hands the pick to the form, which saves (bulk intake:
 // scan → recipient → Enter → next). Enter acts on what was typed even when the list has not caught up
 // with a fast typist yet. A name nobody in the directory has is handed over as a plain name.
-import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import List from '@mui/material/List';
@@ -33,7 +33,8 @@ export function searchRecipients(db: FrontDeskDatabase, query: string): Promise<
   return repositoriesOf(db).staff.search(query, { limit: 8 }).catch(() => [] as Staff[]);
 }
 
-export const RecipientPicker = forwardRef<HTMLInputElement, RecipientPickerProps>(function RecipientPicker({ id, label, helperText, onEnter, departments, disabled }, ref) {
+// Memoised: the intake panel re-renders on every keystroke in the tracking field; the picker does not.
+export const RecipientPicker = memo(forwardRef<HTMLInputElement, RecipientPickerProps>(function RecipientPicker({ id, label, helperText, onEnter, departments, disabled }, ref) {
   const { t } = useTranslation('parcels');
   const db = useDatabase();
   const [query, setQueryState] = useState('');
@@ -134,4 +135,4 @@ export const RecipientPicker = forwardRef<HTMLInputElement, RecipientPickerProps
       )}
     </div>
   );
-});
+}));
