@@ -5,7 +5,7 @@ import { usePhoneStatus } from '../ui/status/phoneStatusStore';
 import { formatBytes, nearlyFullShare, useStorageStatus } from '../ui/status/storageStatus';
 import { useStore } from '../ui/useStore';
 import { useBackupStatus, type BackupDisplay } from '../ui/status/backupStatus';
-import { databaseHealth, syncStatus, type SyncStatus } from '../db';
+import { databaseHealth, syncStatusShown, type SyncStatus } from '../db';
 import { useConnectionHealth } from '../phone/phoneService';
 import { FirstSyncProgress } from '../ui/sync/FirstSyncProgress';
 
@@ -131,7 +131,7 @@ export function StatusBar() {
   const full = nearlyFullShare(storage);
   const health = useStore(databaseHealth);
   const backup = useBackupStatus();
-  const sync = useStore(syncStatus);
+  const sync = useStore(syncStatusShown);
   return (
     <Box
       component="footer"

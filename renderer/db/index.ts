@@ -38,4 +38,4 @@ export type * from '@shared/domain';
 // Values of the domain from its zod-free half only: the schemas (and zod) stay off the first screen.
 export * from '@shared/domain/plain';
 export { databaseHealth, type DatabaseHealth, type DatabaseHealthState } from './databaseHealth';
-export { syncStatus, type SyncStatus, type SyncState } from './sync/syncStatus';
+export { syncStatus, syncStatusShown, type SyncStatus, type SyncState } from './sync/syncStatus';

@@ -3,8 +3,8 @@
 import { useSyncExternalStore } from 'react';
 import type { Store } from '@shared/store/createStore';
 
-export function useStore<T>(store: Store<T>): T;
-export function useStore<T, S>(store: Store<T>, select: (value: T) => S): S;
-export function useStore<T, S>(store: Store<T>, select?: (value: T) => S): T | S {
+export function useStore<T>(store: Pick<Store<T>, 'get' | 'subscribe'>): T;
+export function useStore<T, S>(store: Pick<Store<T>, 'get' | 'subscribe'>, select: (value: T) => S): S;
+export function useStore<T, S>(store: Pick<Store<T>, 'get' | 'subscribe'>, select?: (value: T) => S): T | S {
   return useSyncExternalStore(store.subscribe, () => (select ? select(store.get()) : store.get()));
 }

@@ -1,5 +1,6 @@
 // What the status bar and Settings → Sync show about replication (renderer/db/sync/syncController.ts).
 import { createStore } from '@shared/store/createStore';
+import { throttledStore } from '@shared/store/throttledStore';
 
 export type SyncState =
   /** This desk does not replicate. */
@@ -41,6 +42,16 @@ export interface SyncStatus {
 
 export const syncStatus = createStore<SyncStatus>({ state: 'off', waiting: 0, openConflicts: 0 });
 
+/**
+ * What the status bar and Settings read: a first sync moves the status on every batch, and each change
+ * rendered both (a profile of a 10,000-row first sync: 2 s of its 13 s of work). They are told at most
+ * four times a second, and always of the last change.
+ */
+export const syncStatusShown = throttledStore(syncStatus, 250);
+
 export function updateSyncStatus(change: Partial<SyncStatus>): void {
-  syncStatus.set({ ...syncStatus.get(), ...change });
+  const current = syncStatus.get();
+  // Nothing new (the same state again, the same count): nobody is told.
+  if ((Object.keys(change) as (keyof SyncStatus)[]).every((key) => Object.is(current[key], change[key]))) return;
+  syncStatus.set({ ...current, ...change });
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { liveQuery } from 'dexie';
 import { syncUrlProblem } from '@shared/sync/syncServerAddress';
 import { messageOf } from '@shared/errors/messageOf';
-import { isPermissionDenied, syncStatus, useDatabase } from '../../db';
+import { isPermissionDenied, syncStatusShown, useDatabase } from '../../db';
 // Not in renderer/db's index, which the first screen loads: other desks' presence loads with the screens that show it.
 import { deskPresences } from '../../db/sync/deskPresence';
 import { deskLabel, staleDesks } from '@shared/sync/deskPresence';
@@ -28,7 +28,7 @@ export function SyncSettings() {
   const { t, i18n } = useTranslation('sync');
   const db = useDatabase();
   const mayConfigure = useCan('configureSync');
-  const status = useStore(syncStatus);
+  const status = useStore(syncStatusShown);
   const presences = useStore(deskPresences);
   const [serverUrl, setServerUrl] = useState('');
   const [databaseName, setDatabaseName] = useState('frontdesk');
