@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, signInAsTestSupervisor } from './fixtures';
+import { test, expect, signInAsTestSupervisor } from '../e2e/fixtures';
 import { AppPage } from '../e2e/pages/AppPage';
 
 const CALLS = Number(process.env.BENCH_ARCHIVE_CALLS ?? 1_000_000);

@@ -7,7 +7,7 @@
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
 import type { Page } from '@playwright/test';
 import { nameSearchKeys, normaliseText } from '../../shared/search/searchKeys';
-import { test, expect } from './fixtures';
+import { test, expect } from '../e2e/fixtures';
 import { printFigure } from './stats';
 
 const CALLS = Number(process.env.BENCH_ARCHIVE_SEARCH_CALLS ?? 1_000_000);

@@ -9,7 +9,7 @@
 // Seeded in the page's real IndexedDB in bounded chunks (CHUNK rows a transaction), memory flat on 2 cores.
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
 import type { Page } from '@playwright/test';
-import { test, expect, TEST_SUPERVISOR } from './fixtures';
+import { test, expect, TEST_SUPERVISOR } from '../e2e/fixtures';
 import { SignInPage } from '../e2e/pages/SignInPage';
 import { CallNotePage } from '../e2e/pages/CallNotePage';
 import { printFigure } from './stats';

@@ -1,7 +1,7 @@
 // CSV import speed, driven as a person does it (choose the file, confirm the preview) in real Chromium:
 // rows per second of the expected-visitor import and of the directory import, from the click on "Import"
 // to the dialog closing with every row stored. Prints figures; no pass/fail on timing (README).
-import { test, expect } from './fixtures';
+import { test, expect } from '../e2e/fixtures';
 import { DirectoryPage } from '../e2e/pages/DirectoryPage';
 import { VisitorsPage } from '../e2e/pages/VisitorsPage';
 

@@ -5,7 +5,7 @@
 // 300 on site, and check-in save time. Prints figures; no pass/fail on timing (README: speed targets are
 // measured, not tested).
 import { monotonicFactory } from 'ulid';
-import { test, expect } from './fixtures';
+import { test, expect } from '../e2e/fixtures';
 import { VisitorsPage } from '../e2e/pages/VisitorsPage';
 import { phoneKey } from '../../shared/phone/phoneKey';
 import { organisationSearchKeys, visitorSearchKeys } from '../../shared/visitors/nameMatching';
