@@ -10,6 +10,9 @@ export interface Store<T> {
   subscribe(listener: Listener): () => void;
 }
 
+/** What a reader needs of a store (a view such as throttledStore.ts has no set). */
+export type ReadonlyStore<T> = Pick<Store<T>, 'get' | 'subscribe'>;
+
 export function createStore<T>(initial: T): Store<T> {
   let value = initial;
   const listeners = new Set<Listener>();

@@ -2,25 +2,9 @@
 // fast, and always tells them the last change. The view's value moves only when it tells, so a reader
 // (React's useSyncExternalStore) always sees the value it was told about. For figures that change on every
 // batch of a long job (a first sync) where a person reads a few updates a second.
-import type { Listener, Store } from './createStore';
+import type { Listener, ReadonlyStore, Store } from './createStore';
 
-export interface ReadonlyStore<T> {
-  get(): T;
-  subscribe(listener: Listener): () => void;
-}
-
-interface Timers {
-  setTimeout(work: () => void, ms: number): ReturnType<typeof setTimeout>;
-  clearTimeout(id: ReturnType<typeof setTimeout>): void;
-  now(): number;
-}
-
-export function throttledStore<T>(source: Store<T>, intervalMs: number, timers: Timers = {
-    // Called through the object, the browser's own setTimeout throws "Illegal invocation": wrapped.
-    setTimeout: (work, ms) => setTimeout(work, ms),
-    clearTimeout: (id) => clearTimeout(id),
-    now: () => Date.now(),
-  }): ReadonlyStore<T> {
+export function throttledStore<T>(source: Store<T>, intervalMs: number): ReadonlyStore<T> {
   let shown = source.get();
   let lastToldAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,14 +15,14 @@ export function throttledStore<T>(source: Store<T>, intervalMs: number, timers: 
     const next = source.get();
     if (Object.is(next, shown)) return;
     shown = next;
-    lastToldAt = timers.now();
+    lastToldAt = Date.now();
     for (const listener of [...listeners]) listener();
   };
   const changed = () => {
     if (timer !== undefined) return;
-    const wait = lastToldAt + intervalMs - timers.now();
+    const wait = lastToldAt + intervalMs - Date.now();
     if (wait <= 0) tell();
-    else timer = timers.setTimeout(tell, wait);
+    else timer = setTimeout(tell, wait);
   };
   return {
     get: () => shown,
@@ -53,7 +37,7 @@ export function throttledStore<T>(source: Store<T>, intervalMs: number, timers: 
         if (listeners.size === 0) {
           unsubscribe?.();
           unsubscribe = undefined;
-          if (timer !== undefined) timers.clearTimeout(timer);
+          if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
         }
       };

@@ -403,10 +403,9 @@ const ItemFields = memo(function ItemFields({ type, setType, shelf, setShelf, pi
   );
 });
 
-function CameraButtonImpl({ label, setOpen }: { label: string; setOpen: (open: boolean) => void }) {
+const CameraButton = memo(function CameraButton({ label, setOpen }: { label: string; setOpen: (open: boolean) => void }) {
   return <Button variant="outlined" size="small" startIcon={<QrCodeScannerIcon />} onClick={() => setOpen(true)}>{label}</Button>;
-}
-const CameraButton = memo(CameraButtonImpl);
+});
 
 /** The running count and the last items: renders when an item is recorded or undone, not on a keystroke. */
 const SessionPanel = memo(function SessionPanel({ session, onUndo }: { session: readonly Parcel[]; onUndo: () => void }) {
