@@ -1,14 +1,15 @@
 // The archive with a large database: 1,000,000 calls + 500,000 visits (BENCH_ARCHIVE_CALLS / _VISITS to
 // change), seeded in the page's real IndexedDB in bounded chunks with valid rows (ULID keys), then:
 // - export: Archive → Export bundle (JSON lines + CSV), timed from the click to the saved bundle → rows/s;
-// - verify + preview + restore into a second, empty desk (a fresh browser context), each step timed → rows/s;
+// - verify + preview + restore into a second, empty desk (its own browser profile on disk), each step timed → rows/s;
 // - the renderer's peak JS heap during each (Chrome DevTools Protocol, sampled every 250 ms).
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, signInAsTestSupervisor } from '../e2e/fixtures';
+import { signInAsTestSupervisor } from '../e2e/fixtures';
+import { test, expect, keepAwake, unlockIfLocked } from './fixtures';
 import { AppPage } from '../e2e/pages/AppPage';
 
 const CALLS = Number(process.env.BENCH_ARCHIVE_CALLS ?? 1_000_000);
@@ -89,17 +90,21 @@ async function heapSampler(page: Page): Promise<() => Promise<number>> {
 
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
 
-test('archive: export, verify and restore with 1M calls + 500k visits', async ({ app, page, browser }) => {
+test('archive: export, verify and restore with 1M calls + 500k visits', async ({ app, page, openDiskDesk }) => {
   test.setTimeout(90 * 60_000);
   const folder = await mkdtemp(join(tmpdir(), 'frontdesk-archive-bench-'));
   try {
     await app.open({ language: 'en', screen: 'dashboard' });
     const seeded = Date.now();
     for (const [table, total] of [['calls', CALLS], ['visits', VISITS]] as const) {
-      for (let from = 0; from < total; from += CHUNK) await seed(page, table, from, Math.min(CHUNK, total - from));
+      for (let from = 0; from < total; from += CHUNK) {
+        await seed(page, table, from, Math.min(CHUNK, total - from));
+        await keepAwake(page, from / CHUNK);
+      }
     }
     console.log(`\nseeded ${CALLS} calls + ${VISITS} visits in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     await page.reload();
+    await unlockIfLocked(app);
     await app.navigate('archive');
     const rows = CALLS + VISITS;
 
@@ -114,9 +119,10 @@ test('archive: export, verify and restore with 1M calls + 500k visits', async ({
     const size = (await stat(path)).size;
     console.log(`BENCH archive export (JSON lines + CSV, ${rows} rows, ${(size / 1024 / 1024).toFixed(0)} MB zip): ${(exportMs / 1000).toFixed(1)} s, ${rate(rows, exportMs)}, peak JS heap ${peak.toFixed(0)} MB — target ≥ 50,000 rows/s, < 500 MB`);
 
-    const context = await browser.newContext({ locale: 'en-US' });
+    // The empty desk restored into: its own browser with its database on disk, as the first one.
+    const desk = await openDiskDesk();
     try {
-      const otherPage = await context.newPage();
+      const otherPage = await desk.context.newPage();
       await signInAsTestSupervisor(otherPage);
       const other = new AppPage(otherPage);
       await other.open({ language: 'en', screen: 'archive' });
@@ -154,7 +160,7 @@ test('archive: export, verify and restore with 1M calls + 500k visits', async ({
       });
       expect(stored).toBe(CALLS);
     } finally {
-      await context.close();
+      await desk.close();
     }
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
 import type { Page } from '@playwright/test';
 import { nameSearchKeys, normaliseText } from '../../shared/search/searchKeys';
-import { test, expect } from '../e2e/fixtures';
+import { test, expect, keepAwake, unlockIfLocked } from './fixtures';
 import { printFigure } from './stats';
 
 const CALLS = Number(process.env.BENCH_ARCHIVE_SEARCH_CALLS ?? 1_000_000);
@@ -67,9 +67,14 @@ test('archive search: p50/p95 of a page of results with 1M calls', async ({ app,
   await app.open({ language: 'en', screen: 'dashboard' });
   const names = NAMES.map((name) => ({ name, keys: nameSearchKeys(name).map((k) => normaliseText(k)) }));
   const seeded = Date.now();
-  for (let from = 0; from < CALLS; from += CHUNK) await seed(page, from, Math.min(CHUNK, CALLS - from), names);
+  for (let from = 0; from < CALLS; from += CHUNK) {
+    await seed(page, from, Math.min(CHUNK, CALLS - from), names);
+    await keepAwake(page, from / CHUNK);
+  }
   console.log(`\nseeded ${CALLS} calls (${CALLS / 10} notes) in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
-  await app.open({ language: 'en', screen: 'archive' });
+  await page.reload();
+  await unlockIfLocked(app);
+  await app.navigate('archive');
   await page.getByRole('tab', { name: 'Call records' }).click();
   const status = page.getByTestId('call-archive-status');
   await expect(status).toContainText('call records found', { timeout: 120_000 });

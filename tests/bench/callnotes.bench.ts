@@ -9,8 +9,7 @@
 // Seeded in the page's real IndexedDB in bounded chunks (CHUNK rows a transaction), memory flat on 2 cores.
 // Prints figures; no pass/fail on timing (README: speed targets are measured, not tested).
 import type { Page } from '@playwright/test';
-import { test, expect, TEST_SUPERVISOR } from '../e2e/fixtures';
-import { SignInPage } from '../e2e/pages/SignInPage';
+import { test, expect, keepAwake, unlockIfLocked } from './fixtures';
 import { CallNotePage } from '../e2e/pages/CallNotePage';
 import { printFigure } from './stats';
 
@@ -90,19 +89,11 @@ test('caller history and note autosave with 1M calls stored', async ({ switchboa
   const seedStarted = Date.now();
   for (let from = 0; from < CALLS; from += CHUNK) {
     await seed(page, from, Math.min(CHUNK, CALLS - from), CALLS, now);
-    // The operator is at the desk: without input the idle lock would close it while seeding runs.
-    await page.mouse.move(20 + ((from / CHUNK) % 2) * 10, 20);
+    await keepAwake(page, from / CHUNK);
   }
   console.log(`\nseeded ${CALLS} calls (${CALLS / EVERY} from ${CALLER}, ${NOTES} notes) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s, ${CHUNK} rows per transaction`);
   await page.reload();
-  // The desk locks itself when idle, and seeding takes minutes: unlock as the operator would.
-  const signIn = new SignInPage(app);
-  await expect(signIn.lockScreen.or(app.navigation).first()).toBeVisible({ timeout: 60_000 });
-  if (await signIn.lockScreen.isVisible()) {
-    await signIn.unlock(TEST_SUPERVISOR.secret);
-    await expect(signIn.lockScreen).toBeHidden({ timeout: 30_000 });
-  }
-  await app.screenLoaded();
+  await unlockIfLocked(app);
   await expect(switchboard.registration).toHaveAttribute('data-state', 'registered', { timeout: 30_000 });
 
   // The pop-up's caller history, the frequent caller ringing (not answered; the caller gives up).

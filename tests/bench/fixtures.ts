@@ -2,17 +2,25 @@
 // incognito-like: its IndexedDB lives in the browser process's memory, and at the benchmarks' sizes
 // (a million rows) writing into it slowed to a stall and then crashed the browser (measured here: a
 // 1M-parcel seed made no progress for ten minutes at 1.9 GB). The Electron app keeps its database in a
-// profile on disk, so the parcels bench does too. The profile is a temporary folder, removed afterwards.
-// The other large benches stay in memory for now: on disk their 1M-row seeds take over five minutes, and
-// the desk's idle lock and the archive bench's navigation then failed (not yet looked into).
+// profile on disk, so the large benches do too. Each profile is a temporary folder, removed afterwards.
+// Seeds that take minutes must keep the desk awake (`keepAwake`) or unlock it (`unlockIfLocked`): the
+// desk's idle lock (5 minutes by default) closes it while no one touches it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as e2e } from '../e2e/fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test as e2e, expect, TEST_SUPERVISOR } from '../e2e/fixtures';
+import type { AppPage } from '../e2e/pages/AppPage';
+import { SignInPage } from '../e2e/pages/SignInPage';
 
 export { expect } from '../e2e/fixtures';
 
-export const test = e2e.extend({
+export interface DiskDesk {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export const test = e2e.extend<{ openDiskDesk: () => Promise<DiskDesk> }>({
   context: async ({ playwright, baseURL, locale, timezoneId, launchOptions }, use) => {
     const profile = await mkdtemp(join(tmpdir(), 'frontdesk-bench-profile-'));
     const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, headless: true, baseURL, locale, timezoneId });
@@ -23,4 +31,38 @@ export const test = e2e.extend({
       await rm(profile, { recursive: true, force: true });
     }
   },
+  /** A second desk (its own browser and on-disk profile), e.g. to restore a bundle into an empty desk. */
+  openDiskDesk: async ({ playwright, baseURL, locale, timezoneId, launchOptions }, use) => {
+    const opened: DiskDesk[] = [];
+    await use(async () => {
+      const profile = await mkdtemp(join(tmpdir(), 'frontdesk-bench-profile-'));
+      const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, headless: true, baseURL, locale, timezoneId });
+      const desk: DiskDesk = {
+        context,
+        close: async () => {
+          await context.close();
+          await rm(profile, { recursive: true, force: true });
+        },
+      };
+      opened.push(desk);
+      return desk;
+    });
+    for (const desk of opened) await desk.close().catch(() => undefined);
+  },
 });
+
+/** The operator is at the desk: a pointer move, so the idle lock does not close it during a long seed. */
+export async function keepAwake(page: Page, step: number): Promise<void> {
+  await page.mouse.move(20 + (step % 2) * 10, 20);
+}
+
+/** After a reload: unlock the desk as the operator would if it locked itself, then wait for the screen. */
+export async function unlockIfLocked(app: AppPage): Promise<void> {
+  const signIn = new SignInPage(app);
+  await expect(signIn.lockScreen.or(app.navigation).first()).toBeVisible({ timeout: 60_000 });
+  if (await signIn.lockScreen.isVisible()) {
+    await signIn.unlock(TEST_SUPERVISOR.secret);
+    await expect(signIn.lockScreen).toBeHidden({ timeout: 30_000 });
+  }
+  await app.screenLoaded();
+}

@@ -5,7 +5,7 @@
 // 300 on site, and check-in save time. Prints figures; no pass/fail on timing (README: speed targets are
 // measured, not tested).
 import { monotonicFactory } from 'ulid';
-import { test, expect } from '../e2e/fixtures';
+import { test, expect, keepAwake, unlockIfLocked } from './fixtures';
 import { VisitorsPage } from '../e2e/pages/VisitorsPage';
 import { phoneKey } from '../../shared/phone/phoneKey';
 import { organisationSearchKeys, visitorSearchKeys } from '../../shared/visitors/nameMatching';
@@ -83,6 +83,7 @@ test('visitor log on 500k visitors and 500k visits', async ({ app, page }) => {
       visitorIds.push(id);
     }
     await put('visitors', rows);
+    await keepAwake(page, start / (BATCH / 2));
   }
   const visitorsSeeded = performance.now();
   console.log(`\nseeded ${VISITORS} visitors in ${((visitorsSeeded - seedStarted) / 1000).toFixed(1)} s (search keys ${(keysMs / 1000).toFixed(1)} s)`);
@@ -100,11 +101,13 @@ test('visitor log on 500k visitors and 500k visits', async ({ app, page }) => {
       });
     }
     await put('visits', rows);
+    await keepAwake(page, start / BATCH);
   }
   console.log(`seeded ${VISITS} visits in ${((performance.now() - visitorsSeeded) / 1000).toFixed(1)} s (${BATCH} per transaction)`);
 
   // Fresh page on the seeded database.
   await page.reload();
+  await unlockIfLocked(app);
   await expect(page.getByTestId('onsite-count')).toHaveText(`On site now (${ON_SITE})`, { timeout: 60_000 });
 
   // On-site board: leave the screen and come back; the screen measures mount → board data loaded.
