@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, BrowserType, Page } from '@playwright/test';
 import { test as e2e, expect, TEST_SUPERVISOR } from '../e2e/fixtures';
 import type { AppPage } from '../e2e/pages/AppPage';
 import { SignInPage } from '../e2e/pages/SignInPage';
@@ -20,30 +20,35 @@ export interface DiskDesk {
   close(): Promise<void>;
 }
 
-export const test = e2e.extend<{ openDiskDesk: () => Promise<DiskDesk> }>({
-  context: async ({ playwright, baseURL, locale, timezoneId, launchOptions }, use) => {
-    const profile = await mkdtemp(join(tmpdir(), 'frontdesk-bench-profile-'));
-    const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, headless: true, baseURL, locale, timezoneId });
-    try {
-      await use(context);
-    } finally {
+type LaunchOptions = Parameters<BrowserType['launchPersistentContext']>[1];
+
+/** A browser with its own temporary on-disk profile; `close` also removes the profile. */
+async function launchDiskDesk(chromium: BrowserType, options: LaunchOptions): Promise<DiskDesk> {
+  const profile = await mkdtemp(join(tmpdir(), 'frontdesk-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { ...options, headless: true });
+  return {
+    context,
+    close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = e2e.extend<{ openDiskDesk: () => Promise<DiskDesk> }>({
+  context: async ({ playwright, baseURL, locale, timezoneId, launchOptions }, use) => {
+    const desk = await launchDiskDesk(playwright.chromium, { ...launchOptions, baseURL, locale, timezoneId });
+    try {
+      await use(desk.context);
+    } finally {
+      await desk.close();
     }
   },
   /** A second desk (its own browser and on-disk profile), e.g. to restore a bundle into an empty desk. */
   openDiskDesk: async ({ playwright, baseURL, locale, timezoneId, launchOptions }, use) => {
     const opened: DiskDesk[] = [];
     await use(async () => {
-      const profile = await mkdtemp(join(tmpdir(), 'frontdesk-bench-profile-'));
-      const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, headless: true, baseURL, locale, timezoneId });
-      const desk: DiskDesk = {
-        context,
-        close: async () => {
-          await context.close();
-          await rm(profile, { recursive: true, force: true });
-        },
-      };
+      const desk = await launchDiskDesk(playwright.chromium, { ...launchOptions, baseURL, locale, timezoneId });
       opened.push(desk);
       return desk;
     });
